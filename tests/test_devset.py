@@ -1,0 +1,45 @@
+"""Extraction quality on the shared dev set, scored by ../shared/eval/score.py.
+
+Floors are the measured scores less a small margin: a change that makes extraction worse fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+# Dev-set F1 per category, measured with `python -m generator extract` + score.py, less a margin of about 0.02.
+F1_FLOORS = {
+    "parties": 0.54,
+    "agreements": 0.0,
+    "conditions": 0.0,
+    "commentary": 0.0,
+    "quotes": 0.0,
+}
+
+
+@pytest.fixture(scope="module")
+def devset_scores(shared_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pred")
+    articles = sorted(str(p) for p in (shared_dir / "devset").glob("*.txt"))
+    subprocess.run([sys.executable, "-m", "generator", "extract", *articles, "--out", str(out)], check=True)
+    scored = subprocess.run(
+        [sys.executable, str(shared_dir / "eval" / "score.py"), str(shared_dir / "devset"), str(out), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(scored.stdout)
+
+
+@pytest.mark.parametrize("category", sorted(F1_FLOORS))
+def test_devset_f1_at_least_floor(devset_scores, category):
+    f1 = devset_scores["summary"][category]["f1"]
+    assert f1 >= F1_FLOORS[category], f"{category} F1 {f1:.3f} fell below its floor {F1_FLOORS[category]}"
+
+
+def test_devset_evidence_found_in_predicted_text(devset_scores):
+    assert devset_scores["problems"] == []
