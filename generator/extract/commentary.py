@@ -1,12 +1,88 @@
-"""Expert commentary: named analysts, academics and former officials, and what they said."""
+"""Expert commentary: named analysts, academics and former officials, and what they said.
+
+An expert is a person the text introduces by a commentator's role ("Stuart Quint, an analyst at
+Gartmore", "economist X", "Prof. X, a senior lecturer at Y", "former minister X"). What they said is
+every quote attributed to them and every reported clause they are the subject of ("X said the move was
+..."). Unnamed "analysts" and "observers" are no one in particular: they are not parties, so never experts.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from generator.extract.parties import PartyIndex
-from generator.model import Commentary, Quote
+from generator.extract import lexicon
+from generator.extract.parties import PartyIndex, roles
+from generator.extract.quotemarks import is_speech, quotations
+from generator.model import Commentary, Party, PartyKind, Quote, Span
+
+_EXPERT_HONORIFICS = frozenset({"prof", "prof.", "professor"})
+
+
+def _is_expert_role(role: str) -> bool:
+    words = role.lower().replace(",", " ").split()
+    if words and words[0] == "former":
+        return True  # former officials comment; they no longer act for anyone
+    phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return bool(phrases & lexicon.expert_roles())
+
+
+def _credentials(doc: Doc, party: Party) -> tuple[str, str | None] | None:
+    expert = [(role, affiliation) for role, affiliation in roles(doc, party) if _is_expert_role(role)]
+    if expert:
+        role, affiliation = max(expert, key=lambda r: len(r[0]))
+        return role, affiliation or party.affiliation
+    if party.title and party.title.lower() in _EXPERT_HONORIFICS:
+        return party.title, party.affiliation
+    return None
+
+
+def _paraphrases(doc: Doc, index: PartyIndex, expert: str, quoted: list[tuple[int, int]]) -> list[Span]:
+    """The reported clauses of reporting verbs whose subject is the expert, outside quotation marks."""
+    spans = []
+    for token in doc:
+        if token.lemma_.lower() not in lexicon.reporting_verbs() or token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or index.refer(subject) != expert:
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        start, end = _extent(clause)
+        if any(s < end and start < e for s, e in quoted):
+            continue  # the words are a quotation, already a quote
+        spans.append(Span(start=start, end=end))
+    return spans
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    tokens = [t for t in token.subtree if not t.is_punct or t.i not in (token.left_edge.i, token.right_edge.i)]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Commentary]:
-    return []
+    quoted = [(q.start, q.end) for q in quotations(doc.text) if is_speech(doc.text, q)]
+    found = []
+    for party in index.parties:
+        if party.kind is not PartyKind.person:
+            continue
+        credentials = _credentials(doc, party)
+        if credentials is None:
+            continue
+        evidence = [q.evidence for q in quotes if q.speaker == party.id]
+        evidence += _paraphrases(doc, index, party.id, quoted)
+        if not evidence:
+            continue
+        evidence.sort(key=lambda s: s.start)
+        role, affiliation = credentials
+        found.append(
+            Commentary(
+                id=f"e{len(found) + 1}",
+                expert=party.id,
+                credentials=role,
+                affiliation=affiliation,
+                text=" … ".join(span.text_of(doc.text) for span in evidence),
+                evidence=evidence,
+            )
+        )
+    return found

@@ -1,15 +1,67 @@
-"""Parties: the actors of the story, one per real-world actor, with every mention as a span."""
+"""Parties: the actors of the story, one per real-world actor, with every mention as a span.
+
+Reading order: collect mentions (named entities, places from the general country table, proper-noun
+subjects the model left unlabelled, state institutions), give each a merge key (a country for its capital
+or seat of government, a full name for its surname, an organisation for its acronym), find the mentions
+the model missed by searching for the names again, and keep only the actors: parties that act, speak,
+agree, demand or are acted upon somewhere outside quotation marks. Then title phrases ("the U.S.
+president") and role nouns ("the company") are resolved to the party they stand for.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from generator.extract import lexicon
+from generator.extract.quotemarks import is_speech, quotations
 from generator.model import Party, PartyKind, Span
 from generator.slugs import slugify, unique
 
-_KIND_BY_LABEL = {"PERSON": PartyKind.person, "GPE": PartyKind.country, "ORG": PartyKind.organization, "NORP": PartyKind.group}
+_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# Nouns that make their possessor or modifier an actor: "Russia's decision", "the White House read-out".
+_ACT_NOUNS = frozenset(
+    "decision statement announcement demand demands offer proposal plan bid move refusal call calls version read-out "
+    "readout comment comments response position complaint request warning threat deal agreement order".split()
+)
+# "the state of X", "the government of X": X in the place of the noun.
+_POLITY_NOUNS = frozenset({"state", "government", "republic", "kingdom", "people", "city", "province", "administration"})
+# Prepositions whose object takes part in what its verb or noun describes: "sold to X", "talks with X".
+_PARTNER_PREPS = frozenset({"with", "against", "to", "from", "between"})
+# Facilities and works are never actors, whatever the model labels them.
+_THING_HEADS = frozenset(
+    "airport station stadium bridge street road square hospital museum hotel university college school "
+    "department institute field desert river sea ocean mountain valley island exchange market".split()
+)
+# Outlets report the news; they are not in it.
+_OUTLET_NOUNS = frozenset("agency newspaper paper daily magazine broadcaster channel website tabloid wire".split())
+_NEWS_WORDS = frozenset({"news", "press", "wire"})
+_CORPORATE_SUFFIXES = re.compile(r"[,\s]+(?:inc|ltd|plc|corp|corporation|co|llc|ag|sa|nv|group)\.?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    tokens: SpacySpan
+    kind: PartyKind
+    key: str = ""
+
+
+@dataclass
+class _Actor:
+    key: str
+    kind: PartyKind
+    mentions: list[_Mention] = field(default_factory=list)
+    name: str = ""
+    title: str | None = None
+    affiliation: str | None = None
+    nation: str | None = None
+    role: str | None = None  # the common noun the text gives it ("firm" for "UK firm X")
 
 
 @dataclass
@@ -28,17 +80,688 @@ class PartyIndex:
         hits = sorted((m.start, p.id) for p in self.parties for m in p.mentions if start <= m.start and m.end <= end)
         return list(dict.fromkeys(pid for _, pid in hits))
 
+    def get(self, party_id: str | None) -> Party | None:
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    def before(self, position: int, kinds: set[PartyKind] | None = None) -> str | None:
+        """Id of the party mentioned last before `position` (of one of `kinds`, when given)."""
+        hits = [(m.end, p.id) for p in self.parties for m in p.mentions if m.end <= position and (kinds is None or p.kind in kinds)]
+        return max(hits)[1] if hits else None
+
+    def refer(self, token: Token) -> str | None:
+        """The party a subject token stands for: a mention, a pronoun, or a role noun ("the company").
+
+        Pronouns go to the party of fitting kind mentioned last before them: "he"/"she" to a person,
+        "it" to an organisation or country, "they" to a group or organisation.
+        """
+        hit = self.at(token.idx, token.idx + len(token))
+        if hit:
+            return hit
+        word = token.lower_
+        if word in {"he", "she", "him", "her"}:
+            return self.before(token.idx, {PartyKind.person})
+        if word in {"it", "its"}:
+            return self.before(token.idx, {PartyKind.organization, PartyKind.country})
+        if word in {"they", "them"}:
+            return self.before(token.idx, {PartyKind.group, PartyKind.organization, PartyKind.country})
+        if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
+            return self.before(token.idx, {PartyKind.organization})
+        return None
+
+    def add_group(self, member_ids: list[str], mention: Span | None = None, alias: str | None = None) -> str:
+        """The group party of several parties speaking or acting together ("X and Y ... the companies said"),
+        created on first use."""
+        members = [p for pid in member_ids if (p := self.get(pid))]
+        name = " and ".join(p.name for p in members)
+        group = next((p for p in self.parties if p.name == name and p.kind is PartyKind.group), None)
+        if group is None:
+            group = Party(id=unique(slugify(name), {p.id for p in self.parties}), name=name, kind=PartyKind.group)
+            self.parties.append(group)
+        if alias and alias not in group.aliases:
+            group.aliases = [*group.aliases, alias]
+        if mention is not None and mention not in group.mentions:
+            group.mentions = [*group.mentions, mention]
+        return group.id
+
+
+# --- collecting mentions -------------------------------------------------------------------------
+
+
+def _strip(span: SpacySpan) -> SpacySpan:
+    """Drop a leading "the", honorifics and a trailing possessive from a mention."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in lexicon.honorifics()):
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return doc[start:end]
+
+
+def _clean(text: str) -> str:
+    return _POSSESSIVE.sub("", text.strip()).strip()
+
+
+def _bare(name: str) -> str:
+    """A name compared without case, possessive or leading "the"."""
+    return re.sub(r"^the\s+", "", _clean(name).lower())
+
+
+def _place_mentions(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, lexicon.Country]]:
+    """Country names, capitals and seats of government that the model did not label (or mislabelled)."""
+    found = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for size in (4, 3, 2, 1):
+            span = doc[i : i + size]
+            if len(span) == size and span[-1].text[:1].isupper() and (entry := lexicon.place(span.text)):
+                hit = (span, entry[0])
+                break
+        if hit and not any(t.i in taken for t in hit[0]):
+            found.append(hit)
+            i = hit[0].end
+        else:
+            i += 1
+    return found
+
+
+def _subject_chunk(token: Token) -> SpacySpan:
+    """The run of proper nouns ending at `token` ("Highland Gold")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _collect(doc: Doc) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        span = _strip(ent)
+        if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
+            continue  # "U.S.-Russia": a relationship, not an actor
+        # The model often runs a product into its maker ("Airbus A300s"): keep the maker.
+        while len(span) > 1 and any(c.isdigit() for c in span[-1].text):
+            span = span.doc[span.start : span.end - 1]
+        entry = lexicon.place(span.text)
+        if entry:
+            kind = PartyKind.country if entry[0].is_state else PartyKind.organization
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
+        elif ent.label_ == "NORP":
+            mention = _group_mention(span)
+            if mention:
+                mentions.append(mention)
+        elif ent.label_ in {"GPE", "LOC"}:
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country))
+        else:
+            kind = PartyKind.person if ent.label_ == "PERSON" else PartyKind.organization
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind))
+        taken.update(t.i for t in ent)
+    for span, country in _place_mentions(doc, taken):
+        kind = PartyKind.country if country.is_state else PartyKind.organization
+        mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{country.name}"))
+        taken.update(t.i for t in span)
+    for token in doc:
+        # A proper-noun subject of a verb is an actor even when the small model gives it no entity label.
+        name_of = token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() in lexicon.organization_nouns() and token.pos_ == "NOUN"
+        if name_of and token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].dep_ == "compound" and token.i - 1 not in taken:
+            span = _subject_chunk(doc[token.i - 1])  # "the Unite union said": the name before the role noun
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization))
+            taken.update(t.i for t in span)
+        elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken:
+            span = _subject_chunk(token)
+            while len(span) > 1 and span[0].lower_ in lexicon.organization_nouns():
+                span = doc[span.start + 1 : span.end]  # "Miner Highland Gold": the role noun opens the sentence
+            if any(t.i in taken for t in span):
+                continue
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization))
+            taken.update(t.i for t in span)
+        # "Iran's parliament", "the army": state institutions act in their own right.
+        elif token.lower_ in lexicon.state_nouns() and token.pos_ == "NOUN" and (mention := _state_mention(token)):
+            mentions.append(mention)
+            taken.update(t.i for t in mention.tokens)
+        elif token.lemma_.lower() in lexicon.government_bodies() and token.pos_ == "NOUN" and token.i not in taken:
+            mention = _institution_mention(token)
+            if mention:
+                mentions.append(mention)
+    return mentions
+
+
+def _group_mention(span: SpacySpan) -> _Mention | None:
+    """A nationality or religion used as a noun ("the Kurds", "Sans bushmen"), not an adjective ("Turkish firms")."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.tag_ == "NNS":
+        whole = span.doc[span.start : root.head.i + 1]
+        return _Mention(whole.start_char, whole.end_char, whole.text, whole, PartyKind.group)
+    if root.tag_ in {"NNPS", "NNS"} or (root.pos_ in {"PROPN", "NOUN"} and root.text.endswith("s")):
+        return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.group)
+    return None
+
+
+def _state_mention(token: Token) -> _Mention | None:
+    """ "Russian forces", "the German government", "Egyptian officials": the state acting."""
+    doc = token.doc
+    demonym = next((c for c in token.children if c.dep_ in {"amod", "compound"} and c.i == token.i - 1), None)
+    if demonym is None:
+        return None
+    entry = lexicon.place(demonym.text)
+    country = entry[0] if entry else lexicon.country_of_demonym(demonym.text)
+    if country is None or not country.is_state:
+        return None
+    span = doc[demonym.i : token.i + 1]
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
+
+
+def _institution_mention(token: Token) -> _Mention | None:
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    doc = token.doc
+    if owner is not None and lexicon.place(_clean(owner.text)):
+        country = lexicon.place(_clean(owner.text))[0]
+        span = doc[owner.i : token.i + 1]
+        return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization, key=f"body:{country.name}:{token.lemma_.lower()}")
+    after_the = token.i > 0 and doc[token.i - 1].lower_ == "the"
+    unmodified = not any(c.i < token.i for c in token.children)
+    if after_the or (token.dep_ in {"nsubj", "nsubjpass", "pobj"} and unmodified):
+        span = doc[token.i : token.i + 1]
+        return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization, key=f"body::{token.lemma_.lower()}")
+    return None
+
+
+# --- merging -------------------------------------------------------------------------------------
+
+
+def _org_key(name: str) -> str:
+    name = _CORPORATE_SUFFIXES.sub("", _clean(name))
+    return re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).strip()
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"of", "the", "and", "&", "for"}]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def _correct_kinds(mentions: list[_Mention]) -> None:
+    """Fix the kinds the small model gets wrong, from the words around a name."""
+    for m in mentions:
+        if m.key:
+            continue
+        doc = m.tokens.doc
+        prev = doc[m.tokens.start - 1] if m.tokens.start > 0 else None
+        last = m.text.split()[-1].lower()
+        if m.kind is PartyKind.person and (
+            prev is not None and prev.lemma_.lower() in lexicon.organization_nouns() or last in lexicon.organization_name_words()
+        ):
+            m.kind = PartyKind.organization  # "miner Barrick Gold", "Widget Works"
+        elif (
+            m.kind is not PartyKind.person
+            and last not in lexicon.organization_name_words()
+            and len(m.text.split()) > 1
+            and prev is not None
+            and prev.text[:1].isupper()
+            and (prev.lower_ in lexicon.titles() or prev.lower_ in lexicon.honorifics())
+        ):
+            m.kind = PartyKind.person  # "Chancellor Olaf Scholz" labelled ORG
+    surnames = {m.text.split()[-1] for m in mentions if m.kind is PartyKind.person and len(m.text.split()) > 1}
+    for m in mentions:
+        if not m.key and m.text in surnames:
+            m.kind = PartyKind.person  # "Scholz" labelled GPE after "Olaf Scholz"
+
+
+def _merge(mentions: list[_Mention]) -> list[_Actor]:
+    _correct_kinds(mentions)
+    persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
+    full_names = {m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}
+    for m in persons:
+        if len(m.text.split()) == 1 and m.text not in full_names:
+            prev = m.tokens.doc[m.tokens.start - 1] if m.tokens.start > 0 else None
+            # The small model labels many one-word company names PERSON ("Yukos", "Pfizer"); news style
+            # introduces a person by full name, so a lone word with no full name and no honorific is an organisation.
+            if prev is None or prev.lower_ not in lexicon.honorifics() and prev.lower_ not in lexicon.titles():
+                m.kind = PartyKind.organization
+                continue
+        m.key = "person:" + full_names.get(m.text.split()[-1], m.text)
+    orgs = [m for m in mentions if not m.key]
+    names = {_org_key(m.text): m.text for m in orgs}
+    by_initials = {_initials(text): key for key, text in names.items() if _initials(text)}
+    first_words = {}
+    for key in names:
+        if len(key.split()) > 1:
+            first_words.setdefault(key.split()[0], key)
+    for m in orgs:
+        key = _org_key(m.text)
+        if m.text.isupper() and m.text.replace(".", "") in by_initials:
+            key = by_initials[m.text.replace(".", "")]  # "GM" for "General Motors", "WTO" for the World Trade Organisation
+        elif len(key.split()) == 1 and key in first_words and m.kind is PartyKind.organization:
+            key = first_words[key]  # "Travelers" for "Travelers Life & Annuity"
+        m.key = f"{m.kind.value}:{key}"
+    # A bare "parliament" is the one parliament named with its country ("Iran's parliament"), if there is one.
+    owned_bodies = {}
+    for m in mentions:
+        if m.key.startswith("body:") and not m.key.startswith("body::"):
+            owned_bodies.setdefault(m.key.rsplit(":", 1)[1], set()).add(m.key)
+    for m in mentions:
+        if m.key.startswith("body::") and len(owned := owned_bodies.get(m.key[len("body::") :], set())) == 1:
+            m.key = next(iter(owned))
+    actors: dict[str, _Actor] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        actor = actors.setdefault(m.key, _Actor(key=m.key, kind=m.kind))
+        if not any(x.start == m.start for x in actor.mentions):
+            actor.mentions.append(m)
+    return list(actors.values())
+
+
+def _find_again(doc: Doc, actors: list[_Actor]) -> None:
+    """Add the occurrences of each name that the model did not label ("Travelers had sales", "recognise Cyprus")."""
+    taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
+    for actor in actors:
+        forms = {m.text for m in actor.mentions if m.text[:1].isupper()}
+        short_forms = set()
+        if actor.kind is PartyKind.person:
+            forms |= {f.split()[-1] for f in forms}
+        elif actor.kind is PartyKind.organization:
+            # A company is often named by its first word after the first mention ("Travelers" for "Travelers Life & Annuity").
+            short_forms = {f.split()[0] for f in forms if len(f.split()) > 1 and _distinctive(f.split()[0])} - forms
+        for form in sorted(forms | short_forms, key=len, reverse=True):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+                if any(i in taken for i in range(match.start(), match.end())):
+                    continue
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is None or span.text != form:
+                    continue
+                if form in short_forms and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+                    continue  # the first word of another name
+                actor.mentions.append(_Mention(match.start(), match.end(), form, span, actor.kind, actor.key))
+                taken.update(range(match.start(), match.end()))
+        actor.mentions.sort(key=lambda m: m.start)
+
+
+_GENERIC_FIRST_WORDS = frozenset(
+    "general national federal royal united international global first new central state public standard bank "
+    "world european american british asian african".split()
+)
+
+
+def _distinctive(word: str) -> bool:
+    """Whether the first word of an organisation's name can stand for it alone: a name, not a common adjective."""
+    return (
+        len(word) >= 4
+        and word[:1].isupper()
+        and word.lower() not in _GENERIC_FIRST_WORDS
+        and not lexicon.place(word)
+        and not lexicon.country_of_demonym(word)
+    )
+
+
+# --- who is an actor -----------------------------------------------------------------------------
+
+
+def _governor(token: Token) -> Token:
+    """Climb conjunctions and appositions to the token whose role in the clause counts ("X and Y said")."""
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    return token
+
+
+def _acts(mention: _Mention) -> bool:
+    span = mention.tokens
+    root = span.root
+    if root.text.lower() in _THING_HEADS:
+        return False
+    if any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
+        return False
+    if mention.kind is PartyKind.organization and mention.text.split()[-1].lower() in lexicon.outlet_words():
+        return False  # "The Wall Street Journal reported"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children):
+        return False  # an outlet reports that ...; a company reports a loss
+    head = root.head
+    if root.dep_ == "compound" and head.lemma_ in _OUTLET_NOUNS and any(c.lower_ in _NEWS_WORDS for c in head.children):
+        return False  # "the Interfax news agency"
+    gov = _governor(root)
+    if gov.dep_ == "compound" and gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound":
+        gov = _governor(gov.head)  # "the Unite union said": the name stands in its role noun's place
+    if mention.kind is PartyKind.person and _unattached_speaker(gov):
+        return True
+    if gov.dep_ in {"dobj", "dative"} and gov.head.lemma_.lower() in lexicon.reporting_verbs():
+        return False  # being told something ("told the BBC") is not acting
+    if gov.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "dative", "attr"}:
+        return gov.dep_ != "attr" or gov.head.lemma_ != "be"
+    if gov.dep_ == "appos":
+        return False
+    if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() in _POLITY_NOUNS:
+        gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
+    if gov.dep_ == "pobj":
+        prep = gov.head
+        if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "VERB":
+            return True
+        if prep.lower_ == "according":
+            return True
+        if prep.lower_ in _PARTNER_PREPS and (prep.head.pos_ in {"VERB", "AUX"} or prep.head.lemma_ in _ACT_NOUNS or prep.head.lemma_ in {"talk", "negotiation", "dispute", "relation"}):
+            return mention.kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
+        return False
+    if gov.dep_ in {"poss", "compound", "nmod"}:
+        owned = gov.head
+        # The tokenizer splits "read-out": read the compound as written.
+        noun = gov.doc[gov.i + 1 : owned.i + 1].text.replace(" ", "").lower() if owned.i > gov.i else owned.lemma_.lower()
+        speaks = (
+            owned.dep_ == "nsubj"
+            and owned.head.lemma_.lower() in lexicon.reporting_verbs()
+            and owned.lemma_.lower() not in lexicon.organization_nouns() | lexicon.titles()
+        )
+        return speaks or owned.lemma_.lower() in _ACT_NOUNS or noun in _ACT_NOUNS or owned.lemma_.lower() in lexicon.government_bodies()
+    return False
+
+
+def _unattached_speaker(token: Token) -> bool:
+    """A name the small model failed to make the subject of its reporting verb: after a long appositive
+    ("Prof. X, a lecturer at Y who specializes in Z, observed") it parses the name as the root of the
+    sentence and the verb as a modifier of the name."""
+    if token.dep_ not in {"ROOT", "npadvmod"}:
+        return False
+    return any(
+        t.lemma_.lower() in lexicon.reporting_verbs() and t.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        for t in token.subtree
+        if t.i > token.i
+    )
+
+
+def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
+    outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
+    return any(_acts(m) for m in outside)
+
+
+# --- names, titles, roles ------------------------------------------------------------------------
+
+_APPOSITIVE = re.compile(r"^,\s+(?P<text>[^,;()\"\u201c\u201d]+?)(?=,|;|\s+who\s|\s+which\s|\s+that\s|\s+[-\u2013\u2014]\s|\.(?:\s|$)|$)")
+_NOT_APPOSITIVE = frozenset("who whose which that where when and but or said says added told according".split())
+_AFFILIATION_SPLIT = re.compile(r"\s+(?:at|of|for|with|from)\s+")
+
+
+def _best_name(actor: _Actor) -> str:
+    if actor.key.startswith("place:"):
+        return actor.key.split(":", 1)[1]
+    if actor.key.startswith("body::"):
+        return "the " + actor.key[len("body::") :]  # "the army"
+    texts = [_clean(m.text) for m in actor.mentions if m.text[:1].isupper()] or [_clean(m.text) for m in actor.mentions]
+    return max(texts, key=lambda t: (len(t.split()), len(t)))
+
+
+def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None, str | None]:
+    """Title, affiliation and nationality written before a name: "Fiat chief executive Sergio Marchionne",
+    "Russian President Vladimir Putin", "EU Trade Commissioner Peter Mandelson"."""
+    i = mention.tokens.start
+    words: list[Token] = []
+    # By part of speech, not by dependency: the small model often attaches a title to the wrong name
+    # ("Russian President Vladimir Putin" as a conjunct of the name before it).
+    while i > 0 and not doc[i - 1].ent_type_ == "PERSON" and (
+        doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
+        or doc[i - 1].lower_ == "of" and i > 1 and doc[i - 2].lower_ in lexicon.titles()
+        # a capitalised name the small model tags as a verb ("Acme chief executive X")
+        or doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ not in {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PUNCT"}
+    ):
+        words.insert(0, doc[i - 1])
+        i -= 1
+        if doc[i].is_sent_start:
+            break
+    lowered = " ".join(w.lower_ for w in words)
+    known = lexicon.titles() | lexicon.expert_roles()
+    size = next((n for n in range(len(words), 0, -1) if " ".join(w.lower_ for w in words[-n:]) in known), 0)
+    if not lowered or not size:
+        return None, None, None
+    title_words = words[-size:]
+    # Words before the title that are not a name of something belong to the title ("natural resources minister").
+    before = words[: len(words) - len(title_words)]
+    former = [w for w in before[:1] if w.lower_ in {"former", "ex"}]
+    before = before[len(former) :]
+    while before and not before[-1].ent_type_ and before[-1].pos_ != "PROPN" and (
+        not before[-1].text[:1].isupper() or before[-1].lower_ in lexicon.organization_nouns() | lexicon.titles()
+    ):
+        title_words.insert(0, before.pop())
+    nation = affiliation = None
+    if before:
+        text = " ".join(w.text for w in before)
+        entry = lexicon.place(text)
+        country = entry[0] if entry else lexicon.country_of_demonym(text)
+        if country is not None and country.is_state:
+            nation = country.name
+        else:
+            affiliation = text
+    title = " ".join(w.text.lower() if former else w.text for w in former + title_words)
+    return title[:1].upper() + title[1:], affiliation, nation
+
+
+def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
+    """Role and affiliation from an appositive after a name: "X, an analyst at Y", "X, Y's chairman"."""
+    match = _APPOSITIVE.match(doc.text[mention.end : mention.end + 300])
+    if not match:
+        # "analyst Erling Refsum at Nomura": the employer follows the name directly.
+        after = doc[mention.tokens.end : mention.tokens.end + 1]
+        if len(after) and after[0].lower_ in {"at", "of"}:
+            employer = next((e for e in doc.ents if e.start == after[0].i + 1 and e.label_ in {"ORG", "FAC", "PERSON", "GPE"}), None)
+            if employer is not None:
+                return None, _clean(employer.text)  # a state here ("President X of Russia") is the nation, see _describe
+        return None, None
+    text = match.group("text").strip()
+    words = text.split()
+    if not words or words[0].lower() in _NOT_APPOSITIVE:
+        return None, None
+    if words and words[0].lower() in {"a", "an", "the"}:
+        text = " ".join(words[1:])
+    # "professor of international relations at Oxford University": the employer follows "at" where there is one.
+    parts = re.split(r"\s+at\s+", text, maxsplit=1) if " at " in text else _AFFILIATION_SPLIT.split(text, maxsplit=1)
+    role, affiliation = parts[0], (parts[1] if len(parts) > 1 else None)
+    owner = re.match(r"^(?P<owner>.+?)(?:'s|\u2019s)\s+(?P<role>.+)$", role)
+    if owner and not affiliation:
+        affiliation, role = owner.group("owner"), owner.group("role")
+    role_words = role.lower().split()
+    known = lexicon.titles() | lexicon.expert_roles()
+    if not any(" ".join(role_words[i:j]) in known for i in range(len(role_words)) for j in range(i + 1, len(role_words) + 1)):
+        return None, None
+    if affiliation:
+        affiliation = re.split(r"\s+in\s+(?=[A-Z])", affiliation)[0]  # "Finans Investment in Istanbul": the place is not the employer
+    return role, affiliation
+
+
+def _describe(doc: Doc, actor: _Actor) -> None:
+    actor.name = _best_name(actor)
+    for mention in actor.mentions:
+        if actor.kind is PartyKind.person:
+            title, affiliation, nation = _pre_name_title(doc, mention)
+            role, role_affiliation = _appositive(doc, mention)
+            prev = doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
+            if prev is not None and prev.lower_ in lexicon.honorifics() and prev.lower_ not in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"}:
+                title = title or prev.text
+            actor.title = actor.title or title or role
+            actor.affiliation = actor.affiliation or affiliation or role_affiliation
+            entry = lexicon.place(role_affiliation) if role_affiliation else None
+            actor.nation = actor.nation or nation or (entry[0].name if entry and entry[0].is_state else None)
+        else:
+            role = _org_role(mention)
+            actor.role = actor.role or role
+
+
+def roles(doc: Doc, party: Party) -> list[tuple[str, str | None]]:
+    """Every (role, affiliation) the text gives a person, before the name ("analyst X at Y", "Fiat chief
+    executive X") or in an appositive after it ("X, a senior lecturer at Y")."""
+    found = []
+    for mention in party.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        m = _Mention(mention.start, mention.end, span.text, span, party.kind)
+        title, affiliation, _ = _pre_name_title(doc, m)
+        role, role_affiliation = _appositive(doc, m)
+        if title:
+            found.append((title, affiliation or role_affiliation))
+        if role:
+            found.append((role, role_affiliation))
+    return found
+
+
+def _org_role(mention: _Mention) -> str | None:
+    """The common noun that introduces an organisation: "UK firm X", "X, the South African firm", "company X"."""
+    doc = mention.tokens.doc
+    prev = doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
+    if prev is not None and prev.lemma_.lower() in lexicon.organization_nouns():
+        return prev.lemma_.lower()
+    root = mention.tokens.root
+    if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in lexicon.organization_nouns():
+        return root.head.lemma_.lower()  # "the world's largest delivery company, UPS", "the Unite union"
+    after = doc[mention.tokens.end : mention.tokens.end + 8]
+    for token in after:
+        if token.dep_ == "appos" and token.head.i in range(mention.tokens.start, mention.tokens.end) and token.lemma_.lower() in lexicon.organization_nouns():
+            return token.lemma_.lower()
+    return None
+
+
+# --- title phrases and role nouns ----------------------------------------------------------------
+
+
+def _title_phrases(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
+    """ "the U.S. president", "the American president" -> the person holding that title in the article."""
+    persons = [a for a in actors if a.kind is PartyKind.person and a.title]
+    for token in doc:
+        if token.lower_ not in lexicon.titles() or token.idx in taken or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in {"compound", "amod"} and doc[start - 1].head.i >= token.i:
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        words = [t.lower_ for t in doc[start : token.i + 1]]
+        title_size = max(n for n in range(1, len(words) + 1) if " ".join(words[-n:]) in lexicon.titles())
+        modifier = doc[start : token.i + 1 - title_size].text
+        nation = None
+        if modifier:
+            entry = lexicon.place(modifier)
+            country = entry[0] if entry else lexicon.country_of_demonym(modifier)
+            if country is None:
+                continue
+            nation = country.name
+        title = " ".join(words[-title_size:])
+        holders = [a for a in persons if a.title.lower() == title or a.title.lower().endswith(" " + title)]
+        if nation:
+            holders = [a for a in holders if a.nation == nation] or [a for a in holders if a.nation is None]
+        if len(holders) == 1:
+            span = doc[start - 1 : token.i + 1]
+            holders[0].mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.person, holders[0].key))
+            holders[0].mentions.sort(key=lambda m: m.start)
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause `token` sits in, through "willing to buy" and "X did this and bought"."""
+    head = token.head
+    while True:
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or head.dep_ not in {"xcomp", "acomp", "conj", "advcl", "pcomp"} or head.head is head:
+            return subject
+        head = head.head
+
+
+# Role nouns any organisation may be called; the others say what kind it is ("bank", "regulator", "union").
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "giant", "operator", "conglomerate", "organisation", "organization"})
+
+
+def _modifies_thing(token: Token) -> bool:
+    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() not in lexicon.organization_nouns()
+
+
+def _reporters(token: Token) -> list[Token]:
+    """Subjects of the reporting verbs `token` is reported under: in "the regulator said the bank failed",
+    the bank is not the regulator."""
+    found = []
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in lexicon.reporting_verbs():
+            found += [c for c in ancestor.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
+    """ "the company", "the firm", "the pharmaceutical firm" -> the organisation named last in that role.
+
+    An organisation does not stand for itself in its own clause ("Unilever will help the firm"), so the
+    subject of the same verb is skipped; one introduced with the same role noun ("UK firm X") is preferred.
+    """
+    orgs = [a for a in actors if a.kind is PartyKind.organization]
+    for token in doc:
+        if token.lemma_.lower() not in lexicon.organization_nouns() or token.tag_ != "NN" or token.idx in taken:
+            continue
+        left = [t for t in token.lefts]
+        if not left or left[0].lower_ != "the" or any(t.ent_type_ in {"ORG", "PERSON"} or t.pos_ == "PROPN" and not t.ent_type_ for t in left):
+            continue
+        if any(c.dep_ in {"prep", "appos"} and c.lower_ == "of" for c in token.children):
+            continue
+        excluded = _reporters(token)
+        if token.dep_ not in {"nsubj", "nsubjpass"} and (subject := _clause_subject(token)) is not None:
+            excluded.append(subject)
+        candidates = []
+        for actor in orgs:
+            # A name modifying another noun ("Widget Works factories") does not set the organisation in focus.
+            before = [m for m in actor.mentions if m.end <= token.idx and not _modifies_thing(m.tokens.root)]
+            if not before or any(m.start <= t.idx < m.end for t in excluded for m in actor.mentions):
+                continue
+            roles = {actor.role, actor.name.split()[-1].lower()} & lexicon.organization_nouns()
+            noun = token.lemma_.lower()
+            if noun not in _GENERIC_ORG_NOUNS and roles - _GENERIC_ORG_NOUNS - {noun}:
+                continue  # a bank is not "the regulator"
+            candidates.append((noun in roles, before[-1].end, actor))
+        if not candidates:
+            continue
+        actor = max(candidates, key=lambda c: (c[0], c[1]))[2]
+        actor.role = actor.role or token.lemma_.lower()
+        span = doc[left[0].i : token.i + 1]
+        actor.mentions.append(_Mention(span.start_char, span.end_char, span.text, span, actor.kind, actor.key))
+        actor.mentions.sort(key=lambda m: m.start)
+
+
+def _governments_to_states(actors: list[_Actor]) -> list[_Actor]:
+    """A bare "the government" is the government of the state that acts last before it in the story."""
+    states = [a for a in actors if a.kind is PartyKind.country and a.key.startswith("place:")]
+    result = []
+    for actor in actors:
+        if actor.key == "body::government":
+            unplaced = []
+            for mention in actor.mentions:
+                before = [(m.end, state) for state in states for m in state.mentions if m.end <= mention.start]
+                if before:
+                    state = max(before, key=lambda b: b[0])[1]
+                    state.mentions = sorted([*state.mentions, mention], key=lambda m: m.start)
+                else:
+                    unplaced.append(mention)
+            actor.mentions = unplaced
+        if actor.mentions:
+            result.append(actor)
+    return result
+
 
 def find_parties(doc: Doc) -> PartyIndex:
-    by_name: dict[str, Party] = {}
-    taken: set[str] = set()
-    for ent in doc.ents:
-        kind = _KIND_BY_LABEL.get(ent.label_)
-        if kind is None:
-            continue
-        party = by_name.get(ent.text)
-        if party is None:
-            party = Party(id=unique(slugify(ent.text), taken), name=ent.text, kind=kind)
-            by_name[ent.text] = party
-        party.mentions.append(Span(start=ent.start_char, end=ent.end_char))
-    return PartyIndex(parties=list(by_name.values()))
+    quoted = [(q.start, q.end) for q in quotations(doc.text) if is_speech(doc.text, q)]
+    actors = _merge(_collect(doc))
+    _find_again(doc, actors)
+    actors = _governments_to_states([a for a in actors if _is_actor(a, quoted)])
+    for actor in actors:
+        _describe(doc, actor)
+    taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
+    _title_phrases(doc, actors, taken)
+    _role_nouns(doc, actors, taken)
+    taken_ids: set[str] = set()
+    parties = []
+    for actor in sorted(actors, key=lambda a: a.mentions[0].start):
+        actor.affiliation = actor.affiliation or actor.nation
+        # "The company" opening a sentence is the same alias as "the company".
+        forms = (re.sub(r"^The\s", "the ", m.text) for m in actor.mentions)
+        aliases = list(dict.fromkeys(f for f in forms if _bare(f) != _bare(actor.name)))
+        parties.append(
+            Party(
+                id=unique(slugify(actor.name), taken_ids),
+                name=actor.name,
+                kind=actor.kind,
+                aliases=aliases,
+                title=actor.title,
+                affiliation=actor.affiliation,
+                mentions=[Span(start=m.start, end=m.end) for m in actor.mentions],
+            )
+        )
+    return PartyIndex(parties=parties)

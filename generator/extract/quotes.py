@@ -1,12 +1,185 @@
-"""Quotes: words inside quotation marks, with their speaker."""
+"""Quotes: words inside quotation marks, with their speaker.
+
+A quotation's speaker is the subject of the reporting verb next to it ("X said", "said X", "X wrote",
+"according to X", "the White House read-out said"), in the words between the quotation and the end of
+its sentence or between the start of its sentence and the quotation. A quotation with no reporting verb
+of its own continues the quotation before it in the same or the previous paragraph ("...," he said.
+"And ..."), or is attributed in the sentence that follows it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
 
+from spacy.tokens import Doc, Token
+
+from generator.extract import lexicon
 from generator.extract.parties import PartyIndex
-from generator.model import Quote
+from generator.extract.quotemarks import Quotation, is_speech, quotations
+from generator.model import PartyKind, Quote, Span
+
+_STOP = re.compile(r"(?P<word>[\w.]*)[.!?](?=\s)")
+_ABBREVIATIONS = frozenset("st gen sen rep gov lt col sgt capt jr sr inc corp ltd co vs no jan feb aug sept oct nov dec".split())
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each . ! or ? that ends a sentence in text[start:end]; an abbreviation
+    ("Mr.", "Prof.", "U.S.", "J.") does not end one."""
+    ends = []
+    for match in _STOP.finditer(text, start, end):
+        word = match.group("word").lower()
+        mark = text[match.end() - 1]
+        if mark == "." and (
+            f"{word}." in lexicon.honorifics() or word in lexicon.honorifics() or word in _ABBREVIATIONS
+            or "." in word or len(word) == 1
+        ):
+            continue
+        ends.append(match.end())
+    return ends
+_PLURAL_SUBJECTS = frozenset({"they", "both"})
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Start of the sentence that holds `position` (counting the paragraph start as a sentence start)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    ends = _sentence_ends(text, paragraph, position)
+    return ends[-1] if ends else paragraph
+
+
+def _sentence_end(text: str, position: int) -> int:
+    paragraph = text.find("\n", position)
+    paragraph = len(text) if paragraph < 0 else paragraph
+    ends = _sentence_ends(text, position, paragraph)
+    return ends[0] if ends else paragraph
+
+
+def _windows(text: str, quote: Quotation, others: list[Quotation]) -> list[tuple[int, int]]:
+    """Where the attribution of `quote` may be written: before it in its sentence, after it to its sentence end.
+
+    Other quotations are never part of a window: their words are not the narrator's.
+    """
+    before_start = max([_sentence_start(text, quote.open_mark)] + [q.outer_end for q in others if q.outer_end <= quote.open_mark])
+    windows = [(before_start, quote.open_mark)]
+    quoted = text[quote.start : quote.end].rstrip()
+    after = text[quote.outer_end : quote.outer_end + 3].lstrip()
+    # A quotation that ends its own sentence ("... zero." Next sentence) is attributed only when the
+    # sentence goes on after the closing mark in lower case ("... zero!" he said).
+    if not quoted.endswith((".", "!", "?")) or (after[:1].islower()):
+        end = min([_sentence_end(text, quote.outer_end)] + [q.open_mark for q in others if q.open_mark >= quote.outer_end])
+        windows.append((quote.outer_end, end))
+    return [(s, e) for s, e in windows if e > s]
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _group_before(doc: Doc, index: PartyIndex, position: int) -> list[str]:
+    """The parties last named together as one subject ("EADS and BAE Systems ... welcomed")."""
+    first = doc.char_span(position, position + 1, alignment_mode="expand")
+    for token in reversed(doc[: first.start] if first is not None else doc):
+        if token.dep_ == "conj" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+            members = [index.at(t.idx, t.idx + len(t)) for t in (token.head, *token.head.conjuncts)]
+            members = list(dict.fromkeys(m for m in members if m))
+            if len(members) > 1:
+                return members
+    return []
+
+
+def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
+    if subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in _PLURAL_SUBJECTS:
+        found = index.at(subject.idx, subject.idx + len(subject))
+        if found:
+            return found
+        if subject.lower_ in _PLURAL_SUBJECTS or subject.lemma_.lower() in lexicon.organization_nouns():
+            members = _group_before(doc, index, subject.idx)
+            if members:
+                phrase = doc[subject.left_edge.i : subject.i + 1].text
+                return index.add_group(members, Span(start=doc[subject.left_edge.i].idx, end=subject.idx + len(subject)), alias=phrase)
+    found = index.refer(subject)
+    if found:
+        return found
+    # "the White House read-out", "the company's statement": the party owns the speaking document.
+    edge = subject.left_edge
+    inside = index.within(edge.idx, subject.idx + len(subject))
+    return inside[0] if inside else None
+
+
+def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int, int]) -> str | None:
+    head = verb
+    while True:
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or head.dep_ != "conj":
+            break
+        head = head.head
+    if subject is not None and (party := _subject_party(doc, index, subject)):
+        return party
+    # The small model often leaves an inverted or long subject unattached ("..., said analyst X at Y",
+    # "..., Prof. X, a lecturer at Y who specializes in Z, observed"): take the person named nearest the verb.
+    start, end = window
+    if verb.idx > start:
+        between = [pid for pid in index.within(start, verb.idx)]
+        persons = [pid for pid in between if (p := index.get(pid)) and p.kind is PartyKind.person]
+        if persons or between:
+            return (persons or between)[0]
+    after = index.within(verb.idx + len(verb), end)
+    return after[0] if after else None
+
+
+def _attribution(doc: Doc, index: PartyIndex, window: tuple[int, int], near: int) -> tuple[int, str] | None:
+    """(distance from the quotation, speaker id) of the reporting verb in `window` nearest to the quotation."""
+    start, end = window
+    tokens = _tokens_in(doc, start, end)
+    found = []
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            party = index.within(doc[token.i + 1].idx, end)
+            if party:
+                found.append((abs(token.idx - near), party[0]))
+        elif token.lemma_.lower() in lexicon.reporting_verbs() and token.pos_ == "VERB":
+            party = _speaker_of_verb(doc, index, token, window)
+            if party:
+                found.append((abs(token.idx - near), party))
+    return min(found) if found else None
 
 
 def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
-    return []
+    text = doc.text
+    speech = [q for q in quotations(text) if is_speech(text, q)]
+    quotes: list[Quote] = []
+    speakers: list[str | None] = []
+    for n, quote in enumerate(speech):
+        others = speech[:n] + speech[n + 1 :]
+        hits = []
+        for window in _windows(text, quote, others):
+            near = quote.open_mark if window[1] <= quote.open_mark else quote.outer_end
+            hit = _attribution(doc, index, window, near)
+            if hit:
+                hits.append(hit)
+        speaker = min(hits)[1] if hits else _continued_speaker(text, speech, speakers, n)
+        speakers.append(speaker)
+        if speaker is None:
+            continue  # an unattributed quotation is not a quote of anyone
+        end = quote.end
+        while end > quote.start and text[end - 1] in ",;: ":
+            end -= 1
+        quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, text=text[quote.start : end], evidence=Span(start=quote.start, end=end)))
+    return quotes
+
+
+def _continued_speaker(text: str, speech: list[Quotation], speakers: list[str | None], n: int) -> str | None:
+    """The speaker of the quotation before, when this one carries on from it: later in the same paragraph
+    with only the attribution between them, or opening the next paragraph."""
+    if n == 0 or speakers[n - 1] is None:
+        return None
+    previous, quote = speech[n - 1], speech[n]
+    gap = text[previous.outer_end : quote.open_mark]
+    if "\n" not in gap:
+        # Only the previous quotation's own attribution may stand between them.
+        return speakers[n - 1] if len(_sentence_ends(gap, 0, len(gap))) <= 1 else None
+    paragraph_start = text.rfind("\n", 0, quote.open_mark) + 1
+    previous_paragraph_end = paragraph_start - 1
+    opens_paragraph = not text[paragraph_start : quote.open_mark].strip()
+    ended_previous = text.rfind("\n", 0, previous_paragraph_end) < previous.open_mark
+    return speakers[n - 1] if opens_paragraph and ended_previous and gap.count("\n") == 1 else None

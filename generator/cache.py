@@ -1,0 +1,117 @@
+"""The extraction cache: each article's fact sheet, kept until the article, the extraction code or the model changes.
+
+Extraction is the slow stage (spaCy parses every sentence) while most builds change one article or none, so a
+build extracts only the articles it has no entry for. An entry is the raw extraction result, before editors'
+corrections: a corrections file or a template can then change without re-extracting anything.
+
+An entry's key hashes everything its result depends on:
+- the article as loaded (metadata and text);
+- the extraction code: the source of `generator/extract/` (which holds `EXTRACTOR_VERSION`), the data tables it
+  reads and the typed model, so that an edited rule never serves a stale result;
+- the spaCy pipeline's name and version and spaCy's own version, read from package metadata: a build whose
+  articles are all cached neither imports spaCy nor loads the pipeline.
+
+Entries are files `<folder>/<key[:2]>/<key>.json`, written atomically. One that cannot be read or does not
+validate is ignored, and its article extracted again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.build import write_atomically
+from generator.model import Article, FactSheet
+
+_PACKAGE = Path(__file__).resolve().parent
+# What extraction results depend on besides the article and the pipeline. Every file is hashed, comments
+# included: a needless re-extraction after a cosmetic edit is cheaper than a stale fact sheet.
+_EXTRACTION_SOURCES = ("extract/**/*.py", "data/**/*", "model.py")
+
+
+def extractor_version() -> str:
+    """A digest of the extraction code and the data it reads."""
+    digest = hashlib.sha256()
+    files = {path for pattern in _EXTRACTION_SOURCES for path in _PACKAGE.glob(pattern) if path.is_file()}
+    for path in sorted(files):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def pipeline_version(model: str) -> dict[str, str]:
+    """Name and version of a spaCy pipeline (package name, path or `blank:xx`) and of spaCy, without loading either."""
+    meta = _pipeline_meta(model)
+    name = f"{meta['lang']}_{meta['name']}" if meta.get("lang") and meta.get("name") else model
+    return {"model": name, "model_version": str(meta.get("version", "unknown")), "spacy": _distribution_version("spacy")}
+
+
+def _pipeline_meta(model: str) -> dict:
+    folder = Path(model)
+    if not folder.is_dir() and not model.startswith("blank:"):
+        # An installed pipeline package keeps its meta.json beside its __init__.py.
+        spec = importlib.util.find_spec(model) if model.isidentifier() else None
+        folder = Path(spec.submodule_search_locations[0]) if spec and spec.submodule_search_locations else None
+    if folder is None or not (folder / "meta.json").is_file():
+        return {"version": _distribution_version(model)}
+    try:
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _distribution_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return "unknown"
+
+
+class ExtractionCache:
+    """Fact sheets by article, under a folder; keyed for one extraction code and one spaCy pipeline."""
+
+    def __init__(self, folder: Path, model: str):
+        self.folder = folder
+        self.fingerprint = json.dumps({"extractor": extractor_version(), **pipeline_version(model)}, sort_keys=True)
+
+    def key(self, article: Article) -> str:
+        content = article.model_dump_json(exclude={"warnings"})
+        return hashlib.sha256(f"{self.fingerprint}\0{content}".encode()).hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, article: Article) -> FactSheet | None:
+        """The cached fact sheet of this article, or None when there is none that can be trusted."""
+        try:
+            sheet = FactSheet.model_validate_json(self.path(self.key(article)).read_bytes())
+        except (OSError, ValidationError):
+            return None
+        # The key already covers both; this catches an entry damaged into another valid sheet.
+        if sheet.article != article.meta or sheet.text != article.text:
+            return None
+        return sheet
+
+    def put(self, article: Article, sheet: FactSheet) -> None:
+        write_atomically(self.path(self.key(article)), sheet.model_dump_json().encode("utf-8"))
+
+    def prune(self, keep: list[Article]) -> int:
+        """Delete every entry but those of `keep` (the articles of the whole site); the number deleted."""
+        wanted = {self.path(self.key(article)) for article in keep}
+        deleted = 0
+        for entry in self.folder.glob("*/*.json"):
+            if entry not in wanted:
+                entry.unlink(missing_ok=True)
+                deleted += 1
+        for folder in self.folder.glob("*/"):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        return deleted

@@ -1,0 +1,85 @@
+"""Where quotations are in a text: the spans between quotation marks, straight or curly.
+
+Shared by the party extractor (words inside quotation marks are not the narrator's, so they do not
+make anyone an actor) and the quote extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENING = "\u201c"
+_CLOSING = "\u201d"
+_STRAIGHT = '"'
+# Words that make the quoted words a name rather than speech: "the motto "...", the so-called "...".
+_NAMING_WORDS = re.compile(
+    r"\b(?:motto|slogan|slogans|dubbed|called|so-called|nicknamed|named|titled|entitled|known as|term|phrase|word|words|"
+    r"headline|banner|label|labelled|labeled|brand|brands|branded|tagline|campaign)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # first character of the quoted words (after the opening mark)
+    end: int  # end of the quoted words (before the closing mark, or the end of the paragraph)
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None where the quotation runs to the end of its paragraph
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """A straight mark opens a quotation at the start of a text or after a space or bracket, before a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{-\u2013\u2014") and not after.isspace()
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Every span of quoted words, paragraph by paragraph (one paragraph a line).
+
+    A quotation left open at the end of its paragraph ends there: news style re-opens it in the next paragraph
+    without closing the first. A quotation re-opened before it was closed ends at the re-opening mark.
+    """
+    found: list[Quotation] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        start: int | None = None
+        for i, char in enumerate(paragraph):
+            opens = char == _OPENING or (char == _STRAIGHT and _is_opening(paragraph, i))
+            closes = char == _CLOSING or (char == _STRAIGHT and not opens)
+            if opens:
+                if start is not None:  # re-opened without closing: the previous quotation ends before this mark
+                    found.append(Quotation(offset + start, offset + _trim_end(paragraph, start, i), offset + start - 1, None))
+                start = i + 1
+            elif closes and start is not None:
+                found.append(Quotation(offset + start, offset + i, offset + start - 1, offset + i))
+                start = None
+        if start is not None:
+            found.append(Quotation(offset + start, offset + _trim_end(paragraph, start, len(paragraph)), offset + start - 1, None))
+        offset += len(paragraph) + 1
+    return [q for q in found if q.end > q.start]
+
+
+def _trim_end(paragraph: str, start: int, end: int) -> int:
+    while end > start and paragraph[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def is_speech(text: str, quotation: Quotation) -> bool:
+    """True for quoted speech; False for scare quotes ("red line"), names, mottos and titles."""
+    words = text[quotation.start : quotation.end].split()
+    if len(words) < MIN_WORDS:
+        return False
+    if _NAMING_WORDS.search(text[max(0, quotation.open_mark - 40) : quotation.open_mark]):
+        return False
+    # A title-cased run of words ("Bringing Gold to Market") names something; speech is written in sentence case.
+    content = [w for w in words if w.lower().strip(".,!?;:") not in _SMALL_WORDS]
+    return not (len(content) >= 2 and all(w[:1].isupper() for w in content) and not text[quotation.end - 1 : quotation.end] in ".!?")

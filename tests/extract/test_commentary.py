@@ -1,0 +1,68 @@
+"""Expert commentary: named commentators, their credentials and affiliation, and what they said."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _commentary(sheet) -> list[tuple[str, str | None, str | None, str]]:
+    names = {p.id: p.name for p in sheet.parties}
+    return [(names[c.expert], c.credentials, c.affiliation, c.text) for c in sheet.commentary]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Quote, with credentials and affiliation from an appositive.
+        (
+            '"The merger makes sense on paper," said Lucy Hart, an analyst at Redfern Partners.',
+            [("Lucy Hart", "analyst", "Redfern Partners", "The merger makes sense on paper")],
+        ),
+        # Paraphrase, with the role before the name and the employer after it.
+        (
+            "Economist Pavel Novak of the Baltic Policy Institute said the rate cut came too late.",
+            [("Pavel Novak", "Economist", "the Baltic Policy Institute", "the rate cut came too late")],
+        ),
+        # A long appositive: the employer is the institution after "at".
+        (
+            '"Neither side wants a long war," Prof. Amara Obi, a senior lecturer at Westbrook University who studies conflict, observed.',
+            [("Amara Obi", "senior lecturer", "Westbrook University", "Neither side wants a long war")],
+        ),
+        # A former official comments; he no longer acts for anyone.
+        (
+            "Former finance minister Gustav Ek said the budget was unrealistic.",
+            [("Gustav Ek", "Former finance minister", None, "the budget was unrealistic")],
+        ),
+    ],
+)
+def test_experts_and_what_they_said(facts, text, expected):
+    assert _commentary(facts(text)) == expected
+
+
+def test_quotes_and_paraphrase_of_one_expert_are_one_entry(facts):
+    text = (
+        '"Demand is collapsing," said Noor Saleh, an economist at Delta Research. '
+        "Saleh said prices could fall by a fifth next year."
+    )
+    (entry,) = facts(text).commentary
+    assert [text[s.start : s.end] for s in entry.evidence] == ["Demand is collapsing", "prices could fall by a fifth next year"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Unnamed analysts and observers are no one in particular.
+        "Analysts said the deal was fair. Observers said the price was high.",
+        # An actor of the story speaking is a quote, not commentary.
+        '"We will build the plant in Ohio," said Carla Diaz, chief executive of Stellan Energy.',
+        # An expert who says nothing here is not commentary.
+        "Jonas Berg, an analyst at Fjord Capital, attended the meeting.",
+    ],
+)
+def test_not_commentary(facts, text):
+    assert facts(text).commentary == []
+
+
+def test_experts_employer_is_not_a_party(facts):
+    sheet = facts('"It is a bold move," said Kenji Mori, a strategist at Hollis Advisers.')
+    assert {p.name for p in sheet.parties} == {"Kenji Mori"}

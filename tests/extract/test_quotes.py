@@ -1,0 +1,100 @@
+"""Quotes: the quoted words as spans, each with its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.quotemarks import is_speech, quotations
+
+
+def _quotes(sheet) -> list[tuple[str | None, str]]:
+    names = {p.id: p.name for p in sheet.parties}
+    return [(names.get(q.speaker), q.text) for q in sheet.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Speaker after the quotation, straight and curly marks, "said X" and "X said".
+        ('"We will appeal against the ruling," said Nadia Petrov.', [("Nadia Petrov", "We will appeal against the ruling")]),
+        ("\u201cWe will appeal against the ruling,\u201d Petrov Holdings said.", [("Petrov Holdings", "We will appeal against the ruling")]),
+        # Speaker before the quotation, with a reporting verb other than "say".
+        ('Carlos Mendes wrote: "The vote was a turning point for the party."', [("Carlos Mendes", "The vote was a turning point for the party.")]),
+        # A quotation split around its attribution is two quotes of one speaker.
+        ('"This is not the end," Helga Brun said, "but it is a serious blow to our plans."',
+         [("Helga Brun", "This is not the end"), ("Helga Brun", "but it is a serious blow to our plans.")]),
+        # Multi-sentence quotation, and a second one that continues after the attribution.
+        ('"Sales fell. Costs rose," said Ravi Menon, the chief executive. "We must change course now."',
+         [("Ravi Menon", "Sales fell. Costs rose"), ("Ravi Menon", "We must change course now.")]),
+        # A pronoun speaker is the person named last.
+        ('Ines Duarte left the meeting early. "Nothing was decided today," she said.', [("Ines Duarte", "Nothing was decided today")]),
+        # "according to X".
+        ('According to Farid Amin, the plan "will cost far more than promised".', [("Farid Amin", "will cost far more than promised")]),
+        # A document or an institution speaks for its owner.
+        ('"The ministers agreed to meet again in June," the Kremlin read-out said.', [("Russia", "The ministers agreed to meet again in June")]),
+        # Speaker named after a long appositive.
+        ('"Both sides will claim victory," Dr. Maya Lind, a lecturer at Calder University who studies trade law, observed.',
+         [("Maya Lind", "Both sides will claim victory")]),
+        # Scare quotes and names of things are not quotes.
+        ('Orla Finch called the plan a "red line" for the "Better Homes Now" campaign.', []),
+        # An unattributed quotation is not anyone's quote.
+        ('The banner read "no more cuts to our schools".', []),
+    ],
+)
+def test_speaker_and_words(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+def test_quote_reopened_in_the_next_paragraph(facts):
+    text = (
+        "\u201cWe have rebuilt the factory,\u201d said Tomas Varga, the plant manager. \u201cIt took two years.\n"
+        "\u201cNow we need the orders to keep it running.\u201d\n"
+        "Exports rose by a third."
+    )
+    assert _quotes(facts(text)) == [
+        ("Tomas Varga", "We have rebuilt the factory"),
+        ("Tomas Varga", "It took two years."),
+        ("Tomas Varga", "Now we need the orders to keep it running."),
+    ]
+
+
+def test_joint_speakers_get_a_group_party(facts):
+    text = (
+        "Halden Steel and Norvik Metals welcomed the ruling. "
+        '"It is a fair outcome for the whole industry," the companies said in a joint statement.'
+    )
+    sheet = facts(text)
+    (quote,) = sheet.quotes
+    group = sheet.party(quote.speaker)
+    assert group.kind.value == "group" and group.name == "Halden Steel and Norvik Metals"
+
+
+def test_evidence_is_the_span_of_the_quoted_words(facts):
+    text = 'Paula Grant said the deal was "a win for both sides of the border".'
+    (quote,) = facts(text).quotes
+    assert text[quote.evidence.start : quote.evidence.end] == quote.text == "a win for both sides of the border"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ('He said "one two three" and "four five six".', ["one two three", "four five six"]),
+        ('"Opened here. "Re-opened here."', ["Opened here. ", "Re-opened here."]),
+        ("\u201cRuns to the end of the paragraph\nNext", ["Runs to the end of the paragraph"]),
+    ],
+)
+def test_quotation_marks(text, spans):
+    assert [text[q.start : q.end] for q in quotations(text)] == [s.rstrip() for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        ('a "red line"', False),
+        ('the motto "Power to the People"', False),
+        ('he said "we will not give up"', True),
+    ],
+)
+def test_scare_quotes_and_names_are_not_speech(text, speech):
+    (quotation,) = quotations(text)
+    assert is_speech(text, quotation) is speech

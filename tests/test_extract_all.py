@@ -1,0 +1,93 @@
+"""Extraction over many articles: batched, across processes, with only the pipeline components the rules read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+import generator.extract
+from generator.config import DEFAULT_MODEL
+from generator.extract import _picklable, _unused_components, extract_all, load_pipeline
+from generator.load import load
+from generator.model import Article, ArticleMeta, FactSheet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BODIES = [
+    "Marta Vell, the mayor of Lisbon, said the harbour would reopen in May.\n",
+    "The union and the rail operator agreed to a 30-day truce, a spokesman said.\n",
+    "\"We will not sign,\" Ivo Brand told reporters on Tuesday.\n",
+]
+
+
+def articles() -> list[Article]:
+    made = [Article(meta=ArticleMeta(id=f"a{n}", title=f"Title {n}", source=f"seeds/a{n}.txt"), text=body) for n, body in enumerate(BODIES)]
+    return made + [load(ROOT / "seeds" / "putin-trump-call.txt")]
+
+
+def test_worker_processes_give_the_same_fact_sheets_in_the_same_order(monkeypatch):
+    monkeypatch.setattr(generator.extract, "PARALLEL_MIN_CHARS", 0)
+    serial = list(extract_all(articles(), DEFAULT_MODEL, jobs=1))
+    parallel = list(extract_all(articles(), DEFAULT_MODEL, jobs=2))
+    assert all(isinstance(sheet, FactSheet) for sheet in serial)
+    assert parallel == serial
+    assert [s.article.id for s in parallel] == ["a0", "a1", "a2", "putin-trump-call"]
+    assert serial[-1].parties and serial[-1].quotes
+
+
+def test_little_text_is_extracted_in_this_process(monkeypatch):
+    # A pool here would fail: the patched function below cannot be pickled to a worker.
+    monkeypatch.setattr(generator.extract, "facts_from_doc", lambda article, doc: (_ for _ in ()).throw(ValueError(article.meta.id)))
+    outcomes = list(extract_all(articles()[:3], DEFAULT_MODEL, jobs=2))
+    assert [str(outcome) for outcome in outcomes] == ["a0", "a1", "a2"]
+
+
+def test_one_failing_article_does_not_stop_the_others(monkeypatch):
+    real = generator.extract.facts_from_doc
+
+    def failing_on_a1(article, doc):
+        if article.meta.id == "a1":
+            raise KeyError("no such party")
+        return real(article, doc)
+
+    monkeypatch.setattr(generator.extract, "facts_from_doc", failing_on_a1)
+    outcomes = list(extract_all(articles()[:3], DEFAULT_MODEL))
+    assert isinstance(outcomes[0], FactSheet) and isinstance(outcomes[2], FactSheet)
+    assert isinstance(outcomes[1], KeyError)
+
+
+class _Unpicklable(Exception):
+    def __init__(self, message, handle):
+        super().__init__(message)
+        self.handle = handle
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle")
+
+
+def test_an_exception_that_cannot_cross_processes_is_told_in_words():
+    assert isinstance(_picklable(ValueError("bad")), ValueError)
+    portable = _picklable(_Unpicklable("lost its way", handle=object()))
+    assert isinstance(portable, RuntimeError) and str(portable) == "_Unpicklable: lost its way"
+
+
+def test_every_component_of_the_default_model_is_read_by_the_rules():
+    nlp = load_pipeline(DEFAULT_MODEL)
+    assert {"tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "tok2vec"} <= set(nlp.pipe_names)
+
+
+@pytest.mark.parametrize(
+    "components, unused",
+    [
+        (["sentencizer", "textcat"], ["textcat"]),
+        (["sentencizer", "entity_ruler"], []),
+        (["tok2vec", "textcat"], ["textcat", "tok2vec"]),
+    ],
+)
+def test_components_setting_nothing_the_rules_read_are_switched_off(components, unused):
+    nlp = spacy.blank("en")
+    for name in components:
+        nlp.add_pipe(name)
+    assert _unused_components(nlp) == unused
