@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup mermaid generate site serve test lock clean
+.PHONY: setup mermaid chromium generate site serve test lock clean
 
 setup: $(INSTALLED)
 
@@ -35,10 +35,19 @@ generate: setup mermaid
 site: generate
 	$(VENV)/bin/mkdocs build --strict
 
-serve: setup
+serve: setup mermaid
 	$(PY) -m generator serve
 
-test: setup mermaid
+# The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here. Installed only where
+# missing (CI runs as root on a fresh machine; elsewhere through sudo).
+CHROMIUM := /usr/bin/chromium
+
+chromium: $(CHROMIUM)
+
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium'
+
+test: setup mermaid chromium
 	$(PY) -m pytest
 
 # Re-pin every dependency with hashes after editing pyproject.toml.

@@ -17,6 +17,7 @@ validate is ignored, and its article extracted again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -34,6 +35,9 @@ _PACKAGE = Path(__file__).resolve().parent
 _EXTRACTION_SOURCES = ("extract/**/*.py", "data/**/*", "model.py")
 
 
+# Once per process: the code a process runs is the code it imported, whatever is edited on disk since (by a
+# live-preview server, say), and one build must not key its entries two ways.
+@functools.cache
 def extractor_version() -> str:
     """A digest of the extraction code and the data it reads."""
     digest = hashlib.sha256()

@@ -36,7 +36,11 @@ def _print_problems(report: BuildReport) -> None:
 def _extraction_progress() -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr while articles are extracted, when stderr is a terminal and there are enough of them."""
     console = Console(stderr=True)
-    display = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True)
+    # Refreshed on each update, not by a thread of its own: extraction forks worker processes only from a process
+    # running a single thread (generator.extract._worker_context).
+    display = Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True, auto_refresh=False
+    )
     task = None
 
     def advance(done: int, total: int) -> None:
@@ -46,7 +50,7 @@ def _extraction_progress() -> Iterator[Callable[[int, int], None]]:
                 return
             display.start()
             task = display.add_task("extracting", total=total)
-        display.update(task, completed=done)
+        display.update(task, completed=done, refresh=True)
 
     try:
         yield advance

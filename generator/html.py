@@ -3,7 +3,7 @@
 trafilatura finds the article among the menus, ads, comments and footers of the page and reads
 its metadata (JSON-LD, Open Graph and other `<meta>` tags, the byline). Nothing is fetched: the
 URL is the page's own canonical link (or `og:url`), and like every other field of an untrusted
-file it passes the same checks as front matter (a `javascript:` URL is dropped with a warning).
+file it passes the same checks as front matter (only http and https URLs are kept).
 The headline is kept apart from the body, and the body is one paragraph a line, as in a `.txt`.
 """
 
@@ -26,15 +26,16 @@ MAX_PAGE_BYTES = 16 * 1024 * 1024
 # Ad slots trafilatura's own boilerplate rules miss: class names that many news sites use for them,
 # and the data attributes of ad servers. Whole class tokens only, so "advertising-feature" stays.
 _AD_CLASSES = ("advert", "advertisement", "ad-slot", "ad-container", "sponsored", "dfp-ad", "gpt-ad")
-PRUNE_ADS = [
+_PRUNE_ADS = [
     *(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in _AD_CLASSES),
     "//*[@data-ad-unit or @data-ad-slot or @data-google-query-id or starts-with(@id, 'div-gpt-ad')]",
 ]
 
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">, in the first kilobytes.
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-# WHATWG: pages that say Latin-1 or ASCII are decoded as Windows-1252, which browsers do too.
-_LATIN1_NAMES = {"iso8859-1", "ascii"}
+# As browsers do (WHATWG Encoding): a page that says Latin-1 or ASCII is Windows-1252, and one whose
+# <meta>, readable as ASCII, says UTF-16 or UTF-32 is UTF-8.
+_DECLARED_MEANS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-32": "utf-8"}
 
 
 def load_page(path: Path) -> Article:
@@ -67,7 +68,7 @@ def decode_page(raw: bytes, warnings: list[str]) -> str:
     if declared and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
-            return raw.decode("cp1252" if encoding in _LATIN1_NAMES else encoding)
+            return raw.decode(_DECLARED_MEANS.get(encoding.removesuffix("-le").removesuffix("-be"), encoding))
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: guess, as for any other file
     return decode(raw, warnings)
@@ -82,7 +83,7 @@ def read_page(page: str) -> tuple[dict[str, str], str]:
         # Tables of figures and image captions read as run-on sentences to the extractors.
         include_tables=False,
         include_images=False,
-        prune_xpath=PRUNE_ADS,
+        prune_xpath=_PRUNE_ADS,
         # Dates from the page's markup only (JSON-LD, meta tags, <time>), never guessed from the text,
         # and the first publication rather than the last update.
         date_extraction_params={"extensive_search": False, "original_date": True},

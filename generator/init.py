@@ -37,6 +37,8 @@ def init_project(target: Path, force: bool = False) -> list[Path]:
             destination = target / name
             if destination.is_dir():
                 raise InitError(f"{destination} is a folder, where the project needs a file")
+            if destination.exists() and destination.samefile(source):
+                continue  # `init . --force` in this repository: the file is already its own
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
             written.append(Path(name))

@@ -32,6 +32,9 @@ SUPPORTED_SUFFIXES = (".txt", ".md", *PAGE_SUFFIXES)
 # A news article is rarely over 60,000 characters. spaCy's parser needs about 0.8 GB per
 # 200,000 characters (measured with en_core_web_sm), so longer texts are refused, not parsed.
 MAX_TEXT_CHARS = 200_000
+# No word, number or link in an article runs this long without a space. spaCy's tokenizer takes
+# time quadratic in such a run when it holds punctuation: 50,000 quotation marks took 220 s.
+MAX_RUN_CHARS = 1_000
 # Up to 4 bytes a character (UTF-32): larger files are refused before they are read.
 MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS + 4
 
@@ -61,6 +64,7 @@ _LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\^{}|]")
 
 
@@ -76,6 +80,9 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def load(path: Path) -> Article:
+    # A link in a contributed folder of articles could publish any file the build can read (keys, /proc/self/environ).
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        raise LoadError("a symbolic link to a file outside its folder; not read")
     if path.suffix.lower() in PAGE_SUFFIXES:
         # Imported here: generator.html builds on this module's checks, and only saved pages need trafilatura.
         from generator.html import load_page
@@ -94,6 +101,9 @@ def load(path: Path) -> Article:
         raise LoadError("empty file" if not raw else "no text, only white space")
     if len(text) > MAX_TEXT_CHARS:
         raise LoadError(f"too long to be an article ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
+    if run := _LONG_RUN.search(text):
+        line = text.count("\n", 0, run.start()) + 1
+        raise LoadError(f"not article text: {len(run.group()):,} characters without a space on line {line} (the limit is {MAX_RUN_CHARS:,})")
     if path.suffix.lower() == ".md" and _FENCE.match(text):
         fields, body = split_front_matter(text)
         meta = read_front_matter(fields, warnings)

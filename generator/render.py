@@ -84,14 +84,15 @@ def plain_line(text: str) -> str:
     return escape_html(_WHITESPACE.sub(" ", text).strip())
 
 
-_MERMAID_UNSAFE = re.compile(r"[^\w .,:'’?!/%+·()\-–—]")
+_MERMAID_UNSAFE = re.compile(r"[^\w .,:'’?!/+·()\-–—]")
 
 
 def mermaid_label(text: str) -> str:
     """Untrusted text as a quoted Mermaid label: only letters, digits, spaces and harmless punctuation survive.
 
-    Quotes, square and curly brackets, pipes, '#' (Mermaid's entity syntax), '<', '>', backticks (Markdown
-    strings) and semicolons (statement separators) are all dropped, so a label can neither end its string nor carry HTML.
+    Quotes, square and curly brackets, pipes, '#' (Mermaid's entity syntax), '%' (its comments and directives),
+    '<', '>', backticks (Markdown strings) and semicolons (statement separators) are all dropped, so a label can
+    neither end its string nor carry HTML.
     """
     label = _WHITESPACE.sub(" ", _MERMAID_UNSAFE.sub(" ", text.replace("&", " and "))).strip()
     if len(label) > MERMAID_LABEL_LENGTH:
@@ -133,9 +134,8 @@ def party_link(ref: PartyRef | None, root: str) -> Markup:
     return Markup(f"[{name}]({root}parties/{ref.slug}.md)" if ref.slug else name)
 
 
-def article_link(sheet: FactSheet, root: str, anchor: str = "") -> Markup:
-    target = f"{root}articles/{sheet.article.id}.md" + (f"#{anchor}" if anchor else "")
-    return Markup(f"[{escape_markdown(sheet.article.title)}]({target})")
+def article_link(sheet: FactSheet, root: str) -> Markup:
+    return Markup(f"[{escape_markdown(sheet.article.title)}]({root}articles/{sheet.article.id}.md)")
 
 
 def fact_label(fact: FactView, anchored: bool = True) -> Markup:
@@ -249,6 +249,8 @@ class Corpus:
         for sheet in self.sheets:
             for party in sheet.parties:
                 slug = slugify(party.id, fallback="party")
+                if slug == "index":  # parties/index.md is the parties index
+                    slug = "index-party"
                 merged = self.parties.setdefault(slug, CorpusParty(slug))
                 merged.names[party.name] += 1
                 merged.kinds[party.kind.value] += 1
@@ -777,7 +779,7 @@ def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView]
     for _, month in timeline:
         month.sort(key=lambda v: (_month_key(v.sheet.article.published), v.sheet.article.title.casefold()))
     quotes_by_speaker = _quotes_by_speaker(views)
-    context = {"views": views, "root": Markup(""), "today": dt.date.today()}
+    context = {"views": views, "root": Markup("")}
     pages = {
         "index.md": env.get_template("fact_sheets_index.md.j2").render(**context),
         "includes/latest.md": env.get_template("latest.md.j2").render(
@@ -795,8 +797,13 @@ def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView]
     }
     party_template = env.get_template("party.md.j2")
     for page in party_pages:
-        fields = {"title": plain_line(page.party.name), "description": plain_line(f"{page.party.name} across {_count(len(page.articles), 'article')}")}
-        pages[f"parties/{page.party.slug}.md"] = party_template.render(front_matter=front_matter(fields), page=page, root=Markup("../"))
+        fields = {
+            "title": plain_line(page.party.name),
+            "description": plain_line(f"{page.party.name} across {_count(len(page.articles), 'article')}"),
+        }
+        pages[f"parties/{page.party.slug}.md"] = party_template.render(
+            front_matter=front_matter(fields), page=page, root=Markup("../")
+        )
     return pages
 
 

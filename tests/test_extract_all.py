@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -27,10 +29,23 @@ def articles() -> list[Article]:
     return made + [load(ROOT / "seeds" / "putin-trump-call.txt")]
 
 
-def test_worker_processes_give_the_same_fact_sheets_in_the_same_order(monkeypatch):
+@pytest.mark.parametrize("other_thread", [False, True], ids=["forked", "spawned"])
+def test_worker_processes_give_the_same_fact_sheets_in_the_same_order(monkeypatch, other_thread):
     monkeypatch.setattr(generator.extract, "PARALLEL_MIN_CHARS", 0)
     serial = list(extract_all(articles(), DEFAULT_MODEL, jobs=1))
-    parallel = list(extract_all(articles(), DEFAULT_MODEL, jobs=2))
+    # With a second thread running, workers are spawned, not forked (generator.extract._worker_context).
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait) if other_thread else None
+    if thread:
+        thread.start()
+    try:
+        forks = sys.platform.startswith("linux") and not other_thread
+        assert generator.extract._worker_context(DEFAULT_MODEL).get_start_method() == ("fork" if forks else "spawn")
+        parallel = list(extract_all(articles(), DEFAULT_MODEL, jobs=2))
+    finally:
+        release.set()
+        if thread:
+            thread.join()
     assert all(isinstance(sheet, FactSheet) for sheet in serial)
     assert parallel == serial
     assert [s.article.id for s in parallel] == ["a0", "a1", "a2", "putin-trump-call"]

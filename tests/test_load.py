@@ -171,3 +171,32 @@ def test_article_files_are_articles_only(tmp_path):
         write(tmp_path, name, "x\ny\n")
     (tmp_path / "folder.txt").mkdir()
     assert [p.name for p in article_files(tmp_path)] == ["a.md", "b.txt", "c.TXT"]
+
+
+def test_a_link_to_a_file_outside_the_folder_is_not_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret\nkey=hunter2\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "leak.txt").symlink_to(secret)
+    (seeds / "target.txt").write_text("Headline\nBody.\n", encoding="utf-8")
+    (seeds / "alias.txt").symlink_to(seeds / "target.txt")
+    with pytest.raises(LoadError, match="symbolic link to a file outside its folder"):
+        load(seeds / "leak.txt")
+    assert load(seeds / "alias.txt").text == "Body.\n", "a link within the folder is an ordinary article"
+
+
+def test_a_missing_file_gives_the_system_reason(tmp_path):
+    with pytest.raises(LoadError, match="No such file or directory"):
+        load(tmp_path / "gone.txt")
+
+
+@pytest.mark.parametrize("run", ['"' * 50_000, "x" * 1_001, "\u201c" * 2_000])
+def test_a_run_of_characters_without_a_space_is_refused(tmp_path, run):
+    with pytest.raises(LoadError, match=rf"not article text: {len(run):,} characters without a space on line 2 \(the limit is 1,000\)"):
+        load(write(tmp_path, "a.txt", f"Headline\nBefore {run} after.\n"))
+
+
+def test_a_long_link_is_still_text(tmp_path):
+    link = "https://example.com/" + "a" * 980
+    assert link in load(write(tmp_path, "a.txt", f"Headline\nSee {link} for more.\n")).text

@@ -158,10 +158,15 @@ def test_scripts_and_styles_inside_the_article_never_reach_the_text(tmp_path):
     assert "<b>Literal</b> markup stays text." in text.split("\n")
 
 
-def test_the_declared_charset_decodes_the_page(tmp_path):
+@pytest.mark.parametrize(
+    ("declared", "saved_as"),
+    # Browsers read Latin-1 as Windows-1252 (curly quotes included), and UTF-16 in a <meta> as UTF-8.
+    [("windows-1252", "cp1252"), ("ISO-8859-1", "cp1252"), ("utf-16", "utf-8"), ("utf-8", "utf-8")],
+)
+def test_the_declared_charset_decodes_the_page(tmp_path, declared, saved_as):
     page = tmp_path / "cafe.htm"
-    html = _article_page(body="<p>The café owners’ association welcomed the pact as a “fair deal” for the district.</p>", charset="windows-1252")
-    page.write_bytes(html.encode("cp1252"))
+    html = _article_page(body="<p>The café owners’ association welcomed the pact as a “fair deal” for the district.</p>", charset=declared)
+    page.write_bytes(html.encode(saved_as))
     article = load(page)
     assert "The café owners’ association welcomed the pact as a “fair deal” for the district." in article.text
     assert article.warnings == []
@@ -200,3 +205,18 @@ def test_a_saved_page_becomes_facts_with_its_metadata(tmp_path):
     assert {"Helena Marsh", "Harbour Line"} <= names
     speakers = {quote["speaker"] for quote in sheet["quotes"]}
     assert {party["id"] for party in sheet["parties"] if party["name"] == "Helena Marsh"} <= speakers
+
+
+def test_a_saved_page_in_seeds_becomes_a_fact_sheet_with_its_metadata(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / JSON_LD_PAGE.name).write_bytes(JSON_LD_PAGE.read_bytes())
+    docs = tmp_path / "docs"
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    options = ["--seeds", seeds, "--docs", docs, "--templates", templates, "--cache-dir", tmp_path / "cache", "--strict"]
+    result = CliRunner().invoke(app, ["build", *map(str, options)])
+    assert result.exit_code == 0, result.output
+    page = (docs / "facts" / "articles" / "dockworkers-pay-deal.md").read_text(encoding="utf-8")
+    meta = load(JSON_LD_PAGE).meta
+    for value in (meta.title, meta.outlet, meta.author, meta.url):
+        assert value in page

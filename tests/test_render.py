@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SETTINGS = Settings(templates_dir=ROOT / "templates")
 # The Markdown extensions of mkdocs.yml that change how text is read.
-EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.superfences"]
+EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.superfences", "pymdownx.snippets"]
+# A snippet line that got through would fail loudly instead of being dropped.
+EXTENSION_CONFIGS = {"pymdownx.snippets": {"base_path": [str(ROOT / "docs")], "check_paths": True}}
 
 # An article written for the tests: two invented countries, a minister, an analyst.
 LINES = [
@@ -190,6 +192,7 @@ HOSTILE = [
     "&lt;script&gt; &amp;",
     "tab\there \x00nul \x02stash\x03",
     "--8<-- \"/etc/passwd\"",
+    '--8<-- "index.md"',
     "> quote",
     "Title\n=====",
 ]
@@ -197,7 +200,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_escaped_text_renders_as_exactly_that_text(text):
-    rendered = markdown.markdown(escape_markdown(text), extensions=EXTENSIONS)
+    rendered = markdown.markdown(escape_markdown(text), extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     assert re.fullmatch(r"<p>[^<>]*</p>", rendered), rendered
     expected = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)).strip()
     assert html.unescape(rendered[3:-4]).strip() == expected
@@ -206,7 +209,7 @@ def test_escaped_text_renders_as_exactly_that_text(text):
 @pytest.mark.parametrize("text", HOSTILE)
 def test_escaped_text_stays_one_table_cell(text):
     table = f"| a | b |\n|---|---|\n| {escape_markdown(text)} | end |"
-    rendered = markdown.markdown(table, extensions=EXTENSIONS)
+    rendered = markdown.markdown(table, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     assert rendered.count("<td>") == 2 and "<a" not in rendered and "<script" not in rendered
 
 
@@ -270,8 +273,8 @@ def test_highlighted_source_is_well_formed_and_keeps_the_text(spans):
 
 
 def test_mermaid_labels_cannot_break_out():
-    label = mermaid_label('a"] --> evil["x <b>bold</b> `md` #quot; | ; end')
-    assert not set(label) & set('"[]<>`#|;{}')
+    label = mermaid_label('a"] --> evil["x <b>bold</b> `md` #quot; | ; %%{init: {}}%% end')
+    assert not set(label) & set('"[]<>`#|;{}%')
     assert mermaid_label("x" * 200).endswith("…") and len(mermaid_label("x" * 200)) <= 60
     assert mermaid_label('"') == "?"
 
@@ -284,3 +287,10 @@ def test_diagram_draws_agreements_and_demands_between_parties():
     assert '-.->|"demands: withdraw its coast guard vessels"|' in diagram, diagram
     corpus = render_site([sample_sheet()], SETTINGS)["parties/index.md"]
     assert "``` mermaid" in corpus and "60-day truce" in corpus
+
+
+def test_a_party_called_index_does_not_replace_the_parties_index():
+    sheet = sample_sheet()
+    sheet.parties[0].id = "index"
+    pages = render_site([sheet], SETTINGS)
+    assert pages["parties/index.md"].startswith("---\nsearch:") and "parties/index-party.md" in pages

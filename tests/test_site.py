@@ -130,6 +130,7 @@ def test_search_indexes_facts_once_not_the_source_text(handmade_site):
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     # Words of the article that no fact repeats are in the source text only, which search skips.
     assert "trawler captain" not in text
+    assert "4 parties, 1 agreement" not in text  # the at-a-glance box repeats the facts below it
     # Once per article (the handmade site has two copies of the sample): in its quote, not again in the source.
     assert text.count("We have agreed to stop all patrols") == 2
     assert "Anna Berg" in text

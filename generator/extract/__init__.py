@@ -12,6 +12,8 @@ import itertools
 import math
 import multiprocessing
 import pickle
+import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -38,8 +40,8 @@ NEEDED_ANNOTATIONS = frozenset(
     {"token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "token.is_sent_start", "doc.sents", "doc.ents",
      "token.ent_iob", "token.ent_type"}
 )
-# Worker processes pay about a second each to import spaCy and load the pipeline: below this much text (about
-# 3 s of parsing on one core) one process is faster.
+# Starting worker processes costs up to a second or two (spawned ones import spaCy and load the pipeline): below
+# this much text (about 3 s of parsing on one core) one process is faster.
 PARALLEL_MIN_CHARS = 100_000
 # Articles per task sent to a worker: enough for nlp.pipe to batch, small enough to keep every core busy to the end.
 MAX_BATCH = 16
@@ -68,8 +70,8 @@ def _unused_components(nlp: Language) -> list[str]:
 def extract_all(articles: list[Article], model: str, jobs: int = 1) -> Iterator[FactSheet | Exception]:
     """One outcome per article, in order: its fact sheet, or the exception that stopped its extraction.
 
-    With `jobs` above 1 and enough text, batches of articles go to that many worker processes, each loading the
-    pipeline once and running both spaCy and the rules: the rules alone in this process would cap throughput.
+    With `jobs` above 1 and enough text, batches of articles go to that many worker processes, each running both
+    spaCy and the rules: the rules alone in this process would cap throughput.
     """
     total_chars = sum(len(article.text) for article in articles)
     workers = min(jobs, len(articles)) if total_chars >= PARALLEL_MIN_CHARS else 1
@@ -79,11 +81,21 @@ def extract_all(articles: list[Article], model: str, jobs: int = 1) -> Iterator[
     # Several batches per worker, so that one holding the longest articles does not finish long after the others.
     size = max(1, min(MAX_BATCH, math.ceil(len(articles) / (workers * 4))))
     batches = [articles[i : i + size] for i in range(0, len(articles), size)]
-    # spawn, not fork: a forked child would inherit the locks of this process's threads (the progress display).
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_worker_context(model)) as pool:
         for outcomes in pool.map(_extract_batch_for_worker, batches, itertools.repeat(model)):
             yield from outcomes
+
+
+def _worker_context(model: str) -> multiprocessing.context.BaseContext:
+    """fork where it is safe, so that workers start at once with the pipeline loaded here; else spawn.
+
+    Safe means Linux (macOS system libraries break in forked children) and a process running one thread: a
+    child forked from several inherits their locks, held for good if a thread held one at that moment.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        load_pipeline(model)
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _extract_batch(articles: list[Article], model: str) -> Iterator[FactSheet | Exception]:
@@ -112,7 +124,7 @@ def facts_from_doc(article: Article, doc: Doc) -> FactSheet:
     index = find_parties(doc)
     quotes = find_quotes(doc, index)
     commentary = find_commentary(doc, index, quotes)
-    agreements = find_agreements(doc, index)
+    agreements = find_agreements(doc, index, quotes)
     conditions = find_conditions(doc, index, agreements)
     return FactSheet(
         article=article.meta,

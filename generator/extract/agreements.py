@@ -1,12 +1,781 @@
-"""Agreements: deals, truces, ceasefires, accords and commitments, with parties, duration and status."""
+"""Agreements: deals, truces, ceasefires, accords and commitments, with parties, duration, status and each
+side's account.
+
+Reading order:
+
+1. **Mentions.** Every clause that states an agreement: a verb of agreeing or of a transaction ("agreed to",
+   "signed a preliminary agreement", "has sold X to Y", "will pay X ... for", "swapped X for Y") or an agreement
+   noun ("a deal bringing ...", "the ceasefire", "Under the agreement"). A noun inside the clause of a verb
+   mention belongs to that mention ("sold GM a stake, as part of a partnership agreement" is one mention).
+2. **Not agreements.** A mention under a hope, wish, plan, offer, demand, refusal, condition or failure ("both
+   sides hope to reach a deal", "a failure to reach an agreement", "prepared to accept ... if", "before X will
+   agree to"), negated, or under a modal ("could", "would") is not a reported agreement.
+3. **One entry per agreement.** A definite mention ("the deal", "this agreement", "the sale", "Under the
+   agreement") refers back to the latest agreement of a fitting kind (a sale to a sale or a generic deal, a
+   ceasefire to a ceasefire) and adds its evidence; so does an indefinite one naming the same thing ("a
+   preliminary agreement" ... "preliminary agreements"). A lone "the deal" with nothing to refer back to points at
+   the lead: the first sentence naming two or more parties states the deal in news style.
+4. **Facts.** Parties from the subjects, objects and partners of each mention ("both sides" and "the two leaders"
+   to the two parties last named); duration ("30-day", "over the next 10 years"); status from what happens to it
+   ("terminated", "suspended", "rejected"); a summary from the clause of the most telling mention.
+5. **Accounts.** Who describes each mention: the speaker of the quotation it is in ("... the White House read-out
+   said") or the subject of the reporting verb over it ("the Kremlin noted that it had agreed ..."). Two parties
+   describing agreements of the same specific kind (both a ceasefire) describe the same event: each account is
+   attached to both, so a fact sheet can set them side by side. Accounts are kept only where two or more parties
+   give one.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from generator.extract import lexicon
 from generator.extract.parties import PartyIndex
-from generator.model import Agreement
+from generator.model import Account, Agreement, AgreementStatus, PartyKind, Quote, Span
+
+# Agreement nouns and the kind of agreement each names. "generic" refers back to any kind.
+_NOUN_KINDS = {
+    **dict.fromkeys("deal agreement accord pact treaty contract settlement memorandum arrangement understanding".split(), "generic"),
+    **dict.fromkeys("ceasefire cease-fire truce armistice".split(), "truce"),
+    **dict.fromkeys("partnership alliance collaboration venture".split(), "partnership"),
+    **dict.fromkeys("sale purchase acquisition takeover merger buyout pay-off payoff".split(), "transaction"),
+}
+_PLURAL_NOT_AGREEMENT = frozenset({"sale", "purchase", "acquisition"})
+# Adjectives that say nothing of what was agreed: "a limited agreement was reached" names no agreement of its own.
+_VAGUE_ADJECTIVES = frozenset(
+    "limited broad broader new final first initial tentative preliminary formal informal historic landmark major big "
+    "important significant partial full overall wider general fresh latest".split()
+)
+# Nouns that name an agreement only in some company: "understanding" and "arrangement" also mean other things,
+# "venture" needs "joint".
+_WEAK_NOUNS = frozenset({"understanding", "arrangement", "venture", "memorandum"})
+# Verbs of a transaction, with the kind they make.
+_TRANSACTION_VERBS = frozenset({"sell", "buy", "acquire", "purchase", "pay", "swap", "merge"})
+_ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "endorse", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
+# What can be accepted or approved and make an agreement of it.
+_ACCEPTABLE = frozenset(set(_NOUN_KINDS) | {"offer", "bid", "proposal", "terms", "plan", "package", "compromise", "conditions"})
+# What a buyer buys when the thing bought is not itself a party: a business or a share of one.
+_BUSINESS_NOUNS = frozenset(
+    "stake share shares company firm business unit arm division subsidiary assets operations operation rival "
+    "maker group bank brand chain network holding holdings interest".split()
+)
+# Words over a mention that make it a hope, plan, offer, demand or refusal rather than a reported agreement.
+_IRREALIS_HEADS = frozenset(
+    "hope want wish seek try attempt aim plan intend expect propose offer consider discuss negotiate push urge call "
+    "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
+    "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
+    "alternative threaten promise pledge vow insist condition precondition would-be prospective potential "
+    "possible proposed draft planned".split()
+)
+# A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
+# collapse"); only a hope or a condition over it makes it hypothetical.
+_HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared willing ready".split())
+_IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once", "lest"})
+_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
+_TOWARD = frozenset({"toward", "towards"})
+# Verbs whose subject judges an agreement rather than takes part in it.
+_JUDGING_VERBS = frozenset(
+    "hail welcome praise criticise criticize condemn attack describe call question doubt oppose back support "
+    "applaud slam denounce say".split()
+)
+# What happens to an agreement, read from the verb it is the subject or object of.
+_SUSPENDING_VERBS = frozenset(
+    "suspend terminate cancel scrap freeze halt end abandon collapse break breach violate withdraw quit tear "
+    "unwind annul void".split()
+)
+_REJECTING_VERBS = frozenset({"reject", "veto", "block", "overturn", "rebuff", "refuse"})
+_REPORTING_EXTRA = frozenset({"note", "confirm", "report", "indicate", "show", "announce", "state"})
+# Plural nouns that stand for the parties of an agreement: "both sides agreed", "the two leaders agreed".
+_SIDE_NOUNS = {
+    "side": None, "party": None, "leader": PartyKind.person, "president": PartyKind.person,
+    "firm": PartyKind.organization, "company": PartyKind.organization, "group": PartyKind.organization,
+    "country": PartyKind.country, "nation": PartyKind.country, "government": PartyKind.country,
+    "state": PartyKind.country, "partner": None,
+}
+# Verbs whose subject is an agreement and whose object its terms.
+_TERMS_VERBS = frozenset("include mean involve give require allow see cover provide oblige commit let make".split())
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_NUMBER_WORDS = (
+    r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|ninety|a hundred|hundred"
+)
+_UNITS = r"(?:hour|day|week|month|year|decade)"
+_DURATION = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORDS})-{_UNITS}\b|(?:for|over|during|lasting)\s+(?:a period of\s+|the next\s+|the coming\s+|up to\s+)?"
+    rf"(?:{_NUMBER_WORDS})\s+{_UNITS}s?\b)",
+    re.IGNORECASE,
+)
+_MAX_SUMMARY_TOKENS = 28
 
 
-def find_agreements(doc: Doc, index: PartyIndex) -> list[Agreement]:
-    return []
+@dataclass
+class _Mention:
+    sent: SpacySpan
+    anchor: Token  # the trigger word
+    tokens: list[Token]  # the clause that states it, in order
+    kind: str
+    definite: bool = False  # refers back: "the deal", "this agreement", "Under the agreement"
+    content: bool = True  # says what was agreed (not a bare "the deal")
+    parties: list[str] = field(default_factory=list)
+    source: str | None = None  # who describes it
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last)
+
+
+@dataclass
+class _Entry:
+    mentions: list[_Mention]
+    kinds: set[str]
+    status: AgreementStatus = AgreementStatus.agreed
+    accounts: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+# --- finding mentions -------------------------------------------------------------------------------
+
+
+def _hyphenated(token: Token) -> str:
+    """The whole of a hyphenated word the tokenizer split ("pay - off" -> "pay-off")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
+
+
+def _noun_kind(token: Token) -> str | None:
+    word = _hyphenated(token)
+    if token.pos_ not in {"NOUN", "PROPN"} and not (token.tag_.startswith("NN")):
+        return None
+    if word in _NOUN_KINDS:
+        return _NOUN_KINDS[word]
+    lemma = token.lemma_.lower()
+    # "sales of $5bn", "product sales": the plural is turnover, not a sale.
+    if lemma in _PLURAL_NOT_AGREEMENT and token.tag_ in {"NNS", "NNPS"}:
+        return None
+    kind = _NOUN_KINDS.get(lemma) or _NOUN_KINDS.get(word)
+    if kind is None:
+        return None
+    if lemma in _WEAK_NOUNS and not _strong_weak_noun(token):
+        return None
+    # The small model tags the verb "accords with" as a plural noun ("the read-outs accords with the analysis").
+    if lemma == "accord" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "with":
+        return None
+    return kind
+
+
+def _strong_weak_noun(token: Token) -> bool:
+    left = {c.lower_ for c in token.lefts}
+    if token.lemma_.lower() == "venture":
+        return "joint" in left
+    return bool(left & {"signed", "written", "formal", "binding"}) or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights)
+
+
+def _compound_kind(token: Token) -> set[str]:
+    """Kinds named by a noun and its compounds: "partnership agreement" is both generic and a partnership."""
+    kinds = {k for k in (_noun_kind(token),) if k}
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod"} and (k := _NOUN_KINDS.get(child.lemma_.lower())):
+            kinds.add(k)
+    return kinds
+
+
+def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
+    """The kind of agreement a verb states, or None."""
+    if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+        return None
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    deps = {c.dep_ for c in children}
+    if lemma == "agree":
+        if token.tag_ == "VBG" and token.dep_ == "amod":
+            return None
+        preps = {c.lower_ for c in children if c.dep_ == "prep"}
+        if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
+            kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
+            return "truce" if "truce" in kinds else "generic"
+        return None
+    if lemma in _ACCEPT_VERBS:
+        obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is None or obj.lemma_.lower() not in _ACCEPTABLE:
+            return None
+        if lemma in {"reach", "strike", "broker"} and _noun_kind(obj) is None:
+            return None
+        return _noun_kind(obj) or "generic"
+    if lemma not in _TRANSACTION_VERBS:
+        return None
+    partners = [c for c in children if c.dep_ == "dative" and _party_of(c, index)]
+    for prep in (c for c in children if c.dep_ in {"prep", "dative"}):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ in {"to", "from", "with"} and any(_party_of(o, index) for o in objects):
+            partners.append(prep)
+    obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if lemma == "pay" and obj is not None:
+        # The small model reads "pay Fiat 1.55bn euros" as one noun phrase with the payee as a modifier of the sum.
+        partners.extend(c for c in obj.children if c.dep_ in {"nmod", "compound"} and c.i < obj.i and _party_of(c, index))
+    priced = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
+    business = obj is not None and (obj.lemma_.lower() in _BUSINESS_NOUNS or bool(_parties_in(obj, index)))
+    subject = _subject(token)
+    if subject is None or not (_party_of(subject, index) or subject.lower_ in {"it", "they", "he", "she"}):
+        return None
+    if lemma == "swap":
+        return "transaction" if priced and obj is not None else None
+    if lemma == "merge":
+        return "transaction" if partners or any(c.dep_ == "conj" for c in subject.children) else None
+    if lemma == "pay":
+        return "transaction" if partners or (priced and any(_parties_in(p, index) for p in children if p.lower_ == "for")) else None
+    if lemma == "sell":
+        return "transaction" if partners or (priced and business) else None
+    return "transaction" if business and (partners or priced or _parties_in(obj, index)) else None
+
+
+def _subject(verb: Token) -> Token | None:
+    head = verb
+    for _ in range(6):
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+        if subject is not None:
+            # "which" in a relative clause stands for the noun it hangs on.
+            return subject.head.head if subject.tag_ == "WDT" and head.dep_ == "relcl" else subject
+        if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head:
+            head = head.head
+            continue
+        return None
+    return None
+
+
+def _irrealis(token: Token, definite: bool = False) -> bool:
+    """True when `token` sits under a hope, plan, offer, demand, refusal, condition, failure, negation or modal."""
+    current = token
+    for _ in range(12):
+        children = list(current.children)
+        if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in children):
+            return True
+        if not definite and current.pos_ in {"VERB", "AUX", "ADJ"}:
+            if any(c.dep_ == "neg" for c in children):
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+                return True
+        if current is not token and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+            return True
+        if not definite and current is not token and current.lower_ in _TOWARD:
+            return True
+        if any(c.dep_ == "amod" and c.lemma_.lower() in _IRREALIS_HEADS for c in children) and current.pos_ == "NOUN" and not definite:
+            return True
+        if current.dep_ in {"ROOT", "relcl"} or current.head is current:
+            return False
+        if current.dep_ == "ccomp":
+            head = current.head
+            return head.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS) or (
+                not definite and any(c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in {"expect", "think", "believe"}
+            )
+        current = current.head
+    return False
+
+
+def _clause(anchor: Token) -> list[Token]:
+    """The tokens of the clause a trigger states, trimmed of discourse words and side clauses."""
+    root = anchor
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        tokens = _noun_phrase(anchor)
+    else:
+        tokens = _trimmed_subtree(root)
+    return tokens
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    keep = {noun.i}
+    for child in noun.children:
+        if child.i < noun.i or child.dep_ in {"prep", "acl", "relcl", "amod", "compound", "nummod", "appos"}:
+            if child.dep_ == "prep" and child.lower_ in {"as", "despite", "amid", "after", "because"}:
+                continue
+            keep.update(t.i for t in _trimmed_subtree(child))
+    doc = noun.doc
+    indices = sorted(keep)
+    return [doc[i] for i in range(indices[0], indices[-1] + 1) if i in keep]
+
+
+def _trimmed_subtree(root: Token) -> list[Token]:
+    skip: set[int] = set()
+    for child in root.children:
+        drop = child.dep_ in {"mark", "cc", "punct"} and (child.i < root.i or child.i == root.right_edge.i)
+        drop |= child.dep_ == "advmod" and child.i < root.i and child.i == root.left_edge.i
+        drop |= child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"while", "although", "though", "as", "whereas"} for m in child.children)
+        # A participle clause after the statement ("..., demanding that ...") says something else.
+        drop |= child.dep_ == "advcl" and child.i > root.i and child.tag_ == "VBG"
+        drop |= child.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in root.children if c.i < child.i)
+        drop |= child.dep_ == "cc" and child.lower_ == "but"
+        drop |= child.dep_ == "prep" and child.i < root.i and child.lower_ in {"in", "for", "under", "with"} and child.i == root.left_edge.i
+        if drop:
+            skip.update(t.i for t in child.subtree)
+    tokens = [t for t in root.subtree if t.i not in skip]
+    # A reporting frame around the clause ("..., X has announced") is not part of it.
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in {"that", "but", "and", "however"}):
+        tokens.pop(0)
+    return tokens
+
+
+def _party_of(token: Token, index: PartyIndex) -> str | None:
+    """The party a noun or pronoun stands for, if any."""
+    found = index.refer(token)
+    if found:
+        return found
+    if token.tag_ == "PRP$" or token.dep_ == "poss":
+        return index.before(token.idx)
+    return None
+
+
+def _parties_in(token: Token, index: PartyIndex) -> list[str]:
+    """Parties named in a noun phrase, not counting its prepositional tails."""
+    if token is None:
+        return []
+    own = [t for t in token.subtree if t.i <= token.i or t.dep_ in {"conj", "appos"}]
+    if not own:
+        return []
+    found = index.within(own[0].idx, own[-1].idx + len(own[-1]))
+    return found or ([p] if (p := _party_of(token, index)) else [])
+
+
+def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list[str]:
+    """ "both sides", "the two leaders", "the two firms": the parties last named together."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _SIDE_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
+        return []
+    for entry in reversed(entries):
+        parties = [p for m in entry.mentions for p in m.parties]
+        parties = list(dict.fromkeys(parties))
+        if len(parties) >= 2 and entry.mentions[-1].sent.start_char >= noun.sent.start_char - 1500:
+            return parties[:2]
+    kind = _SIDE_NOUNS[lemma]
+    earlier = sorted(
+        ((m.end, p.id) for p in index.parties for m in p.mentions if m.end <= noun.idx and (kind is None or p.kind is kind)),
+        reverse=True,
+    )
+    found = list(dict.fromkeys(pid for _, pid in earlier))[:2]
+    return found if len(found) == 2 else []
+
+
+def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]) -> list[str]:
+    anchor = mention.anchor
+    holders: list[Token] = []
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        for child in anchor.children:
+            if child.dep_ in {"poss", "compound", "nmod", "amod"}:
+                holders.append(child)
+            elif child.dep_ == "prep" and child.lower_ in {"with", "between", "to", "from", "among"}:
+                holders.extend(o for o in child.children if o.dep_ == "pobj")
+        verb = anchor.head
+        while verb.dep_ in {"pobj", "prep", "conj"} and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in _JUDGING_VERBS and (subject := _subject(verb)) is not None:
+            if subject.i != anchor.i:
+                holders.append(subject)
+        for child in verb.children if verb.pos_ in {"VERB", "AUX"} else ():
+            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                holders.extend(o for o in child.children if o.dep_ == "pobj")
+    else:
+        subject = _subject(anchor)
+        if subject is not None:
+            holders.append(subject)
+        for child in anchor.children:
+            if child.dep_ in {"dative", "dobj"}:
+                holders.append(child)
+            elif child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "between", "to", "from", "by"}:
+                holders.extend(o for o in child.children if o.dep_ == "pobj")
+        for xcomp in (c for c in anchor.children if c.dep_ == "xcomp"):
+            for child in xcomp.children:
+                if child.dep_ in {"dobj", "dative"} or child.dep_ == "prep" and child.lower_ in {"with", "from", "to"}:
+                    holders.append(child if child.dep_ != "prep" else next((o for o in child.children if o.dep_ == "pobj"), child))
+    parties: list[str] = []
+    for holder in holders:
+        for token in (holder, *holder.conjuncts):
+            role = holder.dep_
+            # "It was agreed that ...": an empty subject.
+            if token.lower_ == "it" and role == "nsubjpass":
+                continue
+            side = _side_parties(token, index, entries)
+            if side:
+                parties.extend(side)
+                continue
+            if role in {"dobj", "nsubjpass"} and holder.head.lemma_.lower() in _TRANSACTION_VERBS | {"agree"}:
+                parties.extend(_parties_in(token, index))
+                continue
+            if token.lower_ in {"it", "they", "he", "she", "its", "their", "his", "her"} or role in {"nsubj", "nsubjpass", "poss", "pobj", "dative"}:
+                pid = _party_of(token, index)
+                if pid:
+                    parties.append(pid)
+                    continue
+            parties.extend(_parties_in(token, index) if role in {"compound", "nmod", "amod"} else [])
+    parties = list(dict.fromkeys(parties))
+    if len(parties) < 2:
+        # The parties named in the clause itself: "a deal bringing Turkey a step closer to EU membership".
+        parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties)
+    return parties
+
+
+def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
+    found: list[_Mention] = []
+    for sent in doc.sents:
+        covered: set[int] = set()
+        verbs = []
+        for token in sent:
+            kind = _verb_trigger(token, index)
+            if kind and not _irrealis(token):
+                verbs.append((token, kind))
+        # The outermost verb states the agreement; verbs and nouns in its clause are its terms.
+        for token, kind in verbs:
+            if token.i in covered:
+                continue
+            tokens = _clause(token)
+            covered.update(t.i for t in token.subtree)
+            found.append(_Mention(sent, token, tokens, kind, content=_verb_content(token)))
+        nouns = []
+        for token in sent:
+            if token.i in covered or not (kind := _noun_kind(token)):
+                continue
+            definite = _is_definite(token)
+            if _irrealis(token, definite=definite):
+                continue
+            nouns.append((token, kind, definite))
+        for token, kind, definite in nouns:
+            if token.i in covered:
+                continue
+            tokens = _clause(token)
+            covered.update(t.i for t in token.subtree)
+            content = _has_content(token)
+            mention = _Mention(sent, token, tokens, kind, definite=definite, content=content)
+            # "Under the agreement, X will ...": the whole sentence states the agreement's terms.
+            if _under(token):
+                mention.tokens = _sentence_tokens(sent)
+                covered.update(t.i for t in sent)
+            # "The deal includes ...", "The pay-off means the two firms will ...": its clause states the terms.
+            elif definite and token.dep_ == "nsubj" and token.head.lemma_.lower() in _TERMS_VERBS:
+                mention.tokens = _trimmed_subtree(token.head)
+                covered.update(t.i for t in token.head.subtree)
+            found.append(mention)
+    return found
+
+
+def _verb_content(verb: Token) -> bool:
+    """ "They reached a limited agreement" says no more than its noun; "agreed to ...", "sold X to Y" do."""
+    if verb.lemma_.lower() not in _ACCEPT_VERBS:
+        return True
+    noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return noun is None or _has_content(noun) or any(c.dep_ == "prep" and c.lower_ in {"on", "over", "for"} for c in verb.children)
+
+
+def _is_definite(noun: Token) -> bool:
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in _DEFINITE:
+            return True
+        if child.dep_ == "poss":
+            return True
+    return False
+
+
+def _has_content(noun: Token) -> bool:
+    """A mention says something of its own when it has more than a determiner and vague adjectives ("the deal",
+    "a limited agreement" have not)."""
+    for child in noun.children:
+        if child.dep_ in {"det", "punct", "case", "advmod", "predet"}:
+            continue
+        if child.dep_ == "amod" and child.lemma_.lower() in _VAGUE_ADJECTIVES:
+            continue
+        return True
+    return False
+
+
+def _under(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in {"under", "with"} and head.i < noun.i and _is_definite(noun)
+
+
+def _sentence_tokens(sent: SpacySpan) -> list[Token]:
+    tokens = [t for t in sent if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+# --- merging -------------------------------------------------------------------------------------------
+
+
+def _named_by(mention: _Mention) -> Token | None:
+    """The agreement noun a mention names: its own anchor, or the object of its verb ("signed a ... agreement")."""
+    anchor = mention.anchor
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        return anchor
+    return next((c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"} and _noun_kind(c)), None)
+
+
+def _signature(mention: _Mention) -> tuple[str, ...]:
+    """What names one agreement when it is stated twice: the agreement noun's lemma and its modifiers
+    ("a preliminary agreement" ... "preliminary agreements")."""
+    noun = _named_by(mention)
+    if noun is None:
+        return ()
+    mods = sorted(c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"})
+    return (noun.lemma_.lower(), *mods) if mods else ()
+
+
+# Transaction words that refer back to one another: "the sale" to "has sold", "the pay-off" to "is to pay".
+_FAMILIES = {
+    "sale": "sell", "sell": "sell", "sell-off": "sell",
+    "purchase": "buy", "buy": "buy", "acquisition": "buy", "acquire": "buy", "takeover": "buy", "buyout": "buy",
+    "pay-off": "pay", "payoff": "pay", "payment": "pay", "pay": "pay",
+    "merger": "merge", "merge": "merge",
+}
+
+
+def _families(mention: _Mention) -> set[str]:
+    words = {_hyphenated(t) for t in mention.tokens} | {t.lemma_.lower() for t in mention.tokens}
+    return {_FAMILIES[w] for w in words if w in _FAMILIES}
+
+
+def _named_generic(entry: _Entry) -> bool:
+    """Whether the agreement has been called a deal or an agreement (by a noun, not only "they agreed")."""
+    return any(_noun_kind(t) == "generic" for m in entry.mentions for t in m.tokens)
+
+
+def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """The agreement a definite mention refers back to: the latest mentioned one of a fitting kind."""
+    recent = sorted(entries, key=lambda e: max(m.start for m in e.mentions), reverse=True)
+    if mention.kind == "transaction":
+        family = _families(mention)
+        hit = next((e for e in recent if family and family & {f for m in e.mentions for f in _families(m)}), None)
+        if hit:
+            return hit
+        return next((e for e in recent if "transaction" in e.kinds), None)
+    if mention.kind == "generic":
+        return next((e for e in recent if _named_generic(e)), None) or (recent[0] if recent else None)
+    return next((e for e in recent if mention.kind in e.kinds), None)
+
+
+def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry]:
+    entries: list[_Entry] = []
+    waiting: list[_Mention] = []  # "a limited agreement was reached": named before the sentence that says what
+    for mention in mentions:
+        mention.parties = _mention_parties(mention, index, entries)
+        target = None
+        signature = _signature(mention)
+        if signature:
+            target = next(
+                (e for e in reversed(entries) if any(_signature(m) == signature and set(m.parties) & set(mention.parties) for m in e.mentions)),
+                None,
+            )
+        if target is None and mention.definite:
+            target = _antecedent(mention, entries)
+        if target is None and mention.definite and not mention.content:
+            lead = _lead_statement(doc, index, mention)
+            if lead is not None:
+                entries.append(_Entry([lead, mention], {lead.kind, mention.kind}))
+                continue
+            if not mention.parties:
+                continue  # "the deal" with nothing to refer to and no one in its sentence
+        if target is None and not mention.definite and not mention.content:
+            waiting.append(mention)
+            continue
+        if target is None:
+            target = _Entry([], set())
+            entries.append(target)
+        target.mentions.append(mention)
+        target.kinds |= _kinds_of(mention)
+        if waiting and len(target.mentions) == 1:
+            target.mentions[:0] = waiting
+            waiting = []
+    for mention in waiting:  # never said what: an agreement of its own
+        entries.append(_Entry([mention], _kinds_of(mention)))
+    return entries
+
+
+def _kinds_of(mention: _Mention) -> set[str]:
+    kinds = {mention.kind}
+    if mention.anchor.pos_ in {"NOUN", "PROPN"}:
+        kinds |= _compound_kind(mention.anchor)
+    else:
+        kinds |= {k for t in mention.anchor.subtree if (k := _noun_kind(t))}
+    return kinds
+
+
+def _lead_statement(doc: Doc, index: PartyIndex, mention: _Mention) -> _Mention | None:
+    """The first sentence before `mention` naming two or more parties as its actors: the lead that states the deal."""
+    for sent in doc.sents:
+        if sent.start >= mention.sent.start:
+            return None
+        actors = {
+            pid
+            for token in sent
+            if token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "dative", "conj"} and (pid := index.at(token.idx, token.idx + len(token)))
+        }
+        if len(actors) >= 2:
+            lead = _Mention(sent, sent.root, _sentence_tokens(sent), "generic", content=True)
+            lead.parties = index.within(sent.start_char, sent.end_char)
+            return lead
+    return None
+
+
+# --- facts -----------------------------------------------------------------------------------------------
+
+
+def _status(entry: _Entry) -> AgreementStatus:
+    status = AgreementStatus.agreed
+    for mention in entry.mentions:
+        anchor = mention.anchor
+        verb = anchor.head if anchor.dep_ in {"dobj", "nsubjpass", "nsubj"} else None
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+            verb = anchor.head.head  # "pull out of the deal"
+        if verb is None:
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in _SUSPENDING_VERBS or (lemma == "come" and any(c.lower_ == "end" for c in verb.subtree)):
+            status = AgreementStatus.suspended if not _irrealis(verb) else status
+        elif lemma in _REJECTING_VERBS and not _irrealis(verb):
+            status = AgreementStatus.rejected
+        amods = {c.lemma_.lower() for c in anchor.children if c.dep_ == "amod"}
+        if amods & {"proposed", "draft", "planned"} and len(entry.mentions) == 1:
+            status = AgreementStatus.proposed
+    return status
+
+
+def _duration(entry: _Entry) -> str | None:
+    for mention in entry.mentions:
+        match = _DURATION.search(mention.sent.text)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _summary(mention: _Mention, index: PartyIndex) -> str:
+    tokens = _summary_tokens(mention)
+    long = len(tokens) > _MAX_SUMMARY_TOKENS
+    tokens = tokens[:_MAX_SUMMARY_TOKENS]
+    while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an", "the"}:
+        tokens = tokens[1:]
+    words: list[str] = []
+    for token in tokens:
+        text = token.text
+        # "it had agreed": the pronoun's party reads better on a fact sheet.
+        if token.dep_ == "nsubj" and token.lower_ in {"it", "they", "he", "she"}:
+            party = index.get(index.refer(token))
+            if party is not None:
+                text = party.name
+        words.append(text + token.whitespace_)
+    summary = "".join(words).strip().rstrip(",;:-–—").strip()
+    summary = summary.replace("\u201c", "").replace("\u201d", "").replace('"', "")
+    if long:
+        summary += " …"
+    return summary[:1].upper() + summary[1:]
+
+
+def _summary_tokens(mention: _Mention) -> list[Token]:
+    """The mention's clause without asides: "as important for ...", "despite ...", parentheses."""
+    drop: set[int] = set()
+    for token in mention.tokens:
+        if token.dep_ == "prep" and token.i > token.head.i and token.lower_ in {"as", "despite", "amid", "because"} and token.head.lower_ != "part":
+            drop.update(t.i for t in token.subtree)
+    inside = 0
+    kept = []
+    for token in mention.tokens:
+        if token.text == "(":
+            inside += 1
+        if not inside and token.i not in drop:
+            kept.append(token)
+        if token.text == ")" and inside:
+            inside -= 1
+    return kept or mention.tokens
+
+
+def _best(entry: _Entry) -> _Mention:
+    """The mention that says most about the agreement: content first, then the verb clause, then the earliest."""
+    def score(m: _Mention) -> tuple:
+        is_verb = m.anchor.pos_ not in {"NOUN", "PROPN"}
+        named = any(t.ent_type_ or t.pos_ == "PROPN" for t in m.tokens)
+        return (not m.content, not named, not (is_verb or not m.definite), m.start)
+
+    return min(entry.mentions, key=score)
+
+
+# --- accounts ---------------------------------------------------------------------------------------------
+
+
+def _source(mention: _Mention, index: PartyIndex, quotes: list[Quote]) -> str | None:
+    for quote in quotes:
+        if quote.evidence.start <= mention.start < quote.evidence.end + 2 and quote.speaker:
+            return quote.speaker
+    current = mention.anchor
+    for _ in range(10):
+        if current.dep_ in {"ccomp", "conj"} or current.head is current:
+            verb = current.head
+            lemma = verb.lemma_.lower()
+            if verb is not current and (lemma in lexicon.reporting_verbs() or lemma in _REPORTING_EXTRA):
+                subject = _subject(verb)
+                if subject is not None:
+                    return _party_of(subject, index)
+            if current.head is current:
+                return None
+        current = current.head
+    return None
+
+
+def _accounts(entries: list[_Entry], index: PartyIndex, quotes: list[Quote]) -> None:
+    for entry in entries:
+        members = {p for m in entry.mentions for p in m.parties}
+        for mention in entry.mentions:
+            source = _source(mention, index, quotes)
+            party = index.get(source)
+            if source is None or party is None:
+                continue
+            # A person speaks for a side only as one of its parties; an organisation or state speaks for itself.
+            if party.kind is PartyKind.person and source not in members:
+                continue
+            spans = entry.accounts.setdefault(source, [])
+            span = (mention.sent.start_char, _sentence_tokens(mention.sent)[-1].idx + len(_sentence_tokens(mention.sent)[-1]))
+            if span not in spans:
+                spans.append(span)
+    # Two sides describing agreements of the same specific kind describe one event.
+    for entry in entries:
+        specific = entry.kinds - {"generic"}
+        for other in entries:
+            if other is entry or not (specific & other.kinds - {"generic", "transaction"}):
+                continue
+            for source, spans in other.accounts.items():
+                mine = entry.accounts.setdefault(source, [])
+                mine.extend(s for s in spans if s not in mine)
+
+
+# --- entry point -----------------------------------------------------------------------------------------
+
+
+def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = None) -> list[Agreement]:
+    """Every distinct agreement the article reports, each with all the places that state it."""
+    entries = _group(_mentions(doc, index), doc, index)
+    _accounts(entries, index, quotes or [])
+    agreements = []
+    for entry in sorted(entries, key=lambda e: e.mentions[0].start):
+        spans = sorted({(m.start, m.end) for m in entry.mentions})
+        parties = list(dict.fromkeys(p for m in entry.mentions for p in m.parties))
+        accounts = [
+            Account(by=source, evidence=[Span(start=s, end=e) for s, e in sorted(spans)])
+            for source, spans in entry.accounts.items()
+        ] if len(entry.accounts) >= 2 else []
+        agreements.append(
+            Agreement(
+                id=f"a{len(agreements) + 1}",
+                summary=_summary(_best(entry), index),
+                parties=parties,
+                status=_status(entry),
+                duration=_duration(entry),
+                evidence=[Span(start=s, end=e) for s, e in spans],
+                accounts=accounts,
+            )
+        )
+    return agreements

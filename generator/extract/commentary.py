@@ -39,9 +39,7 @@ def _credentials(doc: Doc, party: Party) -> tuple[str, str | None] | None:
 def _paraphrases(doc: Doc, index: PartyIndex, expert: str, quoted: list[tuple[int, int]]) -> list[Span]:
     """The reported clauses of reporting verbs whose subject is the expert, outside quotation marks."""
     spans = []
-    for token in doc:
-        if token.lemma_.lower() not in lexicon.reporting_verbs() or token.pos_ != "VERB":
-            continue
+    for token in _reporting_verbs(doc):
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or index.refer(subject) != expert:
             continue
@@ -55,13 +53,18 @@ def _paraphrases(doc: Doc, index: PartyIndex, expert: str, quoted: list[tuple[in
     return spans
 
 
+def _reporting_verbs(doc: Doc) -> list[Token]:
+    return [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.reporting_verbs()]
+
+
 def _extent(token: Token) -> tuple[int, int]:
     tokens = [t for t in token.subtree if not t.is_punct or t.i not in (token.left_edge.i, token.right_edge.i)]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Commentary]:
-    quoted = [(q.start, q.end) for q in quotations(doc.text) if is_speech(doc.text, q)]
+    text = doc.text
+    quoted = [(q.start, q.end) for q in quotations(text) if is_speech(text, q)]
     found = []
     for party in index.parties:
         if party.kind is not PartyKind.person:
@@ -81,7 +84,7 @@ def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Co
                 expert=party.id,
                 credentials=role,
                 affiliation=affiliation,
-                text=" … ".join(span.text_of(doc.text) for span in evidence),
+                text=" … ".join(span.text_of(text) for span in evidence),
                 evidence=evidence,
             )
         )

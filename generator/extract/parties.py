@@ -23,17 +23,18 @@ from generator.slugs import slugify, unique
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # Nouns that make their possessor or modifier an actor: "Russia's decision", "the White House read-out".
 _ACT_NOUNS = frozenset(
-    "decision statement announcement demand demands offer proposal plan bid move refusal call calls version read-out "
-    "readout comment comments response position complaint request warning threat deal agreement order".split()
+    "decision statement announcement demand offer proposal plan bid move refusal call version read-out "
+    "readout comment response position complaint request warning threat deal agreement order".split()
 )
 # "the state of X", "the government of X": X in the place of the noun.
 _POLITY_NOUNS = frozenset({"state", "government", "republic", "kingdom", "people", "city", "province", "administration"})
 # Prepositions whose object takes part in what its verb or noun describes: "sold to X", "talks with X".
 _PARTNER_PREPS = frozenset({"with", "against", "to", "from", "between"})
-# Facilities and works are never actors, whatever the model labels them.
+_TALK_NOUNS = frozenset({"talk", "negotiation", "dispute", "relation", "meeting", "summit"})
+# Facilities and places are never actors, whatever the model labels them.
 _THING_HEADS = frozenset(
-    "airport station stadium bridge street road square hospital museum hotel university college school "
-    "department institute field desert river sea ocean mountain valley island exchange market".split()
+    "airport station stadium bridge street road square museum hotel field desert river sea ocean mountain "
+    "valley island exchange market".split()
 )
 # Outlets report the news; they are not in it.
 _OUTLET_NOUNS = frozenset("agency newspaper paper daily magazine broadcaster channel website tabloid wire".split())
@@ -69,6 +70,8 @@ class PartyIndex:
     """The parties of one article and where each is mentioned, for the other extractors to resolve spans to ids."""
 
     parties: list[Party] = field(default_factory=list)
+    # Quoted words: a pronoun or "the company" outside them never refers back into them.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def at(self, start: int, end: int) -> str | None:
         """Id of the party with a mention overlapping [start, end), the earliest-starting one."""
@@ -84,8 +87,13 @@ class PartyIndex:
         return next((p for p in self.parties if p.id == party_id), None)
 
     def before(self, position: int, kinds: set[PartyKind] | None = None) -> str | None:
-        """Id of the party mentioned last before `position` (of one of `kinds`, when given)."""
-        hits = [(m.end, p.id) for p in self.parties for m in p.mentions if m.end <= position and (kinds is None or p.kind in kinds)]
+        """Id of the party mentioned last before `position` outside quotation marks (of one of `kinds`, when given)."""
+        hits = [
+            (m.end, p.id)
+            for p in self.parties
+            for m in p.mentions
+            if m.end <= position and (kinds is None or p.kind in kinds) and not any(s <= m.start < e for s, e in self.quoted)
+        ]
         return max(hits)[1] if hits else None
 
     def refer(self, token: Token) -> str | None:
@@ -138,6 +146,28 @@ def _strip(span: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
+def _extend_name(ent: SpacySpan) -> SpacySpan:
+    """Take in the capitalised words of a name that the small model left out ("the Liberal Democrats" labelled
+    "Democrats"), stopping at titles, role nouns, nationalities and places ("US oil giant X")."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        word = prev.lower_
+        if not (
+            prev.text[:1].isupper()
+            and prev.pos_ in {"PROPN", "ADJ"}
+            and prev.dep_ in {"compound", "amod"}
+            and ent.start <= prev.head.i < ent.end
+            and not prev.ent_type_
+            and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns()
+            and not lexicon.place(prev.text)
+            and not lexicon.country_of_demonym(prev.text)
+        ):
+            break
+        start -= 1
+    return doc[start : ent.end]
+
+
 def _clean(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip()).strip()
 
@@ -153,7 +183,7 @@ def _place_mentions(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, lexicon.
     i = 0
     while i < len(doc):
         hit = None
-        for size in (4, 3, 2, 1):
+        for size in (4, 3, 2, 1) if doc[i].text[:1].isupper() else ():
             span = doc[i : i + size]
             if len(span) == size and span[-1].text[:1].isupper() and (entry := lexicon.place(span.text)):
                 hit = (span, entry[0])
@@ -180,9 +210,11 @@ def _collect(doc: Doc) -> list[_Mention]:
     for ent in doc.ents:
         if ent.label_ not in _LABELS:
             continue
-        span = _strip(ent)
+        span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP"} else ent)
         if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
             continue  # "U.S.-Russia": a relationship, not an actor
+        while len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].tag_ == "NNS":
+            span = span.doc[span.start + 1 : span.end]  # "Rivals British Airways": a common noun opening the sentence
         # The model often runs a product into its maker ("Airbus A300s"): keep the maker.
         while len(span) > 1 and any(c.isdigit() for c in span[-1].text):
             span = span.doc[span.start : span.end - 1]
@@ -265,7 +297,7 @@ def _institution_mention(token: Token) -> _Mention | None:
     after_the = token.i > 0 and doc[token.i - 1].lower_ == "the"
     unmodified = not any(c.i < token.i for c in token.children)
     if after_the or (token.dep_ in {"nsubj", "nsubjpass", "pobj"} and unmodified):
-        span = doc[token.i : token.i + 1]
+        span = doc[token.i - 1 if after_the else token.i : token.i + 1]
         return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization, key=f"body::{token.lemma_.lower()}")
     return None
 
@@ -299,15 +331,39 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             m.kind is not PartyKind.person
             and last not in lexicon.organization_name_words()
             and len(m.text.split()) > 1
-            and prev is not None
-            and prev.text[:1].isupper()
-            and (prev.lower_ in lexicon.titles() or prev.lower_ in lexicon.honorifics())
+            and _after_title(m.tokens)
         ):
-            m.kind = PartyKind.person  # "Chancellor Olaf Scholz" labelled ORG
+            m.kind = PartyKind.person  # "Chancellor Olaf Scholz", "Chief executive Jean-Cyril Spinetta" labelled ORG
+        elif m.kind is not PartyKind.person and m.tokens.root.dep_ == "appos" and m.tokens.root.head.lower_ in lexicon.titles():
+            m.kind = PartyKind.person  # "the business secretary, Vince Cable" labelled ORG
     surnames = {m.text.split()[-1] for m in mentions if m.kind is PartyKind.person and len(m.text.split()) > 1}
     for m in mentions:
         if not m.key and m.text in surnames:
             m.kind = PartyKind.person  # "Scholz" labelled GPE after "Olaf Scholz"
+    # A place the country table does not know is a region or city only where the text uses it as a place;
+    # otherwise the small model has labelled a company GPE ("talks with Alitalia").
+    unknown_places = [m for m in mentions if m.kind is PartyKind.country and not m.key]
+    located = {m.text for m in unknown_places if _used_as_place(m.tokens.root)}
+    for m in unknown_places:
+        if m.text not in located:
+            m.kind = PartyKind.organization
+
+
+def _used_as_place(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in {"in", "at", "from", "across", "throughout", "near", "to"}:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _POLITY_NOUNS
+
+
+def _after_title(span: SpacySpan) -> bool:
+    """Whether a capitalised title ends just before `span` ("President X", "Chief executive X")."""
+    doc = span.doc
+    for size in (1, 2, 3):
+        words = doc[max(0, span.start - size) : span.start]
+        if len(words) == size and words[0].text[:1].isupper() and words.text.lower() in lexicon.titles() | lexicon.honorifics():
+            return True
+    return False
 
 
 def _merge(mentions: list[_Mention]) -> list[_Actor]:
@@ -353,7 +409,7 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
     return list(actors.values())
 
 
-def _find_again(doc: Doc, actors: list[_Actor]) -> None:
+def _find_again(doc: Doc, text: str, actors: list[_Actor]) -> None:
     """Add the occurrences of each name that the model did not label ("Travelers had sales", "recognise Cyprus")."""
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
     for actor in actors:
@@ -365,7 +421,7 @@ def _find_again(doc: Doc, actors: list[_Actor]) -> None:
             # A company is often named by its first word after the first mention ("Travelers" for "Travelers Life & Annuity").
             short_forms = {f.split()[0] for f in forms if len(f.split()) > 1 and _distinctive(f.split()[0])} - forms
         for form in sorted(forms | short_forms, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 if any(i in taken for i in range(match.start(), match.end())):
                     continue
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -405,53 +461,68 @@ def _governor(token: Token) -> Token:
     return token
 
 
-def _acts(mention: _Mention) -> bool:
+def _is_outlet_or_thing(mention: _Mention) -> bool:
+    """A facility, a product or a news outlet: never an actor, whatever the model labels it."""
     span = mention.tokens
     root = span.root
-    if root.text.lower() in _THING_HEADS:
-        return False
-    if any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
-        return False
+    if root.lower_ in _THING_HEADS:
+        return True
     if mention.kind is PartyKind.organization and mention.text.split()[-1].lower() in lexicon.outlet_words():
-        return False  # "The Wall Street Journal reported"
-    if root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children):
-        return False  # an outlet reports that ...; a company reports a loss
-    head = root.head
-    if root.dep_ == "compound" and head.lemma_ in _OUTLET_NOUNS and any(c.lower_ in _NEWS_WORDS for c in head.children):
-        return False  # "the Interfax news agency"
-    gov = _governor(root)
+        return True  # "The Wall Street Journal reported"
+    if any(t.dep_ == "appos" and span.start <= t.head.i < span.end and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
+        return True  # "Interfax, the news agency"
+    if root.dep_ == "compound" and root.head.lemma_ in _OUTLET_NOUNS and any(c.lower_ in _NEWS_WORDS for c in root.head.children):
+        return True  # "the Interfax news agency"
+    # An outlet reports that ...; a company reports a loss.
+    return root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children)
+
+
+def _acts(mention: _Mention) -> bool:
+    """Whether this mention shows its party acting: the subject or object of a verb, a partner in a deal
+    ("sold to X", "talks with X"), the agent of a passive, the owner of a decision or statement."""
+    if _is_outlet_or_thing(mention):
+        return False
+    gov = _governor(mention.tokens.root)
     if gov.dep_ == "compound" and gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound":
         gov = _governor(gov.head)  # "the Unite union said": the name stands in its role noun's place
-    if mention.kind is PartyKind.person and _unattached_speaker(gov):
-        return True
-    if gov.dep_ in {"dobj", "dative"} and gov.head.lemma_.lower() in lexicon.reporting_verbs():
-        return False  # being told something ("told the BBC") is not acting
-    if gov.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "dative", "attr"}:
-        return gov.dep_ != "attr" or gov.head.lemma_ != "be"
-    if gov.dep_ == "appos":
-        return False
     if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() in _POLITY_NOUNS:
         gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
+    if mention.kind is PartyKind.person and _unattached_speaker(gov):
+        return True
+    if gov.dep_ in {"dobj", "dative"}:
+        return gov.head.lemma_.lower() not in lexicon.reporting_verbs()  # being told something ("told the BBC") is not acting
+    if gov.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+        return True
     if gov.dep_ == "pobj":
-        prep = gov.head
-        if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "VERB":
-            return True
-        if prep.lower_ == "according":
-            return True
-        if prep.lower_ in _PARTNER_PREPS and (prep.head.pos_ in {"VERB", "AUX"} or prep.head.lemma_ in _ACT_NOUNS or prep.head.lemma_ in {"talk", "negotiation", "dispute", "relation"}):
-            return mention.kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
-        return False
+        return _partner(gov.head, mention.kind)
     if gov.dep_ in {"poss", "compound", "nmod"}:
-        owned = gov.head
-        # The tokenizer splits "read-out": read the compound as written.
-        noun = gov.doc[gov.i + 1 : owned.i + 1].text.replace(" ", "").lower() if owned.i > gov.i else owned.lemma_.lower()
-        speaks = (
-            owned.dep_ == "nsubj"
-            and owned.head.lemma_.lower() in lexicon.reporting_verbs()
-            and owned.lemma_.lower() not in lexicon.organization_nouns() | lexicon.titles()
-        )
-        return speaks or owned.lemma_.lower() in _ACT_NOUNS or noun in _ACT_NOUNS or owned.lemma_.lower() in lexicon.government_bodies()
+        return _owns_an_act(gov)
     return False
+
+
+def _partner(prep: Token, kind: PartyKind) -> bool:
+    if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "VERB" or prep.lower_ == "according":
+        return True
+    if prep.lower_ not in _PARTNER_PREPS:
+        return False  # "in", "at", "of": a place or a mere mention
+    head = prep.head
+    if not (head.pos_ in {"VERB", "AUX"} or head.lemma_ in _ACT_NOUNS or head.lemma_ in _TALK_NOUNS):
+        return False
+    # "moved to Spain", "imports from China": a country after "to" or "from" is a destination or a source.
+    return kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
+
+
+def _owns_an_act(token: Token) -> bool:
+    """ "Russia's decision", "the White House read-out said", "the company's statement"."""
+    owned = token.head
+    # The tokenizer splits "read-out": read the compound as written.
+    noun = token.doc[token.i + 1 : owned.i + 1].text.replace(" ", "").lower() if owned.i > token.i else owned.lemma_.lower()
+    speaks = (
+        owned.dep_ == "nsubj"
+        and owned.head.lemma_.lower() in lexicon.reporting_verbs()
+        and owned.lemma_.lower() not in lexicon.organization_nouns() | lexicon.titles()
+    )
+    return speaks or owned.lemma_.lower() in _ACT_NOUNS or noun in _ACT_NOUNS
 
 
 def _unattached_speaker(token: Token) -> bool:
@@ -534,7 +605,9 @@ def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None
 
 def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
     """Role and affiliation from an appositive after a name: "X, an analyst at Y", "X, Y's chairman"."""
-    match = _APPOSITIVE.match(doc.text[mention.end : mention.end + 300])
+    # The words after the name, as written (Doc.text would rebuild the whole text on every call).
+    last = mention.tokens[-1] if len(mention.tokens) else doc[mention.tokens.start]
+    match = _APPOSITIVE.match(last.whitespace_ + doc[mention.tokens.end : mention.tokens.end + 60].text)
     if not match:
         # "analyst Erling Refsum at Nomura": the employer follows the name directly.
         after = doc[mention.tokens.end : mention.tokens.end + 1]
@@ -570,6 +643,8 @@ def _describe(doc: Doc, actor: _Actor) -> None:
         if actor.kind is PartyKind.person:
             title, affiliation, nation = _pre_name_title(doc, mention)
             role, role_affiliation = _appositive(doc, mention)
+            if role is None and (before := _role_before(mention))[0]:
+                role, role_affiliation = before
             prev = doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
             if prev is not None and prev.lower_ in lexicon.honorifics() and prev.lower_ not in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"}:
                 title = title or prev.text
@@ -580,6 +655,23 @@ def _describe(doc: Doc, actor: _Actor) -> None:
         else:
             role = _org_role(mention)
             actor.role = actor.role or role
+
+
+def _role_before(mention: _Mention) -> tuple[str | None, str | None]:
+    """Role and affiliation from the noun a name is in apposition to: "the business secretary, X",
+    "Tata Steel's chief executive, X"."""
+    root = mention.tokens.root
+    head = root.head
+    if root.dep_ != "appos" or head.i > root.i:
+        return None, None
+    words = [t for t in head.lefts if t.dep_ in {"compound", "amod"}]
+    phrase = [t.lower_ for t in [*words, head]]
+    if not any(" ".join(phrase[i:]) in lexicon.titles() | lexicon.expert_roles() for i in range(len(phrase))):
+        return None, None
+    owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ != "PRON"), None)  # not "their leader"
+    role = " ".join(t.text for t in [*words, head])
+    affiliation = _clean(mention.tokens.doc[owner.left_edge.i : owner.i + 1].text) if owner is not None else None
+    return role, affiliation
 
 
 def roles(doc: Doc, party: Party) -> list[tuple[str, str | None]]:
@@ -597,6 +689,8 @@ def roles(doc: Doc, party: Party) -> list[tuple[str, str | None]]:
             found.append((title, affiliation or role_affiliation))
         if role:
             found.append((role, role_affiliation))
+        elif (before := _role_before(m))[0]:
+            found.append(before)
     return found
 
 
@@ -641,7 +735,8 @@ def _title_phrases(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
                 continue
             nation = country.name
         title = " ".join(words[-title_size:])
-        holders = [a for a in persons if a.title.lower() == title or a.title.lower().endswith(" " + title)]
+        # The same office, not one qualified by other words: "the chancellor" is not the shadow chancellor.
+        holders = [a for a in persons if a.title.lower() == title]
         if nation:
             holders = [a for a in holders if a.nation == nation] or [a for a in holders if a.nation is None]
         if len(holders) == 1:
@@ -688,6 +783,8 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
     for token in doc:
         if token.lemma_.lower() not in lexicon.organization_nouns() or token.tag_ != "NN" or token.idx in taken:
             continue
+        if token.dep_ == "attr":
+            continue  # "X is the best airline": a description, not a reference
         left = [t for t in token.lefts]
         if not left or left[0].lower_ != "the" or any(t.ent_type_ in {"ORG", "PERSON"} or t.pos_ == "PROPN" and not t.ent_type_ for t in left):
             continue
@@ -716,31 +813,37 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
         actor.mentions.sort(key=lambda m: m.start)
 
 
-def _governments_to_states(actors: list[_Actor]) -> list[_Actor]:
-    """A bare "the government" is the government of the state that acts last before it in the story."""
-    states = [a for a in actors if a.kind is PartyKind.country and a.key.startswith("place:")]
-    result = []
-    for actor in actors:
-        if actor.key == "body::government":
-            unplaced = []
-            for mention in actor.mentions:
-                before = [(m.end, state) for state in states for m in state.mentions if m.end <= mention.start]
-                if before:
-                    state = max(before, key=lambda b: b[0])[1]
-                    state.mentions = sorted([*state.mentions, mention], key=lambda m: m.start)
-                else:
-                    unplaced.append(mention)
-            actor.mentions = unplaced
-        if actor.mentions:
-            result.append(actor)
+def _governments_to_states(candidates: list[_Actor], actors: list[_Actor]) -> list[_Actor]:
+    """A bare "the government" is the government of the state that acts last before it in the story, or
+    failing that, of the state named last before it ("Japan's economy ... The government said")."""
+    result = [a for a in actors if a.key != "body::government"]
+    government = next((a for a in actors if a.key == "body::government"), None)
+    if government is None:
+        return result
+    unplaced = []
+    for mention in government.mentions:
+        for pool in (actors, candidates):
+            before = [(m.end, a) for a in pool if a.kind is PartyKind.country and a.key.startswith("place:") for m in a.mentions if m.end <= mention.start]
+            if before:
+                state = max(before, key=lambda b: b[0])[1]
+                state.mentions = sorted([*state.mentions, mention], key=lambda m: m.start)
+                if state not in result:
+                    result.append(state)
+                break
+        else:
+            unplaced.append(mention)
+    if unplaced:
+        government.mentions = unplaced
+        result.append(government)
     return result
 
 
 def find_parties(doc: Doc) -> PartyIndex:
-    quoted = [(q.start, q.end) for q in quotations(doc.text) if is_speech(doc.text, q)]
+    text = doc.text
+    quoted = [(q.start, q.end) for q in quotations(text) if is_speech(text, q)]
     actors = _merge(_collect(doc))
-    _find_again(doc, actors)
-    actors = _governments_to_states([a for a in actors if _is_actor(a, quoted)])
+    _find_again(doc, text, actors)
+    actors = _governments_to_states(actors, [a for a in actors if _is_actor(a, quoted)])
     for actor in actors:
         _describe(doc, actor)
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
@@ -764,4 +867,4 @@ def find_parties(doc: Doc) -> PartyIndex:
                 mentions=[Span(start=m.start, end=m.end) for m in actor.mentions],
             )
         )
-    return PartyIndex(parties=parties)
+    return PartyIndex(parties=parties, quoted=quoted)

@@ -82,4 +82,4 @@ def is_speech(text: str, quotation: Quotation) -> bool:
         return False
     # A title-cased run of words ("Bringing Gold to Market") names something; speech is written in sentence case.
     content = [w for w in words if w.lower().strip(".,!?;:") not in _SMALL_WORDS]
-    return not (len(content) >= 2 and all(w[:1].isupper() for w in content) and not text[quotation.end - 1 : quotation.end] in ".!?")
+    return not (len(content) >= 2 and all(w[:1].isupper() for w in content) and text[quotation.end - 1 : quotation.end] not in ".!?")

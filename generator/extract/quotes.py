@@ -19,6 +19,7 @@ from generator.extract.quotemarks import Quotation, is_speech, quotations
 from generator.model import PartyKind, Quote, Span
 
 _STOP = re.compile(r"(?P<word>[\w.]*)[.!?](?=\s)")
+_PLURAL_SUBJECTS = frozenset({"they", "both"})
 _ABBREVIATIONS = frozenset("st gen sen rep gov lt col sgt capt jr sr inc corp ltd co vs no jan feb aug sept oct nov dec".split())
 
 
@@ -36,7 +37,6 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
             continue
         ends.append(match.end())
     return ends
-_PLURAL_SUBJECTS = frozenset({"they", "both"})
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -100,10 +100,13 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     found = index.refer(subject)
     if found:
         return found
-    # "the White House read-out", "the company's statement": the party owns the speaking document.
-    edge = subject.left_edge
-    inside = index.within(edge.idx, subject.idx + len(subject))
-    return inside[0] if inside else None
+    # "the White House read-out", "a spokesman for X": the party owns the speaking document or speaks through
+    # the spokesman; a person named in the subject ("the firm's chief, Jane Doe") is the speaker herself.
+    crosses_verb = subject.i < subject.head.i <= subject.right_edge.i
+    last = subject if crosses_verb else subject.right_edge
+    inside = [index.get(pid) for pid in index.within(subject.left_edge.idx, last.idx + len(last))]
+    chosen = [p for p in inside if p.kind is PartyKind.person] or inside
+    return chosen[0].id if chosen else None
 
 
 def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int, int]) -> str | None:
@@ -113,13 +116,13 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
         if subject is not None or head.dep_ != "conj":
             break
         head = head.head
-    if subject is not None and (party := _subject_party(doc, index, subject)):
-        return party
+    if subject is not None:
+        return _subject_party(doc, index, subject)  # None for no one in particular ("analysts said")
     # The small model often leaves an inverted or long subject unattached ("..., said analyst X at Y",
     # "..., Prof. X, a lecturer at Y who specializes in Z, observed"): take the person named nearest the verb.
     start, end = window
     if verb.idx > start:
-        between = [pid for pid in index.within(start, verb.idx)]
+        between = index.within(start, verb.idx)
         persons = [pid for pid in between if (p := index.get(pid)) and p.kind is PartyKind.person]
         if persons or between:
             return (persons or between)[0]
@@ -158,6 +161,8 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             if hit:
                 hits.append(hit)
         speaker = min(hits)[1] if hits else _continued_speaker(text, speech, speakers, n)
+        if speaker is None and _stands_alone(text, quote):
+            speaker = _neighbouring_speaker(doc, index, text, quote, speech)
         speakers.append(speaker)
         if speaker is None:
             continue  # an unattributed quotation is not a quote of anyone
@@ -166,6 +171,35 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             end -= 1
         quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, text=text[quote.start : end], evidence=Span(start=quote.start, end=end)))
     return quotes
+
+
+def _stands_alone(text: str, quote: Quotation) -> bool:
+    """Whether the quotation is a sentence of its own: a few quoted words inside a sentence of the narrator's
+    ("fears of a "race to the bottom".") are a phrase, not someone's statement."""
+    before = text[_sentence_start(text, quote.open_mark) : quote.open_mark]
+    after = text[quote.outer_end : _sentence_end(text, quote.outer_end)] if text[quote.start : quote.end].rstrip()[-1:] not in ".!?" else ""
+    return not before.strip() and not after.strip(" .!?")
+
+
+def _neighbouring_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotation, speech: list[Quotation]) -> str | None:
+    """The speaker named in the sentence before the quotation ("X told reporters on Monday.") or after it
+    ("That was the verdict of X."), in the same paragraph and free of other quotations."""
+    start = _sentence_start(text, quote.open_mark)
+    neighbours = []
+    if start > 0 and text[start - 1] != "\n":
+        neighbours.append((_sentence_start(text, start - 1), start, start))
+    closes_sentence = text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
+    end = quote.outer_end if closes_sentence else _sentence_end(text, quote.outer_end)
+    if end < len(text) and text[end : end + 1] != "\n":
+        after = end + len(text[end:]) - len(text[end:].lstrip(" "))
+        neighbours.append((after, _sentence_end(text, after + 1), after))
+    for window_start, window_end, near in neighbours:
+        if any(window_start < q.outer_end and q.open_mark < window_end for q in speech):
+            continue
+        hit = _attribution(doc, index, (window_start, window_end), near)
+        if hit:
+            return hit[1]
+    return None
 
 
 def _continued_speaker(text: str, speech: list[Quotation], speakers: list[str | None], n: int) -> str | None:

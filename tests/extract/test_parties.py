@@ -58,6 +58,9 @@ def test_aliases_merge_into_one_party(facts, text, expected):
         ("Velora Airlines cut 300 jobs, the Tribune news agency said.", {"Velora Airlines"}, {"Tribune"}),
         # Nationality adjectives and products are not actors.
         ("Korvan Motors said German and French buyers ordered 500 Korvan X5 cars.", {"Korvan Motors"}, {"German", "French", "Korvan X5"}),
+        # Institutions speak for themselves; words the model left out of a name are taken back in.
+        ("The Institute for Fiscal Studies said the burden had risen. The Liberal Democrats said it was unfair.",
+         {"Institute for Fiscal Studies", "Liberal Democrats"}, {"Democrats"}),
         # Mentions inside a quotation do not make an actor.
         ('Mayor Lena Brandt said: "Norway and Sweden have shown what cities can do."', {"Lena Brandt"}, {"Norway", "Sweden"}),
     ],
@@ -76,6 +79,9 @@ def test_only_actors_are_parties(facts, text, present, absent):
         ("Veltrix Capital bought the stake from Harlan Group.", "Veltrix Capital", "organization"),
         ("Harmon Industries said it would appeal.", "Harmon Industries", "organization"),
         ("Senator Joan Whitfield said the bill would pass.", "Joan Whitfield", "person"),
+        ("Chief executive Jean-Marc Olivier said profits rose.", "Jean-Marc Olivier", "person"),
+        # A company the model calls a place is told apart by never being used as a place.
+        ("Delmarva Air said it was in talks with Alitalia about a merger.", "Alitalia", "organization"),
     ],
 )
 def test_kinds(facts, text, name, kind):
@@ -88,6 +94,8 @@ def test_kinds(facts, text, name, kind):
         ("Brightline chief executive Karen Osei said sales fell.", "Karen Osei", "Chief executive", "Brightline"),
         ("Jorge Pena, Altamira's chairman, said the merger was off.", "Jorge Pena", "chairman", "Altamira"),
         ("Russian President Ivan Sokolov spoke to reporters.", "Ivan Sokolov", "President", "Russia"),
+        ("Harbin Steel's chief executive, Lena Marsh, said the plant would stay open.", "Lena Marsh", "chief executive", "Harbin Steel"),
+        ("The health secretary, Omar Jalil, said waiting lists were falling.", "Omar Jalil", "health secretary", None),
     ],
 )
 def test_titles_and_affiliations(facts, text, name, title, affiliation):

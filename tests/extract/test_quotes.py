@@ -98,3 +98,42 @@ def test_quotation_marks(text, spans):
 def test_scare_quotes_and_names_are_not_speech(text, speech):
     (quotation,) = quotations(text)
     assert is_speech(text, quotation) is speech
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Dorran Foods cut prices. "We had no choice," a spokesman for Dorran Foods said.', "Dorran Foods"),
+        ('Dorran Foods cut prices. "We had no choice," said the company\'s chief executive, Alma Ruiz.', "Alma Ruiz"),
+        ('Dorran Foods cut prices. "We had no choice," the company said.', "Dorran Foods"),
+    ],
+)
+def test_speaker_inside_a_noun_phrase(facts, text, speaker):
+    sheet = facts(text)
+    assert [sheet.party(q.speaker).name for q in sheet.quotes] == [speaker]
+
+
+def test_pronoun_speaker_is_not_someone_named_inside_the_quote(facts):
+    text = (
+        "Anton Weiss, the finance minister, rejected the plan. Greta Holm met him on Monday. "
+        '"I told Anton Weiss that we cannot wait," she said.'
+    )
+    sheet = facts(text)
+    assert [sheet.party(q.speaker).name for q in sheet.quotes] == ["Greta Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Rosa Lind spoke to reporters in Oslo on Friday, and said the vote was close. "We will win this in the end."', "Rosa Lind"),
+        ('"We will win this in the end." Rosa Lind made the remark in Oslo, adding that the count was slow.', "Rosa Lind"),
+    ],
+)
+def test_speaker_named_in_the_neighbouring_sentence(facts, text, speaker):
+    sheet = facts(text)
+    assert [sheet.party(q.speaker).name for q in sheet.quotes] == [speaker]
+
+
+def test_phrase_in_the_narrators_sentence_is_not_attributed_to_a_neighbour(facts):
+    text = 'Investors fear a "race to the bottom on taxes". Orla Byrne said the rules were fair.'
+    assert facts(text).quotes == []
