@@ -1,10 +1,6 @@
-"""An offline corpus of N articles for the benchmarks, and a fresh project to build it in.
-
-Every tenth article is the sample article (seeds/putin-trump-call.txt) under a headline of its own; the others are
-short news stories written for the benchmarks, filled in with varied names, countries, organisations, numbers and
-dates, so that each article has a text (and a content hash) of its own, the party pages and indexes grow with the
-corpus as they would with real news, and every kind of fact occurs: parties, agreements, demands, quotes and
-expert commentary. The same count and seed always give the same corpus.
+"""The offline corpus of the benchmarks: the sample article plus short news articles written from templates here,
+with varied titles, names, places, organisations and dates (no network, nothing from the dev set), and a project
+to build it in. Used by speed.py and search.py; the same count always gives the same corpus.
 """
 
 from __future__ import annotations
@@ -14,192 +10,128 @@ import random
 import shutil
 from pathlib import Path
 
-from generator.config import Settings
-
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "putin-trump-call.txt"
-SAMPLE_EVERY = 10
 
 FIRST_NAMES = [
-    "Amara", "Bence", "Carla", "Dmitri", "Elif", "Farid", "Greta", "Hiroshi", "Ines", "Jonas", "Kwame", "Lucia",
-    "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Samuel", "Tove", "Umar", "Vera", "Wilhelm", "Yara",
+    "Amara", "Bogdan", "Carla", "Dmitri", "Elif", "Farid", "Greta", "Hiroshi", "Ines", "Jonas", "Katya", "Luis",
+    "Mireille", "Nikhil", "Olga", "Pavel", "Quentin", "Rania", "Sven", "Tamar", "Umar", "Vera", "Wendell", "Ximena",
+    "Yusuf", "Zofia", "Anselm", "Beatriz", "Cormac", "Dalia", "Emeka", "Freya", "Goran", "Halima", "Ivo", "Jelena",
 ]
 SURNAMES = [
-    "Adeyemi", "Bergstrom", "Castellano", "Dvorak", "Eriksen", "Fontaine", "Grabowski", "Halvorsen", "Iwasaki",
-    "Jovanovic", "Kowalczyk", "Lindqvist", "Marchetti", "Novak", "Okonkwo", "Petrov", "Quiroga", "Rasmussen",
-    "Santos", "Tanaka", "Umarov", "Varga", "Whitfield", "Zielinski",
+    "Abernathy", "Brandt", "Castellano", "Dragomir", "Eklund", "Fontaine", "Gallagher", "Haddad", "Iversen", "Jankowski",
+    "Kowalczyk", "Lindqvist", "Marchetti", "Novak", "Okafor", "Petrov", "Quiroga", "Rasmussen", "Szabo", "Tanaka",
+    "Ueda", "Valdez", "Whitcombe", "Xu", "Yilmaz", "Zeller", "Achterberg", "Bellamy", "Cardoso", "Delacroix", "Esposito",
+    "Farrow", "Grieve", "Holm", "Ilves", "Juarez", "Kaminski", "Larsen", "Moreau", "Nakamura", "Oyelaran", "Pereira",
 ]
 COUNTRIES = [
-    "Argentina", "Australia", "Austria", "Brazil", "Canada", "Chile", "Colombia", "Denmark", "Egypt", "Estonia",
-    "Finland", "Ghana", "Greece", "Hungary", "Indonesia", "Ireland", "Italy", "Japan", "Kenya", "Mexico", "Morocco",
-    "Nigeria", "Norway", "Peru", "Poland", "Portugal", "Romania", "Senegal", "Spain", "Sweden", "Thailand", "Vietnam",
+    ("Norway", "Oslo", "Norwegian"), ("Chile", "Santiago", "Chilean"), ("Kenya", "Nairobi", "Kenyan"),
+    ("Portugal", "Lisbon", "Portuguese"), ("Vietnam", "Hanoi", "Vietnamese"), ("Peru", "Lima", "Peruvian"),
+    ("Ghana", "Accra", "Ghanaian"), ("Finland", "Helsinki", "Finnish"), ("Morocco", "Rabat", "Moroccan"),
+    ("Indonesia", "Jakarta", "Indonesian"), ("Austria", "Vienna", "Austrian"), ("Colombia", "Bogota", "Colombian"),
+    ("Senegal", "Dakar", "Senegalese"), ("Greece", "Athens", "Greek"), ("Mongolia", "Ulaanbaatar", "Mongolian"),
+    ("Uruguay", "Montevideo", "Uruguayan"), ("Ireland", "Dublin", "Irish"), ("Malaysia", "Kuala Lumpur", "Malaysian"),
 ]
-COMPANIES = [
-    "Norvale Shipping", "Corvant Energy", "Helion Motors", "Brightwater Foods", "Altmark Steel", "Quayside Logistics",
-    "Meridian Telecom", "Oakhurst Pharma", "Silverline Rail", "Tessaro Mining", "Vantor Airlines", "Wexford Chemicals",
+ORG_STEMS = ["Northwind", "Bluestone", "Harbourline", "Greyfield", "Silverbeck", "Redmoor", "Eastgate", "Brightwater",
+             "Kestrel", "Lodestar", "Marlow", "Oakhurst", "Pinecrest", "Quayside", "Riverbend", "Summit"]
+ORG_KINDS = ["Energy", "Freight", "Telecom", "Holdings", "Airlines", "Mining", "Bank", "Pharmaceuticals", "Shipping"]
+UNIONS = ["dockworkers' union", "teachers' union", "farmers' association", "nurses' federation", "miners' union"]
+UNIVERSITIES = ["University of Eastmoor", "Westbrook Institute of Technology", "Caldera University",
+                "the Hollins School of Economics", "Marisco University", "the Institute for Peace Studies at Lornbay"]
+EXPERT_ROLES = ["a professor of international relations", "a senior lecturer in economics", "an economist",
+                "a senior fellow", "a researcher in energy policy", "a former trade negotiator"]
+OUTLETS = ["The Morning Ledger", "Coastal Times", "The Evening Courier", "Northern Herald", "Daily Meridian"]
+TITLES = ["President", "Prime Minister", "Foreign Minister", "Trade Minister", "Chief Executive"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+HEADLINES = [
+    "{a} and {b} agree {n}-day ceasefire after talks in {city_a}",
+    "{org_a} to buy {org_b} in ${amount} million deal",
+    "{person_a} demands guarantees before signing {a}-{b} accord",
+    "Talks between {a} and {b} stall over border dispute",
+    "{union} ends strike after {org_a} accepts pay offer",
+    "{b} rejects {a}'s proposal for a {n}-day truce",
+    "{person_a} and {person_b} sign trade pact in {city_b}",
 ]
-UNIONS = ["Transport Workers Union", "United Dockers Federation", "National Nurses Association", "Metalworkers Alliance"]
-UNIVERSITIES = [
-    "the University of Leeds", "Lund University", "the University of Cape Town", "McGill University",
-    "the University of Melbourne", "Leiden University", "the University of Bologna", "Keio University",
+PARAGRAPHS = [
+    "{a} and {b} agreed on {weekday} to a {n}-day ceasefire along their shared border, officials in {city_a} said, "
+    "after three days of talks that both governments described as difficult but constructive.",
+    "\"We have made real progress, but there is still a long way to go,\" {title_a} {person_a} told reporters in "
+    "{city_a}. \"Our people expect results, not more promises.\"",
+    "{person_b}, the {demonym_b} {title_b_lower}, insisted that {a} withdraw its forces from the disputed area before "
+    "{b} would agree to any lasting settlement.",
+    "{expert}, {role} at {university}, said the agreement was fragile. \"Both sides need to show their voters a win, "
+    "and a pause in the fighting is the easiest one to sell,\" {expert_surname} said.",
+    "{org_a} agreed to buy {org_b} for ${amount} million, the two companies said in a joint statement on {weekday}. "
+    "The deal still needs the approval of regulators in {a}.",
+    "According to {person_c}, the board of {org_a} approved the plan unanimously after a meeting that lasted late "
+    "into the night.",
+    "The {union} said its members would return to work on {weekday} after {org_a} accepted a pay rise of {pct} percent "
+    "over two years, ending a strike that had shut ports across {a} for {n} days.",
+    "{b} rejected the proposal on {weekday}, calling it \"a list of demands dressed up as an offer\". A spokesman for "
+    "the {demonym_b} government said talks would continue at a lower level.",
+    "The talks followed months of rising tension over fishing rights, transit fees and the fate of several hundred "
+    "workers stranded on both sides of the border. Diplomats from {c} had shuttled between the two capitals since "
+    "the spring, carrying draft texts that were rewritten many times.",
+    "Markets reacted calmly to the news. Shares in {org_a} rose {pct} percent in early trading, while the "
+    "{demonym_a} currency was little changed against the dollar.",
+    "{person_a} and {person_b} signed a preliminary agreement on energy cooperation, under which {a} will supply "
+    "electricity to {b} during the winter months.",
+    "Critics were unconvinced. {person_c}, a member of the opposition in {a}, said the government had given away too "
+    "much and demanded that parliament vote on the text before it takes effect.",
+    "{expert} said the accord could set a precedent for the region. \"If this holds for {n} days, it will be the "
+    "longest pause in a decade,\" said {expert_surname}, who has written two books on the conflict.",
+    "Observers noted that neither side had published the full text of the agreement, and that key questions about "
+    "monitoring, sanctions and the return of displaced families were left for a later round of negotiations.",
 ]
-THINK_TANKS = ["the Institute for Global Affairs", "the Centre for Economic Policy", "the Harbour Policy Forum"]
-OUTLETS = ["The Daily Ledger", "Morning Wire", "Global Desk", "The Harbour Times", "Evening Courier"]
-DURATIONS = ["30-day", "60-day", "90-day", "six-month", "one-year", "two-year"]
-SECTORS = ["fishing", "grain", "steel", "electricity", "rail freight", "shipping"]
 
 
-def write_corpus(folder: Path, count: int, seed: int = 1) -> list[Path]:
-    """Write `count` article files into `folder` (created if missing); the paths, in order."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    sample_headline, sample_body = SAMPLE.read_text("utf-8").split("\n", 1)
-    paths = []
-    for number in range(1, count + 1):
-        if number % SAMPLE_EVERY == 0:
-            path = folder / f"sample-{number:05d}.txt"
-            path.write_text(f"{sample_headline} (report {number})\n{sample_body}", "utf-8")
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+
+
+def written_article(rng: random.Random, number: int) -> tuple[str, str]:
+    """A short news article from the templates above: (headline, body)."""
+    (a, city_a, demonym_a), (b, city_b, demonym_b), (c, _, _) = rng.sample(COUNTRIES, 3)
+    org_a, org_b = (f"{stem} {rng.choice(ORG_KINDS)}" for stem in rng.sample(ORG_STEMS, 2))
+    expert = _person(rng)
+    title_b = rng.choice(TITLES)
+    fill = {
+        "a": a, "b": b, "c": c, "city_a": city_a, "city_b": city_b, "demonym_a": demonym_a, "demonym_b": demonym_b,
+        "org_a": org_a, "org_b": org_b, "union": rng.choice(UNIONS), "person_a": _person(rng), "person_b": _person(rng),
+        "person_c": _person(rng), "title_a": rng.choice(TITLES), "title_b_lower": title_b.lower(), "expert": expert,
+        "expert_surname": expert.split()[-1], "role": rng.choice(EXPERT_ROLES), "university": rng.choice(UNIVERSITIES),
+        "weekday": rng.choice(WEEKDAYS), "n": rng.choice([7, 14, 30, 60, 90]), "amount": rng.randrange(50, 5000, 10),
+        "pct": rng.randint(2, 15),
+    }
+    paragraphs = [PARAGRAPHS[0], *rng.sample(PARAGRAPHS[1:], rng.randint(6, 11))]
+    body = "\n".join(p.format(**fill) for p in paragraphs)
+    headline = rng.choice(HEADLINES).format(**fill)
+    return f"{headline} ({number})", body
+
+
+def write_corpus(seeds: Path, count: int) -> None:
+    """The sample article plus `count - 1` written articles, half of them .md with front matter (dates, outlets)."""
+    seeds.mkdir(parents=True)
+    shutil.copy(SAMPLE, seeds / SAMPLE.name)
+    rng = random.Random(20261125)
+    first_day = dt.date(2025, 1, 1)
+    for number in range(1, count):
+        headline, body = written_article(rng, number)
+        if number % 2:
+            (seeds / f"article-{number:05d}.txt").write_text(f"{headline}\n{body}\n", encoding="utf-8")
         else:
-            story = rng.choice(STORIES)
-            title, body = story(Slots(rng, number))
-            published = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(1000))
-            front_matter = f'---\ntitle: "{title}"\noutlet: {rng.choice(OUTLETS)}\npublished: {published.isoformat()}\n---\n'
-            path = folder / f"{story.__name__}-{number:05d}.md"
-            path.write_text(front_matter + "\n\n".join(body) + "\n", "utf-8")
-        paths.append(path)
-    return paths
+            published = first_day + dt.timedelta(days=rng.randrange(600))
+            front = f"---\ntitle: \"{headline}\"\npublished: {published}\noutlet: {rng.choice(OUTLETS)}\n---\n"
+            (seeds / f"article-{number:05d}.md").write_text(f"{front}{body}\n", encoding="utf-8")
 
 
-def new_project(folder: Path) -> Settings:
-    """A project in `folder` with this repository's site configuration and hand-written pages, and no articles."""
-    folder.mkdir(parents=True, exist_ok=True)
+def make_project(folder: Path, count: int) -> Path:
+    """A site project like this repository's, with its own seeds: mkdocs.yml, hand-written docs, overrides."""
+    folder.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", folder / "overrides")
-    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns("facts"))
-    (folder / "seeds").mkdir()
-    return Settings(seeds_dir=folder / "seeds", docs_dir=folder / "docs", templates_dir=ROOT / "templates", cache_dir=folder / ".cache")
-
-
-class Slots:
-    """Names and numbers for one story, none repeated within it."""
-
-    def __init__(self, rng: random.Random, number: int):
-        self.rng = rng
-        self.number = number
-        self.used: set[str] = set()
-
-    def pick(self, choices: list[str]) -> str:
-        choice = self.rng.choice([c for c in choices if c not in self.used])
-        self.used.add(choice)
-        return choice
-
-    def person(self) -> str:
-        return f"{self.pick(FIRST_NAMES)} {self.pick(SURNAMES)}"
-
-    def surname(self, person: str) -> str:
-        return person.split()[-1]
-
-
-# --- the stories: each takes its slots and returns a headline and paragraphs ----------------------
-
-
-def truce(s: Slots) -> tuple[str, list[str]]:
-    a, b = s.pick(COUNTRIES), s.pick(COUNTRIES)
-    leader_a, leader_b, expert = s.person(), s.person(), s.person()
-    duration, sector = s.pick(DURATIONS), s.pick(SECTORS)
-    university = s.pick(UNIVERSITIES)
-    return f"{a} and {b} agree {duration} truce in {sector} dispute", [
-        f"{a} and {b} agreed on Tuesday to a {duration} truce in their long-running {sector} dispute, "
-        f"after talks that ran late into the night in the capital of {b}.",
-        f"“We have agreed to stop all new tariffs while our negotiators work,” President {leader_a} of {a} told reporters.",
-        f"Prime Minister {leader_b} of {b} said the truce was “a first step, not a settlement.” "
-        f"{s.surname(leader_b)} insisted that {a} withdraw its export quotas before {b} will agree to a permanent deal.",
-        f"{a} has demanded that {b} reopen its ports to ships from {a} as a condition of any longer agreement.",
-        f"Prof. {expert}, a senior lecturer in international trade at {university}, said the truce was fragile. "
-        f"“Both governments need a win at home, and a {duration} pause gives each of them one,” {s.surname(expert)} said.",
-    ]
-
-
-def merger(s: Slots) -> tuple[str, list[str]]:
-    buyer, target = s.pick(COMPANIES), s.pick(COMPANIES)
-    ceo, rival_ceo, analyst = s.person(), s.person(), s.person()
-    union = s.pick(UNIONS)
-    price = s.rng.randrange(2, 90)
-    return f"{buyer} agrees to buy {target} for ${price} billion", [
-        f"{buyer} has agreed to buy {target} for ${price} billion, the two companies said on Monday, "
-        f"in a deal that would create one of the largest groups in its industry.",
-        f"“This brings together two businesses that have always competed on quality,” said {ceo}, chief executive of {buyer}.",
-        f"{rival_ceo}, who leads {target}, said the board had accepted the offer unanimously. "
-        f"The company will keep its headquarters for at least five years under the agreement.",
-        f"The {union} demanded guarantees that no jobs would be cut before it would support the takeover.",
-        f"{analyst}, an economist at {s.pick(THINK_TANKS)}, said regulators were likely to look closely at the deal. "
-        f"“Competition authorities will want to see remedies,” {s.surname(analyst)} said.",
-    ]
-
-
-def strike(s: Slots) -> tuple[str, list[str]]:
-    union, company = s.pick(UNIONS), s.pick(COMPANIES)
-    leader, manager, expert = s.person(), s.person(), s.person()
-    raise_pct = s.rng.randrange(3, 15)
-    return f"{union} rejects {company} pay offer and threatens strike", [
-        f"The {union} on Thursday rejected a pay offer from {company} and said its members would strike next month "
-        f"unless the company improved it.",
-        f"“Our members will not accept a pay cut dressed up as a raise,” said {leader}, the union's general secretary.",
-        f"{leader} said the union wanted a {raise_pct} percent increase and insisted that {company} restore overtime rates "
-        f"before talks could resume.",
-        f"{manager}, a spokesperson for {company}, said the offer was fair. “We have put a generous proposal on the table,” "
-        f"{s.surname(manager)} said.",
-        f"Dr. {expert}, a labour economist at {s.pick(UNIVERSITIES)}, said both sides had reasons to settle. "
-        f"{s.surname(expert)} said a long strike would hurt the company more than the union.",
-    ]
-
-
-def climate_pact(s: Slots) -> tuple[str, list[str]]:
-    countries = [s.pick(COUNTRIES) for _ in range(3)]
-    minister, envoy, expert = s.person(), s.person(), s.person()
-    year = s.rng.randrange(2030, 2051)
-    return f"{countries[0]}, {countries[1]} and {countries[2]} sign pact to cut emissions by {year}", [
-        f"{countries[0]}, {countries[1]} and {countries[2]} signed a pact on Friday to cut their carbon emissions by half "
-        f"by {year}, the first agreement of its kind between the three governments.",
-        f"“Today we have shown that cooperation is possible,” said {minister}, the environment minister of {countries[0]}.",
-        f"{countries[1]} insisted on a review clause, and its envoy {envoy} said {countries[1]} would leave the pact "
-        f"if the others missed their interim targets.",
-        f"The pact will last ten years, according to a joint statement from the three governments.",
-        f"{expert}, a research fellow at {s.pick(THINK_TANKS)}, said the targets were ambitious. "
-        f"“The question is whether the money follows the promises,” {s.surname(expert)} said.",
-    ]
-
-
-def ceasefire_talks(s: Slots) -> tuple[str, list[str]]:
-    a, b, mediator = s.pick(COUNTRIES), s.pick(COUNTRIES), s.pick(COUNTRIES)
-    leader_a, leader_b, expert = s.person(), s.person(), s.person()
-    duration = s.pick(DURATIONS)
-    return f"{a} proposes {duration} ceasefire as {b} demands withdrawal", [
-        f"{a} proposed a {duration} ceasefire along its border with {b} on Sunday, in talks hosted by {mediator}.",
-        f"President {leader_a} said {a} was ready to sign “the moment {b} stops shelling our villages.”",
-        f"{b} demanded that {a} withdraw its troops from the border region before any ceasefire. "
-        f"“There can be no truce while foreign soldiers stand on our land,” said {leader_b}, the foreign minister of {b}.",
-        f"The foreign ministry of {mediator} said both delegations had agreed to meet again next week.",
-        f"{expert}, a former ambassador and now a professor at {s.pick(UNIVERSITIES)}, said the proposal was "
-        f"a test of goodwill. “Neither side wants to be seen rejecting peace,” {s.surname(expert)} said.",
-    ]
-
-
-def trade_deal(s: Slots) -> tuple[str, list[str]]:
-    a, b = s.pick(COUNTRIES), s.pick(COUNTRIES)
-    minister_a, minister_b, expert = s.person(), s.person(), s.person()
-    sector = s.pick(SECTORS)
-    quota = s.rng.randrange(10, 500) * 1000
-    return f"{a} and {b} reach deal on {sector} exports", [
-        f"Trade ministers from {a} and {b} reached a deal on Wednesday that allows {quota:,} tonnes of {sector} "
-        f"exports a year without tariffs.",
-        f"“This deal opens a market that was closed to our producers for a decade,” said {minister_a}, "
-        f"the trade minister of {a}.",
-        f"{minister_b} said {b} had accepted the quota on condition that {a} drop its anti-dumping case at the World Trade Organization.",
-        f"The agreement must still be approved by the parliaments of both countries, and will run for three years.",
-        f"{expert}, an associate professor of economics at {s.pick(UNIVERSITIES)}, said the quota was modest. "
-        f"“It is a symbolic opening more than a commercial one,” {s.surname(expert)} said.",
-    ]
-
-
-STORIES = [truce, merger, strike, climate_pact, ceasefire_talks, trade_deal]
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=lambda d, names: ["facts"] if Path(d) == ROOT / "docs" else [])
+    if (ROOT / "overrides").is_dir():
+        shutil.copytree(ROOT / "overrides", folder / "overrides")
+    write_corpus(folder / "seeds", count)
+    return folder

@@ -1,21 +1,21 @@
 """The README's picture: the sample article's fact sheet, built and photographed in headless Chromium.
 
 Not a benchmark, but it uses the same local site and browser as benchmarks/search.py. Refresh the picture after
-changing the templates or the styles: `.venv/bin/python -m benchmarks.screenshot` (writes docs/assets/factsheet.png).
+changing the templates or the styles: `.venv/bin/python benchmarks/screenshot.py` (writes docs/assets/factsheet.png).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.browser import chromium, serve_folder
-from benchmarks.corpus import ROOT, SAMPLE, new_project
+# Run as a script: this folder is on the import path.
+from browser import chromium, serve_folder
+from corpus import ROOT, make_project
 
 OUTPUT = ROOT / "docs" / "assets" / "factsheet.png"
 PAGE = "facts/articles/putin-trump-call/"
@@ -43,13 +43,11 @@ def main() -> int:
 
 
 def build_sample_site(folder: Path) -> Path:
-    settings = new_project(folder)
-    shutil.copy(SAMPLE, settings.seeds_dir / SAMPLE.name)
+    project = make_project(folder / "project", 1)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    generate = [sys.executable, "-m", "generator", "build", "--templates", str(settings.templates_dir), "--cache-dir", str(settings.cache_dir)]
-    subprocess.run(generate, cwd=folder, env=env, check=True)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=folder, env=env, check=True)
-    return folder / "site"
+    subprocess.run([sys.executable, "-m", "generator", "build", "--templates", str(ROOT / "templates")], cwd=project, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project, env=env, check=True)
+    return project / "site"
 
 
 if __name__ == "__main__":

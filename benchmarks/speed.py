@@ -4,7 +4,7 @@
     python benchmarks/speed.py --quick       # 40 articles: a smoke test of the harness, figures not meaningful
     python benchmarks/speed.py --articles 300 --jobs 2
 
-It writes a corpus into a temporary project (the sample article plus articles written here from
+It writes a corpus into a temporary project (benchmarks/corpus.py: the sample article plus articles written from
 templates, with varied titles, names, places and dates: no network, nothing from the dev set), runs a
 copy of the generator and templates taken at the start (so that edits made meanwhile do not change what
 is measured) and prints four figures, each with its target and PASS or FAIL:
@@ -21,9 +21,7 @@ is measured) and prints four figures, each with its target and PASS or FAIL:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -32,127 +30,13 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "seeds" / "putin-trump-call.txt"
+# Run as a script (`python benchmarks/speed.py`): this folder is on the import path.
+from corpus import ROOT, make_project
 
 TARGET_THROUGHPUT = 0.8
 TARGET_COLD = 1.3
 TARGET_WARM = 0.05
 TARGET_MEMORY_MB = 1536
-
-# --- the corpus ---------------------------------------------------------------------------------------------
-
-FIRST_NAMES = [
-    "Amara", "Bogdan", "Carla", "Dmitri", "Elif", "Farid", "Greta", "Hiroshi", "Ines", "Jonas", "Katya", "Luis",
-    "Mireille", "Nikhil", "Olga", "Pavel", "Quentin", "Rania", "Sven", "Tamar", "Umar", "Vera", "Wendell", "Ximena",
-    "Yusuf", "Zofia", "Anselm", "Beatriz", "Cormac", "Dalia", "Emeka", "Freya", "Goran", "Halima", "Ivo", "Jelena",
-]
-SURNAMES = [
-    "Abernathy", "Brandt", "Castellano", "Dragomir", "Eklund", "Fontaine", "Gallagher", "Haddad", "Iversen", "Jankowski",
-    "Kowalczyk", "Lindqvist", "Marchetti", "Novak", "Okafor", "Petrov", "Quiroga", "Rasmussen", "Szabo", "Tanaka",
-    "Ueda", "Valdez", "Whitcombe", "Xu", "Yilmaz", "Zeller", "Achterberg", "Bellamy", "Cardoso", "Delacroix", "Esposito",
-    "Farrow", "Grieve", "Holm", "Ilves", "Juarez", "Kaminski", "Larsen", "Moreau", "Nakamura", "Oyelaran", "Pereira",
-]
-COUNTRIES = [
-    ("Norway", "Oslo", "Norwegian"), ("Chile", "Santiago", "Chilean"), ("Kenya", "Nairobi", "Kenyan"),
-    ("Portugal", "Lisbon", "Portuguese"), ("Vietnam", "Hanoi", "Vietnamese"), ("Peru", "Lima", "Peruvian"),
-    ("Ghana", "Accra", "Ghanaian"), ("Finland", "Helsinki", "Finnish"), ("Morocco", "Rabat", "Moroccan"),
-    ("Indonesia", "Jakarta", "Indonesian"), ("Austria", "Vienna", "Austrian"), ("Colombia", "Bogota", "Colombian"),
-    ("Senegal", "Dakar", "Senegalese"), ("Greece", "Athens", "Greek"), ("Mongolia", "Ulaanbaatar", "Mongolian"),
-    ("Uruguay", "Montevideo", "Uruguayan"), ("Ireland", "Dublin", "Irish"), ("Malaysia", "Kuala Lumpur", "Malaysian"),
-]
-ORG_STEMS = ["Northwind", "Bluestone", "Harbourline", "Greyfield", "Silverbeck", "Redmoor", "Eastgate", "Brightwater",
-             "Kestrel", "Lodestar", "Marlow", "Oakhurst", "Pinecrest", "Quayside", "Riverbend", "Summit"]
-ORG_KINDS = ["Energy", "Freight", "Telecom", "Holdings", "Airlines", "Mining", "Bank", "Pharmaceuticals", "Shipping"]
-UNIONS = ["dockworkers' union", "teachers' union", "farmers' association", "nurses' federation", "miners' union"]
-UNIVERSITIES = ["University of Eastmoor", "Westbrook Institute of Technology", "Caldera University",
-                "the Hollins School of Economics", "Marisco University", "the Institute for Peace Studies at Lornbay"]
-EXPERT_ROLES = ["a professor of international relations", "a senior lecturer in economics", "an economist",
-                "a senior fellow", "a researcher in energy policy", "a former trade negotiator"]
-OUTLETS = ["The Morning Ledger", "Coastal Times", "The Evening Courier", "Northern Herald", "Daily Meridian"]
-TITLES = ["President", "Prime Minister", "Foreign Minister", "Trade Minister", "Chief Executive"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-
-HEADLINES = [
-    "{a} and {b} agree {n}-day ceasefire after talks in {city_a}",
-    "{org_a} to buy {org_b} in ${amount} million deal",
-    "{person_a} demands guarantees before signing {a}-{b} accord",
-    "Talks between {a} and {b} stall over border dispute",
-    "{union} ends strike after {org_a} accepts pay offer",
-    "{b} rejects {a}'s proposal for a {n}-day truce",
-    "{person_a} and {person_b} sign trade pact in {city_b}",
-]
-PARAGRAPHS = [
-    "{a} and {b} agreed on {weekday} to a {n}-day ceasefire along their shared border, officials in {city_a} said, "
-    "after three days of talks that both governments described as difficult but constructive.",
-    "\"We have made real progress, but there is still a long way to go,\" {title_a} {person_a} told reporters in "
-    "{city_a}. \"Our people expect results, not more promises.\"",
-    "{person_b}, the {demonym_b} {title_b_lower}, insisted that {a} withdraw its forces from the disputed area before "
-    "{b} would agree to any lasting settlement.",
-    "{expert}, {role} at {university}, said the agreement was fragile. \"Both sides need to show their voters a win, "
-    "and a pause in the fighting is the easiest one to sell,\" {expert_surname} said.",
-    "{org_a} agreed to buy {org_b} for ${amount} million, the two companies said in a joint statement on {weekday}. "
-    "The deal still needs the approval of regulators in {a}.",
-    "According to {person_c}, the board of {org_a} approved the plan unanimously after a meeting that lasted late "
-    "into the night.",
-    "The {union} said its members would return to work on {weekday} after {org_a} accepted a pay rise of {pct} percent "
-    "over two years, ending a strike that had shut ports across {a} for {n} days.",
-    "{b} rejected the proposal on {weekday}, calling it \"a list of demands dressed up as an offer\". A spokesman for "
-    "the {demonym_b} government said talks would continue at a lower level.",
-    "The talks followed months of rising tension over fishing rights, transit fees and the fate of several hundred "
-    "workers stranded on both sides of the border. Diplomats from {c} had shuttled between the two capitals since "
-    "the spring, carrying draft texts that were rewritten many times.",
-    "Markets reacted calmly to the news. Shares in {org_a} rose {pct} percent in early trading, while the "
-    "{demonym_a} currency was little changed against the dollar.",
-    "{person_a} and {person_b} signed a preliminary agreement on energy cooperation, under which {a} will supply "
-    "electricity to {b} during the winter months.",
-    "Critics were unconvinced. {person_c}, a member of the opposition in {a}, said the government had given away too "
-    "much and demanded that parliament vote on the text before it takes effect.",
-    "{expert} said the accord could set a precedent for the region. \"If this holds for {n} days, it will be the "
-    "longest pause in a decade,\" said {expert_surname}, who has written two books on the conflict.",
-    "Observers noted that neither side had published the full text of the agreement, and that key questions about "
-    "monitoring, sanctions and the return of displaced families were left for a later round of negotiations.",
-]
-
-
-def _person(rng: random.Random) -> str:
-    return f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
-
-
-def written_article(rng: random.Random, number: int) -> tuple[str, str]:
-    """A short news article from the templates above: (headline, body)."""
-    (a, city_a, demonym_a), (b, city_b, demonym_b), (c, _, _) = rng.sample(COUNTRIES, 3)
-    org_a, org_b = (f"{stem} {rng.choice(ORG_KINDS)}" for stem in rng.sample(ORG_STEMS, 2))
-    expert = _person(rng)
-    title_b = rng.choice(TITLES)
-    fill = {
-        "a": a, "b": b, "c": c, "city_a": city_a, "city_b": city_b, "demonym_a": demonym_a, "demonym_b": demonym_b,
-        "org_a": org_a, "org_b": org_b, "union": rng.choice(UNIONS), "person_a": _person(rng), "person_b": _person(rng),
-        "person_c": _person(rng), "title_a": rng.choice(TITLES), "title_b_lower": title_b.lower(), "expert": expert,
-        "expert_surname": expert.split()[-1], "role": rng.choice(EXPERT_ROLES), "university": rng.choice(UNIVERSITIES),
-        "weekday": rng.choice(WEEKDAYS), "n": rng.choice([7, 14, 30, 60, 90]), "amount": rng.randrange(50, 5000, 10),
-        "pct": rng.randint(2, 15),
-    }
-    paragraphs = [PARAGRAPHS[0], *rng.sample(PARAGRAPHS[1:], rng.randint(6, 11))]
-    body = "\n".join(p.format(**fill) for p in paragraphs)
-    headline = rng.choice(HEADLINES).format(**fill)
-    return f"{headline} ({number})", body
-
-
-def write_corpus(seeds: Path, count: int) -> None:
-    """The sample article plus `count - 1` written articles, half of them .md with front matter (dates, outlets)."""
-    seeds.mkdir(parents=True)
-    shutil.copy(SAMPLE, seeds / SAMPLE.name)
-    rng = random.Random(20261125)
-    first_day = dt.date(2025, 1, 1)
-    for number in range(1, count):
-        headline, body = written_article(rng, number)
-        if number % 2:
-            (seeds / f"article-{number:05d}.txt").write_text(f"{headline}\n{body}\n", encoding="utf-8")
-        else:
-            published = first_day + dt.timedelta(days=rng.randrange(600))
-            front = f"---\ntitle: \"{headline}\"\npublished: {published}\noutlet: {rng.choice(OUTLETS)}\n---\n"
-            (seeds / f"article-{number:05d}.md").write_text(f"{front}{body}\n", encoding="utf-8")
 
 
 def snapshot_code(folder: Path) -> Path:
@@ -163,17 +47,6 @@ def snapshot_code(folder: Path) -> Path:
     sys.path.insert(0, str(code))
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))
     return code
-
-
-def make_project(folder: Path, count: int) -> Path:
-    """A site project like this repository's, with its own seeds: mkdocs.yml, hand-written docs, overrides."""
-    folder.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", folder / "docs", ignore=lambda d, names: ["facts"] if Path(d) == ROOT / "docs" else [])
-    if (ROOT / "overrides").is_dir():
-        shutil.copytree(ROOT / "overrides", folder / "overrides")
-    write_corpus(folder / "seeds", count)
-    return folder
 
 
 # --- measuring ----------------------------------------------------------------------------------------------
@@ -243,6 +116,42 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return seconds, peak, lines[-1] if lines else ""
 
 
+def stage_times(project: Path, templates: Path, model: str, jobs: int) -> dict[str, float]:
+    """Seconds spent in each stage of one build run in this process (the stage functions `build` calls, timed)."""
+    import generator.build as build_module
+    from generator.config import Settings
+
+    spent: dict[str, float] = {}
+
+    def timing(name, stage):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return stage(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+        return timed
+
+    stages = ("load_articles", "extract_articles", "apply_editors_corrections", "render_site", "write_pages")
+    originals = {name: getattr(build_module, name) for name in stages if hasattr(build_module, name)}
+    for name, stage in originals.items():
+        setattr(build_module, name, timing(name, stage))
+    previous = Path.cwd()
+    try:
+        os.chdir(project)
+        build_module.build(Settings(templates_dir=templates, model=model, jobs=jobs))
+    finally:
+        os.chdir(previous)
+        for name, stage in originals.items():
+            setattr(build_module, name, stage)
+    return spent
+
+
+def change_article(path: Path) -> None:
+    path.write_text(path.read_text("utf-8") + "An editor added this sentence, said Vera Holm.\n", encoding="utf-8")
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -288,7 +197,13 @@ def main() -> None:
     parser.add_argument("--throughput-articles", type=int, default=300, help="articles timed for words/s (default 300)")
     parser.add_argument("--jobs", type=int, help="--jobs of the builds (default: all cores)")
     parser.add_argument("--model", help="spaCy pipeline (default: the generator's)")
+    parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--templates", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stages_of:
+        stages = stage_times(args.stages_of, args.templates, args.model, args.jobs)
+        print(", ".join(f"{name} {seconds:.2f} s" for name, seconds in stages.items()))
+        return
     count = 40 if args.quick else args.articles
     sample = min(count, 20 if args.quick else args.throughput_articles)
     python = sys.executable
@@ -324,11 +239,16 @@ def main() -> None:
         print(f"  floor with this model: raw nlp.pipe over the corpus at {raw:,.0f} words/s is {total_words / raw:.1f} s")
         print(f"  => {cold / mk_alone:.2f}x mkdocs build alone   target <= {TARGET_COLD}x   {verdict(cold / mk_alone <= TARGET_COLD)}\n")
 
-        changed = next((project / "seeds").glob("article-*.txt"))
-        changed.write_text(changed.read_text("utf-8") + "An editor added this sentence, said Vera Holm.\n", encoding="utf-8")
+        first, second = sorted((project / "seeds").glob("article-*.txt"))[:2]
+        change_article(first)
         gen_warm, _, warm_summary = run(generate, project)
         print(f"3. warm build, 1 of {count:,} articles changed")
         print(f"  generate: {warm_summary}")
+        change_article(second)
+        # In a fresh process, like the build above: this one has spaCy loaded already.
+        stages_command = [python, __file__, "--stages-of", str(project), "--templates", str(code / "templates"), "--model", model, "--jobs", str(jobs)]
+        _, _, stages = run(stages_command, project)
+        print(f"  the same again (another article changed), by stage: {stages}")
         print(f"  => generate {gen_warm:.2f} s against {gen_cold:.1f} s cold: {gen_warm / gen_cold:.1%}   target <= {TARGET_WARM:.0%}   {verdict(gen_warm / gen_cold <= TARGET_WARM)}\n")
 
         megabytes = gen_memory / 2**20

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.config import Settings
 from generator.corrections import CorrectionsError, apply_corrections, find_corrections, load_corrections, orphan_corrections
@@ -15,6 +16,9 @@ from generator.load import LoadError, article_files, load
 from generator.model import Article, FactSheet
 from generator.render import render_site
 from generator.slugs import unique
+
+if TYPE_CHECKING:
+    from generator.cache import ExtractionCache
 
 # Lists the files the last build wrote, so a build deletes only its own stale pages.
 MANIFEST = ".generated.json"
@@ -76,6 +80,9 @@ def load_articles(paths: list[Path], report: BuildReport) -> list[Article]:
         except LoadError as exc:
             report.problems.append(Problem(str(path), str(exc)))
             continue
+        except Exception as exc:  # a reader's bug on one hostile file must not stop the others
+            report.problems.append(Problem(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
+            continue
         report.problems.extend(Problem(str(path), w, fatal=False) for w in article.warnings)
         # Ids come from file names; `a.txt` and `a.md`, or `Café.txt` and `cafe.txt`, still share one.
         # Paths come sorted, so the same files always get the same ids.
@@ -89,40 +96,42 @@ def load_articles(paths: list[Path], report: BuildReport) -> list[Article]:
 
 def extract_articles(articles: list[Article], settings: Settings, report: BuildReport, progress: Progress | None = None) -> list[FactSheet]:
     """The fact sheet of each article, raw (before corrections): from the cache where it has one, else extracted and cached."""
-    # Imported here: the cache uses this module's write_atomically, and extraction imports spaCy, which a build
-    # finding every article in the cache never needs.
+    # Imported here: the cache uses this module's write_atomically.
     from generator.cache import ExtractionCache
 
     cache = ExtractionCache(settings.cache_dir, settings.model)
-    sheets: dict[int, FactSheet] = {}
-    for number, article in enumerate(articles):
-        if (sheet := cache.get(article)) is not None:
-            sheets[number] = sheet
-    report.from_cache = len(sheets)
-    missing = [number for number in range(len(articles)) if number not in sheets]
-    report.extracted = len(missing)
+    sheets = [cache.get(article) for article in articles]
+    missing = [number for number, sheet in enumerate(sheets) if sheet is None]
+    report.from_cache, report.extracted = len(articles) - len(missing), len(missing)
     if missing:
-        from generator.extract import extract_all
+        extracted = _extract_and_keep([articles[number] for number in missing], cache, settings, report, progress)
+        for number, sheet in zip(missing, extracted):
+            sheets[number] = sheet
+    return [sheet for sheet in sheets if sheet is not None]
 
-        outcomes = extract_all([articles[number] for number in missing], settings.model, settings.jobs)
-        cache_problem = None
+
+def _extract_and_keep(articles: list[Article], cache: ExtractionCache, settings: Settings, report: BuildReport, progress: Progress | None) -> Iterator[FactSheet | None]:
+    """Each article's fact sheet, kept in the cache; None (and a problem) for one whose extraction failed."""
+    # Imported here: a build finding every article in the cache never needs spaCy.
+    from generator.extract import extract_all
+
+    unkept = None
+    if progress:
+        progress(0, len(articles))
+    for done, (article, outcome) in enumerate(zip(articles, extract_all(articles, settings.model, settings.jobs)), start=1):
         if progress:
-            progress(0, len(missing))
-        for done, (number, outcome) in enumerate(zip(missing, outcomes), start=1):
-            article = articles[number]
-            if isinstance(outcome, FactSheet):
-                sheets[number] = outcome
-                try:
-                    cache.put(article, outcome)
-                except OSError as exc:
-                    cache_problem = Problem(str(settings.cache_dir), f"cannot keep extraction results for the next build: {exc}", fatal=False)
-            else:
-                report.problems.append(Problem(article.meta.source, f"extraction failed: {type(outcome).__name__}: {outcome}"))
-            if progress:
-                progress(done, len(missing))
-        if cache_problem:
-            report.problems.append(cache_problem)
-    return [sheets[number] for number in sorted(sheets)]
+            progress(done, len(articles))
+        if not isinstance(outcome, FactSheet):
+            report.problems.append(Problem(article.meta.source, f"extraction failed: {type(outcome).__name__}: {outcome}"))
+            yield None
+            continue
+        try:
+            cache.put(article, outcome)
+        except OSError as exc:
+            unkept = exc
+        yield outcome
+    if unkept:
+        report.problems.append(Problem(str(settings.cache_dir), f"cannot keep extraction results for the next build: {unkept}", fatal=False))
 
 
 def forget_other_articles(articles: list[Article], settings: Settings) -> None:

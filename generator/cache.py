@@ -6,8 +6,9 @@ corrections: a corrections file or a template can then change without re-extract
 
 An entry's key hashes everything its result depends on:
 - the article as loaded (metadata and text);
-- the extraction code: the source of `generator/extract/` (which holds `EXTRACTOR_VERSION`), the data tables it
-  reads and the typed model, so that an edited rule never serves a stale result;
+- the extraction code: the source of `generator/extract/` (which holds `EXTRACTOR_VERSION`), of every module
+  of this package it imports (the typed model, slugs) and of the data tables, so that an edited rule never
+  serves a stale result;
 - the spaCy pipeline's name and version and spaCy's own version, read from package metadata: a build whose
   articles are all cached neither imports spaCy nor loads the pipeline.
 
@@ -17,6 +18,7 @@ validate is ignored, and its article extracted again.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import importlib.metadata
@@ -30,24 +32,48 @@ from generator.build import write_atomically
 from generator.model import Article, FactSheet
 
 _PACKAGE = Path(__file__).resolve().parent
-# What extraction results depend on besides the article and the pipeline. Every file is hashed, comments
-# included: a needless re-extraction after a cosmetic edit is cheaper than a stale fact sheet.
-_EXTRACTION_SOURCES = ("extract/**/*.py", "data/**/*", "model.py")
 
 
 # Once per process: the code a process runs is the code it imported, whatever is edited on disk since (by a
 # live-preview server, say), and one build must not key its entries two ways.
 @functools.cache
 def extractor_version() -> str:
-    """A digest of the extraction code and the data it reads."""
+    """A digest of the extraction code and the data it reads.
+
+    Every file is hashed whole, comments included: a needless re-extraction after a cosmetic edit is
+    cheaper than a stale fact sheet.
+    """
     digest = hashlib.sha256()
-    files = {path for pattern in _EXTRACTION_SOURCES for path in _PACKAGE.glob(pattern) if path.is_file()}
+    files = _extraction_modules() | {path for path in _PACKAGE.glob("data/**/*") if path.is_file()}
     for path in sorted(files):
-        if "__pycache__" in path.parts:
-            continue
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _extraction_modules() -> set[Path]:
+    """The modules of `generator/extract/` and those of this package they import, found by reading, not running, them."""
+    found: set[Path] = set()
+    todo = list((_PACKAGE / "extract").glob("*.py"))
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        found.add(path)
+        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                # `from generator import slugs` names a module; `from generator.model import Party` names one too.
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == _PACKAGE.name and len(parts) > 1:
+                    module = _PACKAGE.joinpath(*parts[1:])
+                    todo += [candidate for candidate in (module.with_suffix(".py"), module / "__init__.py") if candidate.is_file()]
+    return found
 
 
 def pipeline_version(model: str) -> dict[str, str]:
@@ -58,10 +84,10 @@ def pipeline_version(model: str) -> dict[str, str]:
 
 
 def _pipeline_meta(model: str) -> dict:
-    folder = Path(model)
-    if not folder.is_dir() and not model.startswith("blank:"):
+    folder: Path | None = Path(model)
+    if not folder.is_dir() and model.isidentifier():
         # An installed pipeline package keeps its meta.json beside its __init__.py.
-        spec = importlib.util.find_spec(model) if model.isidentifier() else None
+        spec = importlib.util.find_spec(model)
         folder = Path(spec.submodule_search_locations[0]) if spec and spec.submodule_search_locations else None
     if folder is None or not (folder / "meta.json").is_file():
         return {"version": _distribution_version(model)}

@@ -13,9 +13,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from generator.build import BuildReport, apply_editors_corrections, build, load_articles
+from generator.build import BuildReport, Problem, apply_editors_corrections, build, load_articles, write_atomically
 from generator.config import DEFAULT_MODEL, MODEL_ENV, Settings, available_cores
 from generator.model import FactSheet
+from generator.slugs import unique
 
 app = typer.Typer(help="Turn news articles into a searchable static website of fact sheets.", no_args_is_help=True)
 
@@ -109,11 +110,15 @@ def extract_command(
         sheets = extract_articles(articles, settings, report, progress)
     report.sheets = apply_editors_corrections(sheets, report)
     out.mkdir(parents=True, exist_ok=True)
-    stems = {article.meta.source: Path(article.meta.source).stem for article in articles}
+    written: set[str] = set()
     for sheet in report.sheets:
-        (out / f"{stems[sheet.article.source]}.json").write_text(
-            json.dumps(sheet.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        # `a.txt` and `a.md`, or the same name in two folders, must not overwrite each other's JSON.
+        stem = Path(sheet.article.source).stem
+        name = unique(stem, written)
+        if name != stem:
+            report.problems.append(Problem(sheet.article.source, f"{stem}.json is another input's; written as {name}.json", fatal=False))
+        data = json.dumps(sheet.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        write_atomically(out / f"{name}.json", data.encode("utf-8"))
     _print_problems(report)
     if report.failed:
         raise typer.Exit(1)

@@ -217,10 +217,14 @@ class _Editor:
         target = self.party(into, f"merge: {into}")
         for name in names:
             source = self.party(name, f"merge: {into}")
-            if target is None or source is None or source is target:
+            if target is None or source is None:
+                continue
+            if source is target:
+                self.warnings.append(f"merge: {into}: {name!r} is already part of {target.name!r}")
                 continue
             target.aliases = _distinct([*target.aliases, source.name, *source.aliases], exclude=target.name)
-            target.mentions = sorted({(m.start, m.end): m for m in [*target.mentions, *source.mentions]}.values(), key=lambda m: (m.start, m.end))
+            by_offsets = {(m.start, m.end): m for m in [*target.mentions, *source.mentions]}
+            target.mentions = [by_offsets[key] for key in sorted(by_offsets)]
             target.title = target.title or source.title
             target.affiliation = target.affiliation or source.affiliation
             target.edited = True
@@ -266,9 +270,16 @@ class _Editor:
     def drop(self, drops: Drops) -> None:
         for name in drops.parties:
             party = self.party(name, "drop: parties")
-            if party is not None:
+            if party is None:
+                continue
+            if name == party.id or name.casefold() == party.name.casefold():
                 self.sheet.parties.remove(party)
                 self.repoint(party.id, None)
+            else:
+                # An alias is dropped on its own: the extraction took it for this party, wrongly.
+                party.aliases = [a for a in party.aliases if a.casefold() != name.casefold()]
+                party.mentions = [m for m in party.mentions if m.text_of(self.sheet.text).casefold() != name.casefold()]
+                party.edited = True
         for kind in ("agreements", "conditions", "quotes", "commentary"):
             for quote in getattr(drops, kind):
                 span = self.locate(quote, f"drop: {kind}")
@@ -357,7 +368,8 @@ class _Editor:
 
     def add_party(self, entry: AddParty, where: str) -> None:
         names = [entry.name, *entry.aliases]
-        existing = next((p for p in self.sheet.parties if {p.name.casefold(), *map(str.casefold, p.aliases)} & {n.casefold() for n in names}), None)
+        wanted = {name.casefold() for name in names}
+        existing = next((p for p in self.sheet.parties if wanted & {n.casefold() for n in [p.name, *p.aliases]}), None)
         if existing is not None:
             self.errors.append(f"{where}: {entry.name!r} is already the party {existing.name!r}; rename or merge it instead")
             return
@@ -390,15 +402,17 @@ class _Editor:
 
 def locate(text: str, quote: str) -> Span | None:
     """Where `quote` first occurs in `text`, allowing for different white space and straight or curly quotation marks."""
-    words = quote.split()
-    if not words:
+    if not quote.strip():
         return None
     start = text.find(quote)
     if start != -1:
         return Span(start=start, end=start + len(quote))
-    pattern = r"\s+".join("".join(_char_pattern(c) for c in word) for word in words)
-    match = re.search(pattern, text)
+    match = re.search(_loose_pattern(quote), text)
     return Span(start=match.start(), end=match.end()) if match else None
+
+
+def _loose_pattern(quote: str) -> str:
+    return r"\s+".join("".join(_char_pattern(c) for c in word) for word in quote.split())
 
 
 def _char_pattern(char: str) -> str:
@@ -406,7 +420,10 @@ def _char_pattern(char: str) -> str:
 
 
 def _occurrences(text: str, name: str) -> list[Span]:
-    return [Span(start=m.start(), end=m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    """Every mention of `name` as whole words, spelt with either kind of quotation mark or apostrophe."""
+    if not name.strip():
+        return []
+    return [Span(start=m.start(), end=m.end()) for m in re.finditer(rf"(?<!\w){_loose_pattern(name)}(?!\w)", text)]
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

@@ -119,11 +119,35 @@ def test_another_extractor_version_misses(tmp_path, monkeypatch):
     assert ExtractionCache(tmp_path, DEFAULT_MODEL).get(article) is None
 
 
-def test_the_extractor_version_follows_the_extraction_source():
-    # The digest covers the file holding EXTRACTOR_VERSION, so bumping it (or any rule) changes the key.
-    assert "extract/__init__.py" in {p.relative_to(ROOT / "generator").as_posix() for p in (ROOT / "generator").glob("extract/*.py")}
-    assert generator.cache.extractor_version() == generator.cache.extractor_version()
-    assert len(generator.cache.extractor_version()) == 64
+@pytest.fixture
+def package_copy(tmp_path, monkeypatch):
+    """A copy of the generator package, read by the cache in place of the real one."""
+    package = tmp_path / "generator"
+    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(generator.cache, "_PACKAGE", package)
+    generator.cache.extractor_version.cache_clear()
+    yield package
+    generator.cache.extractor_version.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "edited, changes",
+    [
+        ("extract/__init__.py", True),  # where EXTRACTOR_VERSION is
+        ("extract/quotes.py", True),
+        ("slugs.py", True),  # imported by the extractors: party ids are slugs
+        ("model.py", True),
+        ("data/titles.txt", True),
+        ("render.py", False),
+        ("build.py", False),
+    ],
+)
+def test_the_extractor_version_follows_the_extraction_code_and_data(package_copy, edited, changes):
+    before = generator.cache.extractor_version()
+    with (package_copy / edited).open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    generator.cache.extractor_version.cache_clear()
+    assert (generator.cache.extractor_version() != before) is changes
 
 
 def write_pipeline_meta(folder: Path, name: str, version: str) -> str:

@@ -27,7 +27,8 @@ TEXT = (
     "Ruritania and Freedonia agreed to a 30-day truce on Monday, the Ruritanian foreign ministry said.\n"
     'Freedonia insisted that Ruritania withdraw its troops first. "We will not wait forever," said Anna Berg.\n'
     "Marek Novak, a professor at the Institute of Peace Studies, said the truce was fragile.\n"
-    "Officials in Zenda said the capital welcomed the deal."
+    "Officials in Zenda said the capital welcomed the deal.\n"
+    "Lena Ortiz, an economist at the Bank of Zenda, said the deal would lift trade, The Zenda Courier reported."
 )
 
 
@@ -49,6 +50,7 @@ def sheet() -> FactSheet:
             Party(id="zenda", name="Zenda", kind=PartyKind.country, mentions=[span("Zenda")]),
             Party(id="berg", name="Berg", kind=PartyKind.person, aliases=["Anna Berg"], mentions=[span("Anna Berg")]),
             Party(id="marek-novak", name="Marek Novak", kind=PartyKind.person, mentions=[span("Marek Novak")]),
+            Party(id="the-zenda-courier", name="The Zenda Courier", kind=PartyKind.organization, mentions=[span("The Zenda Courier")]),
         ],
         agreements=[
             Agreement(
@@ -125,7 +127,7 @@ def test_rename_to_the_name_of_another_party_asks_for_a_merge(sheet):
 
 def test_merge_parties_into_one(sheet):
     corrected = correct(sheet, {"merge": {"Ruritania": ["Zenda"]}})
-    assert [p.id for p in corrected.parties] == ["ruritania", "freedonia", "berg", "marek-novak"]
+    assert [p.id for p in corrected.parties] == ["ruritania", "freedonia", "berg", "marek-novak", "the-zenda-courier"]
     ruritania = corrected.party("ruritania")
     assert ruritania.edited and ruritania.aliases == ["Zenda"]
     assert span("Zenda") in ruritania.mentions and ruritania.mentions == sorted(ruritania.mentions, key=lambda m: m.start)
@@ -201,6 +203,54 @@ def test_add_one_fact_of_each_kind_with_evidence_located_in_the_text(sheet):
     assert corrected.party("ruritanian-foreign-ministry").mentions == [span("Ruritanian foreign ministry")]
 
 
+# The example of the README's "Correcting a fact sheet", for the article of the `sheet` fixture.
+README_EXAMPLE = """\
+rename:                  # a party (by name, alias or id): its new name; the old name stays an alias
+  Berg: Anna Berg
+merge:                   # a party: the parties that are really the same actor
+  Ruritania: [Zenda]
+drop:
+  parties:               # by name (an alias: just that name and its mentions)
+    - The Zenda Courier
+  quotes:                # facts by some words of their evidence
+    - We will not wait forever
+add:                     # evidence: words copied from the article text
+  parties:
+    - name: Lena Ortiz
+      kind: person       # person, country, organization or group
+      title: Dr.
+  agreements:
+    - summary: the capital welcomes the truce
+      parties: [Ruritania]
+      status: agreed     # agreed, proposed, rejected or suspended
+      evidence: the capital welcomed the deal
+  conditions:
+    - by: Freedonia
+      of: Ruritania
+      summary: Ruritania withdraws its troops first
+      agreement: agreed to a 30-day truce   # optional: words of the evidence of the agreement it gates
+      evidence: Freedonia insisted that Ruritania withdraw its troops first.
+  quotes:
+    - speaker: Anna Berg
+      evidence: “We will not wait forever,”
+  commentary:
+    - expert: Lena Ortiz
+      credentials: economist
+      affiliation: Bank of Zenda
+      evidence: said the deal would lift trade
+"""
+
+
+def test_the_readme_example_applies(sheet, tmp_path):
+    path = tmp_path / "truce.corrections.yml"
+    path.write_text(README_EXAMPLE, encoding="utf-8")
+    corrected = correct(sheet, load_corrections(path).model_dump())
+    assert [p.name for p in corrected.parties] == ["Ruritania", "Freedonia", "Anna Berg", "Marek Novak", "Lena Ortiz"]
+    assert [(q.speaker, q.text) for q in corrected.quotes] == [("anna-berg", '"We will not wait forever,"')]
+    assert [c.agreement for c in corrected.conditions] == ["a1", "a1"]
+    assert (corrected.agreements[-1].id, corrected.commentary[-1].expert) == ("a2", "lena-ortiz")
+
+
 def test_every_problem_is_reported_at_once(sheet):
     found = reasons(
         sheet,
@@ -215,7 +265,7 @@ def test_every_problem_is_reported_at_once(sheet):
         },
     )
     assert found == [
-        "rename: Nobody: no party named 'Nobody' (parties: Ruritania, Freedonia, Zenda, Berg, Marek Novak)",
+        "rename: Nobody: no party named 'Nobody' (parties: Ruritania, Freedonia, Zenda, Berg, Marek Novak, The Zenda Courier)",
         "drop: quotes: 'words nobody wrote' is not in the article text",
         "add: parties[0]: neither 'Atlantis' nor its aliases are in the article text",
         "add: parties[1]: 'Anna Berg' is already the party 'Berg'; rename or merge it instead",
@@ -332,3 +382,22 @@ def test_a_bad_corrections_file_is_an_error_naming_it_and_leaves_only_its_articl
     ]
     assert [s.article.id for s in report.sheets] == ["call"], "corrections files are not articles, and a sheet that cannot be corrected is not published"
     assert not (settings.generated_dir / "articles" / "other.md").exists()
+
+
+def test_dropping_an_alias_drops_only_that_name_and_its_mentions(sheet):
+    corrected = correct(sheet, {"drop": {"parties": ["Anna Berg"]}})
+    berg = corrected.party("berg")
+    assert berg is not None and berg.aliases == [] and berg.mentions == [] and berg.edited
+    assert corrected.quotes == sheet.quotes
+
+
+def test_merging_a_party_into_itself_is_a_warning(sheet):
+    _, warnings = apply_corrections(sheet, Corrections.model_validate({"merge": {"Berg": ["Anna Berg"]}}))
+    assert warnings == ["merge: Berg: 'Anna Berg' is already part of 'Berg'"]
+
+
+def test_an_added_party_is_found_with_either_apostrophe():
+    text = "Officials at King’s College said so. King's College agreed."
+    sheet = FactSheet(article=ArticleMeta(id="a", title="t", source="a.txt"), text=text)
+    corrected = correct(sheet, {"add": {"parties": [{"name": "King's College", "kind": "organization"}]}})
+    assert [m.text_of(text) for m in corrected.parties[0].mentions] == ["King’s College", "King's College"]

@@ -127,7 +127,7 @@ def test_each_unreadable_file_gives_one_error_line_and_the_rest_is_built(site):
     assert all(line.startswith("error: seeds/") or line.startswith("warning: seeds/") for line in lines), lines
     assert site["build"].stderr.count("Traceback") == 0
     built = {p.stem for p in (site["project"] / "docs" / "facts" / "articles").glob("*.md")}
-    readable = [p for p in (site["project"] / "seeds").iterdir() if p.suffix in (".txt", ".md") and p.name not in UNREADABLE]
+    readable = [p for p in (site["project"] / "seeds").iterdir() if p.suffix in (".txt", ".md", ".html") and p.name not in UNREADABLE]
     assert len(built) == len(readable), "every readable file has a fact sheet"
     assert {"crlf", "lone-cr", "utf-16-bom", "latin-1", "nul-bytes", "unbalanced-quotes", "wrong-types", "long-paragraph", "putin-trump-call"} <= built
 
@@ -463,3 +463,73 @@ def test_a_page_is_replaced_in_one_step(tmp_path, monkeypatch):
     write_pages({"a.md": "new"}, out)
     assert seen[0] == ("old", "new"), "until the rename, the page holds its old content and the new one is complete"
     assert (out / "a.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_saved_web_page_keeps_its_markup_as_text(site):
+    page = site["project"] / "site" / "facts" / "articles" / "markup-page" / "index.html"
+    text = visible("".join(check(page).text))
+    assert "\"<script>alert('HOSTILE-htmlquote')</script> is not what we signed,\"" in text
+    assert "{{ 7*7 }} and {% include '/etc/passwd' %} stay text." in text
+    assert "<img src=x onerror=alert('HOSTILE-og')> Talks end in a truce" in text
+
+
+def test_an_unexpected_exception_while_reading_one_file_names_it(tmp_path, monkeypatch):
+    import generator.build
+
+    real = generator.build.load
+
+    def failing_for_beta(path):
+        if path.stem == "beta":
+            raise IndexError("reader bug")
+        return real(path)
+
+    monkeypatch.setattr(generator.build, "load", failing_for_beta)
+    settings = small_project(tmp_path)
+    report = build(settings)
+    assert [str(p) for p in report.problems] == [f"error: {settings.seeds_dir / 'beta.txt'}: could not be read: IndexError: reader bug"]
+    assert sorted(s.article.id for s in report.sheets) == ["alpha", "gamma"]
+
+
+def test_strict_passes_when_every_article_builds_cleanly(tmp_path):
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    settings = small_project(tmp_path)
+    options = ["--seeds", str(settings.seeds_dir), "--docs", str(settings.docs_dir), "--templates", str(settings.templates_dir)]
+    assert CliRunner().invoke(app, ["build", "--strict", *options]).exit_code == 0
+    (settings.seeds_dir / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--strict", *options])
+    assert result.exit_code == 1
+    assert f"error: {settings.seeds_dir / 'empty.txt'}: empty file" in result.output
+
+
+def test_extract_over_the_corpus_names_each_bad_file_and_writes_the_rest(tmp_path):
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    inputs = sorted(p for p in HOSTILE.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    result = CliRunner().invoke(app, ["extract", *map(str, inputs), "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 1, "some files cannot be read"
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len([name for name in UNREADABLE if (HOSTILE / name).exists()])
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert "markup.json" in written and "markup-2.json" in written, "markup.md and markup.txt do not overwrite each other"
+    assert len(written) == len(inputs) - len(errors)
+
+
+@pytest.mark.parametrize(
+    ("article", "shown"),
+    [
+        ("unbalanced-quotes", (HOSTILE / "unbalanced-quotes.txt").read_text(encoding="utf-8").splitlines()),
+        ("latin-1", ["Café talks in Zürich end in a truce", "said Anna Bergström"]),
+        ("utf-16-bom", ["Talks in Kraków end in a truce"]),
+        ("nul-bytes", ["Talks end in a truce", "a 30-day ceasefire on Monday"]),
+        ("lone-cr", ["Talks end in a truce, with old Mac line ends", "officials in both capitals said."]),
+    ],
+)
+def test_odd_files_show_their_text_whole(site, article, shown):
+    page = site["project"] / "site" / "facts" / "articles" / article / "index.html"
+    text = visible("".join(check(page).text))
+    assert [line for line in shown if visible(line) not in text] == []

@@ -52,7 +52,7 @@ _VAGUE_ADJECTIVES = frozenset(
 # Nouns that name an agreement only in some company: "understanding" and "arrangement" also mean other things,
 # "venture" needs "joint".
 _WEAK_NOUNS = frozenset({"understanding", "arrangement", "venture", "memorandum"})
-# Verbs of a transaction, with the kind they make.
+# Verbs of a transaction, with the kind they make ("take over" reads as "buy").
 _TRANSACTION_VERBS = frozenset({"sell", "buy", "acquire", "purchase", "pay", "swap", "merge"})
 _ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "endorse", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
 # What can be accepted or approved and make an agreement of it.
@@ -67,12 +67,12 @@ _IRREALIS_HEADS = frozenset(
     "hope want wish seek try attempt aim plan intend expect propose offer consider discuss negotiate push urge call "
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
-    "alternative threaten promise pledge vow insist condition precondition would-be prospective potential "
+    "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
     "possible proposed draft planned".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
-_HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared willing ready".split())
+_HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared willing ready refuse decline fail".split())
 _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once", "lest"})
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
 _TOWARD = frozenset({"toward", "towards"})
@@ -152,6 +152,29 @@ def _hyphenated(token: Token) -> str:
 
 
 def _noun_kind(token: Token) -> str | None:
+    """The kind of agreement a noun names, or None when it names none here."""
+    kind = _lexical_kind(token)
+    if kind is None:
+        return None
+    children = list(token.children)
+    lemma = token.lemma_.lower()
+    # "takeover bid", "merger talks", "ceasefire agreement": a modifier of another noun is not a mention of its own.
+    if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
+        return None
+    # "a great deal of", "in agreement with", "of its own accord": other senses of the words.
+    if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in {"great", "good"} for c in children):
+        return None
+    if lemma == "agreement" and token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in children):
+        return None
+    if lemma == "accord" and any(c.lower_ == "own" for c in children):
+        return None
+    # "Israeli settlements", "a settlement of 200 homes": a settlement is an agreement only when reached or paid.
+    if lemma == "settlement" and not (token.tag_ == "NN" and token.head.lemma_.lower() in _ACCEPT_VERBS | {"agree", "pay", "announce"}):
+        return None
+    return kind
+
+
+def _lexical_kind(token: Token) -> str | None:
     word = _hyphenated(token)
     if token.pos_ not in {"NOUN", "PROPN"} and not (token.tag_.startswith("NN")):
         return None
@@ -199,6 +222,17 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         if token.tag_ == "VBG" and token.dep_ == "amod":
             return None
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
+        subject = _subject(token)
+        # "Analysts agree that ...": an opinion shared, unless the subject is a party or the sides of a deal.
+        if (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and subject.lower_ not in {"it", "they", "we", "he", "she", "both", "all"}
+            and subject.lemma_.lower() not in _SIDE_NOUNS
+            and not _party_of(subject, index)
+            and not any(_party_of(c, index) for c in subject.conjuncts)
+        ):
+            return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
             return "truce" if "truce" in kinds else "generic"
@@ -210,6 +244,8 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         if lemma in {"reach", "strike", "broker"} and _noun_kind(obj) is None:
             return None
         return _noun_kind(obj) or "generic"
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in children):
+        lemma = "buy"
     if lemma not in _TRANSACTION_VERBS:
         return None
     partners = [c for c in children if c.dep_ == "dative" and _party_of(c, index)]
@@ -234,7 +270,8 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         return "transaction" if partners or (priced and any(_parties_in(p, index) for p in children if p.lower_ == "for")) else None
     if lemma == "sell":
         return "transaction" if partners or (priced and business) else None
-    return "transaction" if business and (partners or priced or _parties_in(obj, index)) else None
+    # buy, acquire, purchase: a business or a share of one ("bought a 5% stake in X", "acquired its rival").
+    return "transaction" if business else None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -244,7 +281,7 @@ def _subject(verb: Token) -> Token | None:
         if subject is not None:
             # "which" in a relative clause stands for the noun it hangs on.
             return subject.head.head if subject.tag_ == "WDT" and head.dep_ == "relcl" else subject
-        if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head is not head:
+        if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head != head:
             head = head.head
             continue
         return None
@@ -258,18 +295,26 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
         children = list(current.children)
         if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in children):
             return True
+        if current.pos_ in {"VERB", "AUX", "ADJ"}:
+            # "X will only sign (the treaty) if Y ...": a future made conditional is not an agreement yet.
+            future = any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "would"} for c in children)
+            if future and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children) for c in children):
+                return True
         if not definite and current.pos_ in {"VERB", "AUX", "ADJ"}:
             if any(c.dep_ == "neg" for c in children):
                 return True
-            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+            modals = {c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS}
+            # "X said it would buy Y": reported speech puts "will" in the past; it is still the announcement.
+            reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in {"say", "announce", "confirm", "state"}
+            if modals - ({"would"} if reported else set()):
                 return True
-        if current is not token and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+        if current != token and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
             return True
-        if not definite and current is not token and current.lower_ in _TOWARD:
+        if not definite and current != token and current.lower_ in _TOWARD:
             return True
         if any(c.dep_ == "amod" and c.lemma_.lower() in _IRREALIS_HEADS for c in children) and current.pos_ == "NOUN" and not definite:
             return True
-        if current.dep_ in {"ROOT", "relcl"} or current.head is current:
+        if current.dep_ in {"ROOT", "relcl"} or current.head == current:
             return False
         if current.dep_ == "ccomp":
             head = current.head
@@ -283,11 +328,25 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
 def _clause(anchor: Token) -> list[Token]:
     """The tokens of the clause a trigger states, trimmed of discourse words and side clauses."""
     root = anchor
+    # "X is to pay ...", "X has to sell ...": the clause starts at the subject of the verb above.
+    while root.dep_ == "xcomp" and root.head.lemma_.lower() in {"be", "have"} and root.head != root:
+        root = root.head
+    anchor = root if anchor.pos_ not in {"NOUN", "PROPN"} else anchor
     if anchor.pos_ in {"NOUN", "PROPN"}:
         tokens = _noun_phrase(anchor)
     else:
         tokens = _trimmed_subtree(root)
     return tokens
+
+
+def _infinitive_of(verb: Token) -> Token | None:
+    """The agreement noun right before "to VERB" when the small model hung the infinitive on the main verb
+    ("pulled out of a deal to buy X": "buy" under "pulled")."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.i < 2 or doc[verb.i - 1].lower_ != "to":
+        return None
+    noun = doc[verb.i - 2]
+    return noun if _lexical_kind(noun) and noun.head.i < noun.i else None
 
 
 def _noun_phrase(noun: Token) -> list[Token]:
@@ -298,8 +357,13 @@ def _noun_phrase(noun: Token) -> list[Token]:
                 continue
             keep.update(t.i for t in _trimmed_subtree(child))
     doc = noun.doc
+    after = noun.right_edge.i + 2
+    if after < len(doc) and doc[after - 1].lower_ == "to" and _infinitive_of(doc[after]) == noun:
+        keep.update(t.i for t in _trimmed_subtree(doc[after]))
     indices = sorted(keep)
-    return [doc[i] for i in range(indices[0], indices[-1] + 1) if i in keep]
+    # Contiguous, so that a hyphen the model attached elsewhere stays ("the X-Y alliance").
+    skipped = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in {"as", "despite", "amid", "after", "because"} for t in c.subtree}
+    return [doc[i] for i in range(indices[0], indices[-1] + 1) if i not in skipped]
 
 
 def _trimmed_subtree(root: Token) -> list[Token]:
@@ -309,13 +373,15 @@ def _trimmed_subtree(root: Token) -> list[Token]:
         drop |= child.dep_ == "advmod" and child.i < root.i and child.i == root.left_edge.i
         drop |= child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"while", "although", "though", "as", "whereas"} for m in child.children)
         # A participle clause after the statement ("..., demanding that ...") says something else.
-        drop |= child.dep_ == "advcl" and child.i > root.i and child.tag_ == "VBG"
+        drop |= child.dep_ == "advcl" and child.i > root.i and not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
         drop |= child.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in root.children if c.i < child.i)
         drop |= child.dep_ == "cc" and child.lower_ == "but"
         drop |= child.dep_ == "prep" and child.i < root.i and child.lower_ in {"in", "for", "under", "with"} and child.i == root.left_edge.i
         if drop:
             skip.update(t.i for t in child.subtree)
-    tokens = [t for t in root.subtree if t.i not in skip]
+    inside = [t.i for t in root.subtree if t.i not in skip]
+    # Contiguous: the small model sometimes attaches a word inside the clause elsewhere ("worth $2bn").
+    tokens = [root.doc[i] for i in range(min(inside), max(inside) + 1) if i not in skip]
     # A reporting frame around the clause ("..., X has announced") is not part of it.
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
@@ -374,7 +440,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "to", "from", "among"}:
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
         verb = anchor.head
-        while verb.dep_ in {"pobj", "prep", "conj"} and verb.head is not verb:
+        while verb.dep_ in {"pobj", "prep", "conj"} and verb.head != verb:
             verb = verb.head
         if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in _JUDGING_VERBS and (subject := _subject(verb)) is not None:
             if subject.i != anchor.i:
@@ -418,7 +484,12 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
     parties = list(dict.fromkeys(parties))
     if len(parties) < 2:
         # The parties named in the clause itself: "a deal bringing Turkey a step closer to EU membership".
-        parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties)
+        speakers = {
+            pid
+            for t in mention.tokens
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in lexicon.reporting_verbs() and (pid := index.at(t.idx, t.idx + len(t)))
+        }
+        parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers)
     return parties
 
 
@@ -429,6 +500,9 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
         verbs = []
         for token in sent:
             kind = _verb_trigger(token, index)
+            # "a deal to buy X": the verb spells out the noun's agreement, which the noun's mention holds.
+            if kind and (token.dep_ in {"acl", "relcl"} and _lexical_kind(token.head) or _infinitive_of(token) is not None):
+                continue
             if kind and not _irrealis(token):
                 verbs.append((token, kind))
         # The outermost verb states the agreement; verbs and nouns in its clause are its terms.
@@ -584,6 +658,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if target is None and not mention.definite and not mention.content:
             waiting.append(mention)
             continue
+        if target is None and mention.kind == "transaction" and mention.anchor.pos_ in {"NOUN", "PROPN"} and not index.within(mention.start, mention.end):
+            continue  # "the sale of alcohol": a sale by or to no one in the story
         if target is None:
             target = _Entry([], set())
             entries.append(target)
@@ -602,7 +678,7 @@ def _kinds_of(mention: _Mention) -> set[str]:
     if mention.anchor.pos_ in {"NOUN", "PROPN"}:
         kinds |= _compound_kind(mention.anchor)
     else:
-        kinds |= {k for t in mention.anchor.subtree if (k := _noun_kind(t))}
+        kinds |= {k for t in mention.anchor.subtree if (k := _lexical_kind(t))}
     return kinds
 
 
@@ -631,12 +707,16 @@ def _status(entry: _Entry) -> AgreementStatus:
     for mention in entry.mentions:
         anchor = mention.anchor
         verb = anchor.head if anchor.dep_ in {"dobj", "nsubjpass", "nsubj"} else None
-        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+        if anchor.dep_ == "pobj" and anchor.head.dep_ in {"prep", "prt"}:
             verb = anchor.head.head  # "pull out of the deal"
+            while verb.dep_ in {"prep", "prt"} and verb.head != verb:
+                verb = verb.head
         if verb is None:
             continue
         lemma = verb.lemma_.lower()
-        if lemma in _SUSPENDING_VERBS or (lemma == "come" and any(c.lower_ == "end" for c in verb.subtree)):
+        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
+        walked = lemma in {"pull", "walk", "back", "opt"} and bool(particles & {"out", "away"})
+        if lemma in _SUSPENDING_VERBS or walked or (lemma == "come" and any(c.lower_ == "end" for c in verb.subtree)):
             status = AgreementStatus.suspended if not _irrealis(verb) else status
         elif lemma in _REJECTING_VERBS and not _irrealis(verb):
             status = AgreementStatus.rejected
@@ -681,7 +761,10 @@ def _summary_tokens(mention: _Mention) -> list[Token]:
     drop: set[int] = set()
     for token in mention.tokens:
         if token.dep_ == "prep" and token.i > token.head.i and token.lower_ in {"as", "despite", "amid", "because"} and token.head.lower_ != "part":
-            drop.update(t.i for t in token.subtree)
+            # the aside and what its head says after it ("as important for the world's future")
+            for sibling in token.head.rights:
+                if sibling.i >= token.i:
+                    drop.update(t.i for t in sibling.subtree)
     inside = 0
     kept = []
     for token in mention.tokens:
@@ -698,7 +781,7 @@ def _best(entry: _Entry) -> _Mention:
     """The mention that says most about the agreement: content first, then the verb clause, then the earliest."""
     def score(m: _Mention) -> tuple:
         is_verb = m.anchor.pos_ not in {"NOUN", "PROPN"}
-        named = any(t.ent_type_ or t.pos_ == "PROPN" for t in m.tokens)
+        named = any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.pos_ == "PROPN" for t in m.tokens)
         return (not m.content, not named, not (is_verb or not m.definite), m.start)
 
     return min(entry.mentions, key=score)
@@ -713,14 +796,14 @@ def _source(mention: _Mention, index: PartyIndex, quotes: list[Quote]) -> str | 
             return quote.speaker
     current = mention.anchor
     for _ in range(10):
-        if current.dep_ in {"ccomp", "conj"} or current.head is current:
+        if current.dep_ in {"ccomp", "conj"} or current.head == current:
             verb = current.head
             lemma = verb.lemma_.lower()
-            if verb is not current and (lemma in lexicon.reporting_verbs() or lemma in _REPORTING_EXTRA):
+            if verb != current and (lemma in lexicon.reporting_verbs() or lemma in _REPORTING_EXTRA):
                 subject = _subject(verb)
                 if subject is not None:
                     return _party_of(subject, index)
-            if current.head is current:
+            if current.head == current:
                 return None
         current = current.head
     return None
@@ -738,7 +821,8 @@ def _accounts(entries: list[_Entry], index: PartyIndex, quotes: list[Quote]) -> 
             if party.kind is PartyKind.person and source not in members:
                 continue
             spans = entry.accounts.setdefault(source, [])
-            span = (mention.sent.start_char, _sentence_tokens(mention.sent)[-1].idx + len(_sentence_tokens(mention.sent)[-1]))
+            sentence = _sentence_tokens(mention.sent) or list(mention.sent)
+            span = (sentence[0].idx, sentence[-1].idx + len(sentence[-1]))
             if span not in spans:
                 spans.append(span)
     # Two sides describing agreements of the same specific kind describe one event.

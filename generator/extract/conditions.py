@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from generator.extract import lexicon
+from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
 from generator.model import Agreement, Condition, PartyKind, Span
 
@@ -35,6 +36,8 @@ _DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move",
 _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "prohibit", "forbid", "block", "require"})
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
+# What a condition gates when the sentence names no actor: "talks will begin only if ...".
+_GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process"})
 
 
 @dataclass
@@ -51,7 +54,7 @@ class _Found:
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
-    tokens = [t for t in tokens if not t.is_space]
+    tokens = [t for t in tokens if not t.is_space] or tokens
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens = tokens[:-1]
     while len(tokens) > 1 and tokens[0].is_punct:
@@ -70,7 +73,7 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             return subject
-        if head.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "acomp"} and head.head is not head:
+        if head.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "acomp"} and head.head != head:
             head = head.head
             continue
         return None
@@ -113,6 +116,35 @@ def _first_party(tokens: list[Token], index: PartyIndex) -> str | None:
     return None
 
 
+def _demander(verb: Token, index: PartyIndex) -> str | None:
+    """Who makes the demand a verb states.
+
+    A participle after a comma ("..., demanding that ...") belongs to the nearest clause before it with an actor
+    for its subject; the small model often hangs it on another verb of the sentence.
+    """
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}:
+        for token in reversed(verb.doc[verb.sent.start : verb.i]):
+            if token.dep_ in {"nsubj", "nsubjpass"} and (pid := _subject_party(token, index)):
+                return pid
+    return _subject_party(_subject(verb), index)
+
+
+def _subject_party(subject: Token | None, index: PartyIndex) -> str | None:
+    """The party of a subject; "it" and "they" inside what someone said are the one who said it ("The company
+    has said it is prepared to ...")."""
+    if subject is None:
+        return None
+    if subject.lower_ in {"it", "they", "he", "she"}:
+        clause = subject.head
+        while clause.dep_ in {"xcomp", "acomp", "conj"} and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lexicon.reporting_verbs():
+            speaker = _subject(clause.head)
+            if speaker is not None and speaker.lower_ not in {"it", "they", "he", "she"}:
+                return _party(speaker, index)
+    return _party(subject, index)
+
+
 def _keys(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens if t.pos_ == "VERB" and not t.is_stop}
 
@@ -150,21 +182,43 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     what_root = clause or on or obj
     if what_root is None:
         return None
-    what = [t for t in what_root.subtree] if what_root is not on else [t for t in on.subtree][1:]
+    what = [t for t in what_root.subtree] if what_root != on else [t for t in on.subtree][1:]
     while what and what[0].dep_ == "mark":
         what = what[1:]
-    by = _party(_subject(token), index)
+    by = _demander(token, index)
     of = _party(obj, index) if obj is not None else None
+    source = next((c for c in children if c.dep_ == "prep" and c.lower_ in {"from", "of"}), None)
+    if of is None and source is not None:  # "demanded compensation from Y"
+        of = _party(next((o for o in source.children if o.dep_ == "pobj"), None), index)
     if of is None and clause is not None:
         of = _party(next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
     return _Found(by, of, what, [_span(_right_of(token))], token, _keys(what))
 
 
 def _call_on(token: Token, index: PartyIndex) -> _Found | None:
-    """ "X called on Y to ...", "X calls upon Y to ..."."""
+    """ "X called on Y to ...", "X calls upon Y to ...", "X called for Y to ..." / "X called for a Z"."""
     if token.lemma_.lower() != "call" or token.pos_ != "VERB":
         return None
     on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
+    for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if on is None and for_ is not None:
+        what = list(for_.subtree)[1:]
+        end = for_.right_edge.i + 1
+        doc = token.doc
+        if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].pos_ == "VERB":
+            what += [t for t in doc[end + 1].subtree if t.i >= end]  # "called for Y to ..." (small-model attachment)
+        if not what:
+            return None
+        evidence = [t for t in token.subtree if token.i <= t.i <= what[-1].i]
+        target = next((o for o in for_.children if o.dep_ == "pobj"), None)
+        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what))
+    marked = next((c for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+    if on is None and marked is not None:
+        # "called for Y to ...", which the small model reads as a clause marked by "for"
+        what = [t for t in marked.subtree if not (t.dep_ == "mark" and t.head == marked)]
+        target = next((c for c in marked.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        evidence = [t for t in token.subtree if t.i >= token.i]
+        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what))
     if on is None:
         return None
     target = next((c for c in on.children if c.dep_ == "pobj"), None)
@@ -172,7 +226,7 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     if target is None or clause is None:
         return None
     what = list(clause.subtree)
-    return _Found(_party(_subject(token), index), _party(target, index), [t for t in what if t.lower_ != "to" or t.i != what[0].i], [_span(_right_of(token))], token, _keys(what))
+    return _Found(_demander(token, index), _party(target, index), [t for t in what if t.lower_ != "to" or t.i != what[0].i], [_span(_right_of(token))], token, _keys(what))
 
 
 def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
@@ -192,13 +246,13 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
             return None
         what = list(obj.subtree)
         evidence = [t for t in verb.subtree if t.i >= verb.i and t.i <= token.right_edge.i]
-        return _Found(_party(_subject(verb), index), None, what, [_span(evidence)], token, _keys(what) | {obj.lemma_.lower()})
+        return _Found(_subject_party(_subject(verb), index), None, what, [_span(evidence)], token, _keys(what) | {obj.lemma_.lower()})
     # "on condition that ...": the main clause's subject sets it.
     if lemma == "condition" and token.dep_ == "pobj" and head.lower_ == "on":
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
         if clause is None:
             return None
-        what = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
+        what = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
         verb = head.head
         return _Found(_party(_subject(verb), index), _first_party(what, index), what, [_span([head, *clause.subtree])], token, _keys(what))
     if lemma in {"condition", "requirement"} and token.tag_ == "NNS":
@@ -214,9 +268,12 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         if child.dep_ == "prep" and child.lower_ == "for":
             target = next((o for o in child.children if o.dep_ == "pobj"), None)
             of = _party(target, index)
-            what = list(child.subtree)[1:]
-        elif child.dep_ in {"acl", "relcl", "ccomp"}:
-            what = list(child.subtree)
+            what = sorted({*what, *list(child.subtree)[1:]}, key=lambda t: t.i)
+        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"}:
+            # "a demand for Y to do Z": Y and what it is to do
+            what = sorted({*what, *child.subtree}, key=lambda t: t.i)
+            if of is None:
+                of = _party(next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
     # The small model hangs "to recognise X" in "a demand for Y to recognise X" on the main verb: take the
     # infinitive that follows the noun phrase as the demand's content.
     end = evidence[-1].i + 1
@@ -225,6 +282,10 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         what = what + [t for t in infinitive if t.i >= end]
         evidence = evidence + [t for t in infinitive if t.i >= end]
     if not what:
+        return None
+    # "demand for steel" is a market; "a demand for X to do Y" or "the union's demands for ..." is a party's.
+    owned = any(m.dep_ == "poss" for m in modifiers) and token.tag_ == "NNS"
+    if not owned and not any(t.pos_ in {"VERB", "AUX"} for t in what):
         return None
     evidence = [t for t in evidence if t.i >= token.left_edge.i]
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
@@ -246,15 +307,17 @@ def _only_if(token: Token, index: PartyIndex) -> _Found | None:
         if current.lemma_.lower() in _OFFER_ADJECTIVES:
             offer = current
             break
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
     refusal = token.lower_ == "unless" and any(c.dep_ == "neg" for c in main.children)
     if not (only or offer is not None or refusal or token.lower_ in {"provided", "providing"}):
         return None
     what = [t for t in clause.subtree if t.i > token.i]
-    by = _party(_subject(offer if offer is not None else main), index)
-    if by is None:
+    subject = _subject(offer if offer is not None else main)
+    by = _subject_party(subject, index)
+    if by is None and subject is not None and (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject)):
+        # "talks will begin only if ...": the condition of whoever the sentence before said would hold the talks
         by = _previous_subject(token.sent, index)
     start = (offer or main)
     evidence_tokens = [t for t in token.sent if _subject(start) is not None and t.i >= _subject(start).i and t.i <= clause.right_edge.i]
@@ -319,13 +382,10 @@ def _summary(found: _Found, index: PartyIndex) -> str:
 
 def _gated(found: _Found, agreements: list[Agreement]) -> str | None:
     """The agreement a condition gates, where the condition's clause refers to one ("... award it the mobile deal")."""
-    start = min(s for s, _ in found.evidence)
-    end = max(e for _, e in found.evidence)
     for agreement in agreements:
-        if any(s < end and start < e for s, e in ((sp.start, sp.end) for sp in agreement.evidence)):
-            return agreement.id
-    from generator.extract.agreements import _noun_kind  # the same agreement nouns
-
+        for start, end in found.evidence:
+            if any(sp.start < end and start < sp.end for sp in agreement.evidence):
+                return agreement.id
     for token in found.what:
         if _noun_kind(token) and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its"} or c.dep_ == "poss" for c in token.children):
             earlier = [a for a in agreements if min(sp.start for sp in a.evidence) < token.idx]

@@ -10,6 +10,7 @@ president") and role nouns ("the company") are resolved to the party they stand 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,13 @@ class PartyIndex:
     parties: list[Party] = field(default_factory=list)
     # Quoted words: a pronoun or "the company" outside them never refers back into them.
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    _quote_starts: list[int] = field(init=False, repr=False, compare=False)
+    _sorted_for: int = field(default=-1, init=False, repr=False, compare=False)
+    _sorted_mentions: tuple = field(default=((), ()), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.quoted = sorted(self.quoted)
+        self._quote_starts = [start for start, _ in self.quoted]
 
     def at(self, start: int, end: int) -> str | None:
         """Id of the party with a mention overlapping [start, end), the earliest-starting one."""
@@ -86,15 +94,32 @@ class PartyIndex:
     def get(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
 
+    def in_quote(self, position: int) -> bool:
+        """Whether `position` lies inside quoted words (`quoted` is sorted and non-overlapping)."""
+        n = bisect.bisect_right(self._quote_starts, position) - 1
+        return n >= 0 and position < self.quoted[n][1]
+
     def before(self, position: int, kinds: set[PartyKind] | None = None) -> str | None:
         """Id of the party mentioned last before `position` outside quotation marks (of one of `kinds`, when given)."""
-        hits = [
-            (m.end, p.id)
-            for p in self.parties
-            for m in p.mentions
-            if m.end <= position and (kinds is None or p.kind in kinds) and not any(s <= m.start < e for s, e in self.quoted)
-        ]
-        return max(hits)[1] if hits else None
+        ends, mentions = self._unquoted_mentions()
+        for n in range(bisect.bisect_right(ends, position) - 1, -1, -1):
+            party = mentions[n][1]
+            if kinds is None or party.kind in kinds:
+                return party.id
+        return None
+
+    def _unquoted_mentions(self) -> tuple[list[int], list[tuple[int, Party]]]:
+        """Mentions outside quotation marks sorted by end, rebuilt only when mentions were added:
+        every quotation and pronoun asks for the party before it, and a scan each time is quadratic."""
+        count = sum(len(p.mentions) for p in self.parties)
+        if self._sorted_for != count:
+            mentions = sorted(
+                ((m.end, p) for p in self.parties for m in p.mentions if not self.in_quote(m.start)),
+                key=lambda hit: hit[0],
+            )
+            self._sorted_mentions = ([end for end, _ in mentions], mentions)
+            self._sorted_for = count
+        return self._sorted_mentions
 
     def refer(self, token: Token) -> str | None:
         """The party a subject token stands for: a mention, a pronoun, or a role noun ("the company").

@@ -9,6 +9,8 @@ of its own continues the quotation before it in the same or the previous paragra
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from spacy.tokens import Doc, Token
@@ -23,11 +25,13 @@ _PLURAL_SUBJECTS = frozenset({"they", "both"})
 _ABBREVIATIONS = frozenset("st gen sen rep gov lt col sgt capt jr sr inc corp ltd co vs no jan feb aug sept oct nov dec".split())
 
 
-def _sentence_ends(text: str, start: int, end: int) -> list[int]:
-    """Offsets just after each . ! or ? that ends a sentence in text[start:end]; an abbreviation
-    ("Mr.", "Prof.", "U.S.", "J.") does not end one."""
+@functools.lru_cache(maxsize=4)
+def _all_sentence_ends(text: str) -> tuple[int, ...]:
+    """Offsets just after each . ! or ? that ends a sentence in `text`; an abbreviation
+    ("Mr.", "Prof.", "U.S.", "J.") does not end one. Computed once per text: every quotation
+    asks for the sentence around it, and scanning its paragraph each time is quadratic in a long one."""
     ends = []
-    for match in _STOP.finditer(text, start, end):
+    for match in _STOP.finditer(text):
         word = match.group("word").lower()
         mark = text[match.end() - 1]
         if mark == "." and (
@@ -36,7 +40,13 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
         ):
             continue
         ends.append(match.end())
-    return ends
+    return tuple(ends)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """The sentence ends of `text` that fall in text[start:end]."""
+    ends = _all_sentence_ends(text)
+    return list(ends[bisect.bisect_right(ends, start) : bisect.bisect_left(ends, end)])
 
 
 def _sentence_start(text: str, position: int) -> int:

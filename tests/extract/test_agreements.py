@@ -1,0 +1,128 @@
+"""Agreements from short sentences written for these tests: what is and is not an agreement, one entry per
+agreement, parties, duration, status, and each side's account."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import AgreementStatus, FactSheet
+
+
+def _names(sheet: FactSheet, ids: list[str]) -> set[str]:
+    return {p.name for pid in ids if (p := sheet.party(pid)) is not None}
+
+
+def _evidence(sheet: FactSheet, agreement) -> list[str]:
+    return [span.text_of(sheet.text) for span in agreement.evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "summary_words"),
+    [
+        ("Acme Corp has agreed to buy Widget Ltd for $2bn, the companies said on Monday.", {"Acme Corp", "Widget Ltd"}, ["buy", "$2bn"]),
+        ("Brazil and Argentina signed a trade pact on Tuesday.", {"Brazil", "Argentina"}, ["trade pact"]),
+        ("Israel and Hamas agreed to a truce, mediators in Cairo said.", {"Israel", "Hamas"}, ["truce"]),
+        ("Delta Airlines said it had sold its regional unit to Summit Aviation.", {"Delta Airlines", "Summit Aviation"}, ["sold", "regional unit"]),
+        ("Zeta Motors will pay Omega Group $300m for its battery unit.", {"Zeta Motors", "Omega Group"}, ["pay"]),
+        ("Kenya and Uganda have signed a preliminary agreement to build a pipeline.", {"Kenya", "Uganda"}, ["preliminary agreement"]),
+        ("Widget Ltd has accepted a takeover offer from Acme Corp worth $2bn.", {"Widget Ltd", "Acme Corp"}, ["takeover offer", "$2bn"]),
+        ("Acme Corp and Widget Ltd have agreed to merge, creating the largest toolmaker in Europe.", {"Acme Corp", "Widget Ltd"}, ["merge"]),
+    ],
+)
+def test_an_agreement_is_found_with_its_parties(facts, text, parties, summary_words):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    agreement = sheet.agreements[0]
+    assert parties <= _names(sheet, agreement.parties)
+    assert agreement.status is AgreementStatus.agreed
+    for word in summary_words:
+        assert word in agreement.summary
+    assert len(agreement.summary) < len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides hope to reach a deal by the end of the year, officials said.",
+        "Orion Bank offered to buy Delta Insurance for $500m.",
+        "Kenya refused to sign the agreement.",
+        "Peru may sign a free trade deal with Chile next year.",
+        "Norway will only sign the treaty if Sweden drops its fishing quotas.",
+        "Analysts agree that the market for steel is weak.",
+        "Talks on a ceasefire broke down on Monday.",
+        "Sales at Acme rose 5% to $3bn last year.",
+        "France demanded that Germany cut its energy subsidies.",
+        "A failure to reach an agreement could hurt both economies, Spain warned.",
+        "Vale Mining would be willing to buy the smelter.",
+    ],
+)
+def test_hopes_offers_refusals_and_demands_are_not_agreements(facts, text):
+    sheet = facts(text)
+    assert sheet.agreements == [], [a.summary for a in sheet.agreements]
+
+
+def test_mentions_of_one_agreement_are_merged_with_all_their_evidence(facts):
+    sheet = facts(
+        "Brazil and Argentina signed a trade pact on Tuesday. The pact cuts tariffs on cars. "
+        "Under the agreement, Brazil will buy more wheat over the next five years."
+    )
+    assert len(sheet.agreements) == 1
+    agreement = sheet.agreements[0]
+    evidence = " | ".join(_evidence(sheet, agreement))
+    assert "signed a trade pact" in evidence and "The pact" in evidence and "Under the agreement" in evidence
+    assert agreement.duration == "over the next five years"
+
+
+def test_a_sale_and_the_sale_are_one_agreement_and_a_second_deal_is_another(facts):
+    sheet = facts(
+        "Nordic Bank has sold its insurance arm to Baltic Life for $900m. The sale gives Baltic Life more customers. "
+        "Separately, Iceland and Norway agreed to a 90-day truce on fishing quotas."
+    )
+    assert len(sheet.agreements) == 2, [a.summary for a in sheet.agreements]
+    sale, truce = sheet.agreements
+    assert any("The sale" in e for e in _evidence(sheet, sale))
+    assert truce.duration == "90-day"
+    assert {"Iceland", "Norway"} <= _names(sheet, truce.parties)
+
+
+def test_a_bare_reference_points_back_to_the_lead(facts):
+    sheet = facts(
+        "A new vaccine is set to be developed by Helix Pharma and Orbis Labs. "
+        "Under the deal, Helix Pharma will receive royalties, said its chief executive."
+    )
+    assert len(sheet.agreements) == 1
+    evidence = _evidence(sheet, sheet.agreements[0])
+    assert evidence[0].startswith("A new vaccine") and any(e.startswith("Under the deal") for e in evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chile and Peru signed a border accord in 1999. Last year, Peru suspended the accord.", AgreementStatus.suspended),
+        ("Chile and Peru signed a border accord in 1999. Last year, Peru's parliament rejected the accord.", AgreementStatus.rejected),
+        ("Chile and Peru signed a border accord in 1999.", AgreementStatus.agreed),
+    ],
+)
+def test_status_follows_what_happened_to_the_agreement(facts, text, status):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1
+    assert sheet.agreements[0].status is status
+
+
+def test_both_sides_are_the_parties_last_named(facts):
+    sheet = facts("Chile and Peru have agreed to start talks on water rights. Both sides agreed to free all prisoners.")
+    assert len(sheet.agreements) == 2
+    assert {"Chile", "Peru"} <= _names(sheet, sheet.agreements[1].parties)
+
+
+def test_each_side_gives_its_own_account(facts):
+    sheet = facts(
+        "President Anna Berg of Norway and President Lars Holm of Sweden spoke by phone on Monday. "
+        "\u201cThe leaders agreed that talks would begin with a ceasefire on the border,\u201d the Norwegian "
+        "government said in a statement. "
+        "In its version, Sweden noted that it had agreed to a 10-day ceasefire on border posts."
+    )
+    accounts = {account.by for agreement in sheet.agreements for account in agreement.accounts}
+    assert {"norway", "sweden"} <= accounts, [(a.summary, a.accounts) for a in sheet.agreements]
+    first = next(a for a in sheet.agreements if a.accounts)
+    assert len({account.by for account in first.accounts}) >= 2

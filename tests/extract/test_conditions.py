@@ -1,0 +1,97 @@
+"""Conditions and demands from short sentences written for these tests: who demands what of whom, the agreement
+it gates, and what is not a condition."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import FactSheet
+
+
+def _name(sheet: FactSheet, party_id: str | None) -> str | None:
+    party = sheet.party(party_id)
+    return party.name if party else None
+
+
+@pytest.mark.parametrize(
+    ("text", "by", "of", "summary_words"),
+    [
+        ("Norway demanded that Sweden withdraw its troops from the border.", "Norway", "Sweden", ["withdraw its troops"]),
+        (
+            "Chile has blamed Peru for the delay, demanding that Lima release the prisoners before Santiago will sign a truce.",
+            "Chile",
+            "Peru",
+            ["release the prisoners"],
+        ),
+        ("Norway will only sign the treaty if Sweden drops its fishing quotas.", "Norway", "Sweden", ["drops its fishing quotas"]),
+        ("The talks came despite China's demand for Japan to apologise.", "China", None, ["Japan to apologise"]),
+        (
+            "Spain said it wanted a full review of the budget as a precondition for any bailout.",
+            "Spain",
+            None,
+            ["full review of the budget", "precondition"],
+        ),
+        (
+            "Vale Mining has said it is prepared to sell the smelter if Brazil will lower its export tax.",
+            "Vale Mining",
+            "Brazil",
+            ["lower its export tax"],
+        ),
+    ],
+)
+def test_a_condition_is_found_with_who_demands_it_of_whom(facts, text, by, of, summary_words):
+    sheet = facts(text)
+    assert len(sheet.conditions) == 1, [c.summary for c in sheet.conditions]
+    condition = sheet.conditions[0]
+    assert _name(sheet, condition.by) == by
+    if of is not None:
+        assert _name(sheet, condition.of) == of
+    for word in summary_words:
+        assert word in condition.summary
+    assert condition.evidence[0].text_of(sheet.text) in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides hope that Sweden will withdraw its troops.",
+        "Norway expects Sweden to win the vote next year.",
+        "Norway and Sweden signed a border treaty, and under the treaty Sweden must withdraw its troops.",
+        "Demand for oil in Norway fell sharply last year.",
+        "Norway insisted the deal with Sweden was fair.",
+        "If prices rise, Sweden will export more timber.",
+    ],
+)
+def test_hopes_predictions_and_terms_are_not_conditions(facts, text):
+    sheet = facts(text)
+    assert sheet.conditions == [], [c.summary for c in sheet.conditions]
+
+
+def test_a_demand_stated_twice_is_one_condition_with_both_evidence_spans(facts):
+    sheet = facts(
+        "The deal came despite China's demand for Japan to apologise for the war. "
+        "Japan had refused to bow to demands to apologise for the war."
+    )
+    assert len(sheet.conditions) == 1
+    texts = [span.text_of(sheet.text) for span in sheet.conditions[0].evidence]
+    assert any("demand for Japan" in t for t in texts) and any(t.startswith("demands to apologise") for t in texts)
+
+
+def test_a_condition_is_linked_to_the_agreement_it_gates(facts):
+    sheet = facts(
+        "Orion Telecom signed a $2bn deal to build a mobile network in Chile. "
+        "Vale Mining has said it is prepared to take a minority stake if Chile will award it the mobile deal."
+    )
+    assert len(sheet.agreements) == 1 and len(sheet.conditions) == 1
+    assert sheet.conditions[0].agreement == sheet.agreements[0].id
+
+
+def test_a_restriction_is_a_condition_of_whoever_decided_it(facts):
+    sheet = facts(
+        "Mining firms reacted to Brazil's decision to bar foreign companies from the gold auction. "
+        "Only firms at least half Brazilian-owned will be allowed to bid."
+    )
+    assert len(sheet.conditions) == 1
+    condition = sheet.conditions[0]
+    assert _name(sheet, condition.by) == "Brazil"
+    assert len(condition.evidence) == 2
