@@ -62,6 +62,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="extraction processes (default: all cores)")
     args = parser.parse_args()
     if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
         return run(args.keep, args.articles, args.jobs)
     with tempfile.TemporaryDirectory(prefix="factsheet-search-") as folder:
         return run(Path(folder), args.articles, args.jobs)

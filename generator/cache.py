@@ -19,11 +19,13 @@ validate is ignored, and its article extracted again.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -32,6 +34,7 @@ from generator.build import write_atomically
 from generator.model import Article, FactSheet
 
 _PACKAGE = Path(__file__).resolve().parent
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
 
 
 # Once per process: the code a process runs is the code it imported, whatever is edited on disk since (by a
@@ -133,15 +136,14 @@ class ExtractionCache:
     def put(self, article: Article, sheet: FactSheet) -> None:
         write_atomically(self.path(self.key(article)), sheet.model_dump_json().encode("utf-8"))
 
-    def prune(self, keep: list[Article]) -> int:
-        """Delete every entry but those of `keep` (the articles of the whole site); the number deleted."""
+    def prune(self, keep: list[Article]) -> None:
+        """Delete every entry but those of `keep` (the articles of the whole site).
+
+        Only files named like entries go, so that a cache folder pointed at the wrong place loses nothing else.
+        """
         wanted = {self.path(self.key(article)) for article in keep}
-        deleted = 0
         for entry in self.folder.glob("*/*.json"):
-            if entry not in wanted:
+            if _ENTRY_NAME.fullmatch(entry.name) and entry.parent.name == entry.name[:2] and entry not in wanted:
                 entry.unlink(missing_ok=True)
-                deleted += 1
-        for folder in self.folder.glob("*/"):
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-        return deleted
+                with contextlib.suppress(OSError):  # not empty, or removed by a build running at the same time
+                    entry.parent.rmdir()

@@ -138,6 +138,8 @@ def article_link(sheet: FactSheet, root: str) -> Markup:
     return Markup(f"[{escape_markdown(sheet.article.title)}]({root}articles/{sheet.article.id}.md)")
 
 
+# Labels and "source ↓" links carry `data-search-exclude`: they are navigation, not facts, and would fill a large
+# site's search index with thousands of copies of "Q1" and "source".
 def fact_label(fact: FactView, anchored: bool = True) -> Markup:
     """The fact's label ("Q3") on its fact sheet, linking to the first mark of its evidence in the source text.
     `anchored`: the label is where the fact is (the target of the marks' back links); false where the fact has
@@ -145,19 +147,19 @@ def fact_label(fact: FactView, anchored: bool = True) -> Markup:
     anchor = f"#{fact.anchor} " if anchored else ""
     if fact.evidence:
         target = fact.evidence[0].anchor
-        return Markup(f'[{fact.label}](#{target}){{ {anchor}.fs-label .fs-{fact.kind} title="Show in the source text" }}')
+        return Markup(f'[{fact.label}](#{target}){{ {anchor}.fs-label .fs-{fact.kind} title="Show in the source text" data-search-exclude }}')
     anchor_attribute = f' id="{fact.anchor}"' if anchored else ""
-    return Markup(f'<span class="fs-label fs-{fact.kind}"{anchor_attribute}>{fact.label}</span>')
+    return Markup(f'<span class="fs-label fs-{fact.kind}"{anchor_attribute} data-search-exclude>{fact.label}</span>')
 
 
 def fact_jump(fact: FactView, root: str = "", sheet: FactSheet | None = None) -> Markup:
     """The fact's label linking to the fact: on the same page, or on the fact sheet of `sheet`."""
     page = f"{root}articles/{sheet.article.id}.md" if sheet is not None else ""
-    return Markup(f"[{fact.label}]({page}#{fact.anchor}){{ .fs-label .fs-{fact.kind} }}")
+    return Markup(f"[{fact.label}]({page}#{fact.anchor}){{ .fs-label .fs-{fact.kind} data-search-exclude }}")
 
 
 def evidence_link(evidence: Evidence, kind: str) -> Markup:
-    return Markup(f'[source&nbsp;↓](#{evidence.anchor}){{ .fs-ref .fs-{kind} title="Show in the source text" }}')
+    return Markup(f'[source&nbsp;↓](#{evidence.anchor}){{ .fs-ref .fs-{kind} title="Show in the source text" data-search-exclude }}')
 
 
 def status_badge(status: str) -> Markup:

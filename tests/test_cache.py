@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -273,6 +274,15 @@ def test_entries_of_articles_no_longer_in_the_site_are_deleted(project, extracte
     assert len(list(project.cache_dir.glob("*/*.json"))) == 1
 
 
+def test_only_files_named_like_entries_are_deleted(project, extracted):
+    foreign = [project.cache_dir / "notes.json", project.cache_dir / "ab" / "notes.json", project.cache_dir / "ab" / f"{'c' * 64}.json"]
+    for path in foreign:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}", encoding="utf-8")
+    build(project)
+    assert all(path.is_file() for path in foreign)
+
+
 def test_progress_is_told_about_each_article_extracted(project, extracted):
     told: list[tuple[int, int]] = []
     build(project, progress=lambda done, total: told.append((done, total)))
@@ -280,6 +290,21 @@ def test_progress_is_told_about_each_article_extracted(project, extracted):
     told.clear()
     build(project, progress=lambda done, total: told.append((done, total)))
     assert told == [], "nothing extracted, nothing to tell"
+
+
+def test_the_build_command_closes_with_a_summary_line(project, extracted):
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    options = ["--seeds", str(project.seeds_dir), "--docs", str(project.docs_dir), "--templates", str(project.templates_dir)]
+    options += ["--cache-dir", str(project.cache_dir), "--jobs", "1"]
+    cold = CliRunner().invoke(app, ["build", *options])
+    warm = CliRunner().invoke(app, ["build", *options])
+    assert cold.exit_code == 0 and warm.exit_code == 0, cold.output + warm.output
+    pattern = r"built 2 fact sheets \(4 facts\) into .* in \d+\.\d s; {} from cache, {} extracted; {} files changed\n"
+    assert re.fullmatch(pattern.format(0, 2, r"\d+"), cold.stdout), cold.stdout
+    assert re.fullmatch(pattern.format(2, 0, 0), warm.stdout), warm.stdout
 
 
 # --- the real pipeline --------------------------------------------------------------------------------------

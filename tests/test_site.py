@@ -134,6 +134,9 @@ def test_search_indexes_facts_once_not_the_source_text(handmade_site):
     # Once per article (the handmade site has two copies of the sample): in its quote, not again in the source.
     assert text.count("We have agreed to stop all patrols") == 2
     assert "Anna Berg" in text
+    # Nor the copies of the article's words under an agreement, nor the labels and links that lead to the source.
+    assert "agreed on Tuesday to a 60-day truce" not in text
+    assert "source\xa0↓" not in text and "Q1" not in text
 
 
 def test_home_page_lists_the_latest_fact_sheets(handmade_site):

@@ -28,8 +28,9 @@ from generator.extract.parties import find_parties
 from generator.extract.quotes import find_quotes
 from generator.model import Article, FactSheet
 
-# Bump when a change to the rules changes what extraction produces. The cache (generator/cache.py) keys its
-# entries on a digest of this package's source, so any edit here, this line included, re-extracts every article.
+# The cache (generator/cache.py) keys its entries on a digest of the extraction code and data, this line
+# included: an edited rule re-extracts every article by itself. Bump this where results change for a reason
+# the digest cannot see, such as a dependency other than spaCy behaving differently.
 EXTRACTOR_VERSION = "1"
 
 # What the extractors read from a Doc, in the names of `nlp.analyze_pipes()`. A component that declares it sets

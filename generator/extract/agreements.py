@@ -76,10 +76,12 @@ _HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared
 _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once", "lest"})
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
 _TOWARD = frozenset({"toward", "towards"})
-# Verbs whose subject judges an agreement rather than takes part in it.
-_JUDGING_VERBS = frozenset(
-    "hail welcome praise criticise criticize condemn attack describe call question doubt oppose back support "
-    "applaud slam denounce say".split()
+# Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal".
+_TAKING_PART_VERBS = frozenset(
+    "agree reach strike sign seal conclude clinch finalise finalize broker negotiate accept approve ratify have "
+    "enter join renew extend honour honor implement win announce complete keep consider pull walk back opt "
+    "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind "
+    "reject veto block".split()
 )
 # What happens to an agreement, read from the verb it is the subject or object of.
 _SUSPENDING_VERBS = frozenset(
@@ -88,6 +90,17 @@ _SUSPENDING_VERBS = frozenset(
 )
 _REJECTING_VERBS = frozenset({"reject", "veto", "block", "overturn", "rebuff", "refuse"})
 _REPORTING_EXTRA = frozenset({"note", "confirm", "report", "indicate", "show", "announce", "state"})
+# Who agrees with an opinion rather than to an agreement.
+_COMMENTATORS = frozenset(
+    "analyst expert observer economist commentator critic scientist researcher academic historian most many "
+    "everyone everybody people pundit investor trader voter reader".split()
+)
+# Unnamed subjects that can make an agreement, besides the role and state nouns of the general tables.
+_AGREEING_NOUNS = frozenset(
+    "official negotiator member shareholder board director creditor lender union employer worker owner buyer "
+    "seller partner rebel militia faction minister envoy delegation mediator team club administration "
+    "management family".split()
+)
 # Plural nouns that stand for the parties of an agreement: "both sides agreed", "the two leaders agreed".
 _SIDE_NOUNS = {
     "side": None, "party": None, "leader": PartyKind.person, "president": PartyKind.person,
@@ -104,11 +117,13 @@ _NUMBER_WORDS = (
 )
 _UNITS = r"(?:hour|day|week|month|year|decade)"
 _DURATION = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORDS})-{_UNITS}\b|(?:for|over|during|lasting)\s+(?:a period of\s+|the next\s+|the coming\s+|up to\s+)?"
+    rf"\b(?:(?:{_NUMBER_WORDS})-{_UNITS}\b|(?:for|over|during|lasting|last)\s+(?:a period of\s+|the next\s+|the coming\s+|up to\s+)?"
     rf"(?:{_NUMBER_WORDS})\s+{_UNITS}s?\b)",
     re.IGNORECASE,
 )
 _MAX_SUMMARY_TOKENS = 28
+# What else an agreement's length is given for: "a three-year bailout", "a 99-year lease".
+_TERM_NOUNS = frozenset("bailout loan programme program lease licence license freeze moratorium extension term period plan".split())
 
 
 @dataclass
@@ -223,15 +238,8 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             return None
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
         subject = _subject(token)
-        # "Analysts agree that ...": an opinion shared, unless the subject is a party or the sides of a deal.
-        if (
-            subject is not None
-            and subject.dep_ == "nsubj"
-            and subject.lower_ not in {"it", "they", "we", "he", "she", "both", "all"}
-            and subject.lemma_.lower() not in _SIDE_NOUNS
-            and not _party_of(subject, index)
-            and not any(_party_of(c, index) for c in subject.conjuncts)
-        ):
+        # "Analysts agree that ...": commentators sharing an opinion, not parties making an agreement.
+        if subject is not None and subject.pos_ == "NOUN" and not _party_of(subject, index) and not _can_agree(subject):
             return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
@@ -272,6 +280,22 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         return "transaction" if partners or (priced and business) else None
     # buy, acquire, purchase: a business or a share of one ("bought a 5% stake in X", "acquired its rival").
     return "transaction" if business else None
+
+
+def _can_agree(noun: Token) -> bool:
+    """Whether an unnamed subject can be a side of an agreement: "the firm", "both sides", "ministers", not
+    "analysts" or "the price"."""
+    lemma = noun.lemma_.lower()
+    if lemma in _COMMENTATORS:
+        return False
+    return (
+        lemma in _SIDE_NOUNS
+        or lemma in _AGREEING_NOUNS
+        or lemma in lexicon.organization_nouns()
+        or lemma in lexicon.government_bodies()
+        or lemma in lexicon.state_nouns()
+        or lemma in lexicon.titles()
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -440,9 +464,9 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "to", "from", "among"}:
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
         verb = anchor.head
-        while verb.dep_ in {"pobj", "prep", "conj"} and verb.head != verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep", "conj"} and verb.head != verb:
             verb = verb.head
-        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in _JUDGING_VERBS and (subject := _subject(verb)) is not None:
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _TAKING_PART_VERBS and (subject := _subject(verb)) is not None:
             if subject.i != anchor.i:
                 holders.append(subject)
         for child in verb.children if verb.pos_ in {"VERB", "AUX"} else ():
@@ -510,14 +534,18 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
             if token.i in covered:
                 continue
             tokens = _clause(token)
-            covered.update(t.i for t in token.subtree)
+            # What the clause holds is its terms; what was trimmed from it ("..., but the merger was blocked") is read apart.
+            covered.update(t.i for t in tokens)
             found.append(_Mention(sent, token, tokens, kind, content=_verb_content(token)))
         nouns = []
         for token in sent:
             if token.i in covered or not (kind := _noun_kind(token)):
                 continue
             definite = _is_definite(token)
-            if _irrealis(token, definite=definite):
+            if _irrealis(token, definite=definite) or _denied(token):
+                continue
+            # "previous ceasefires", "joint ventures": agreements in general, none in particular.
+            if token.tag_ in {"NNS", "NNPS"} and not definite and not any(c.dep_ in {"det", "nummod"} for c in token.children) and not index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge)):
                 continue
             nouns.append((token, kind, definite))
         for token, kind, definite in nouns:
@@ -537,6 +565,17 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
                 covered.update(t.i for t in token.head.subtree)
             found.append(mention)
     return found
+
+
+def _denied(noun: Token) -> bool:
+    """A noun that says there is no agreement ("no agreement was reached", "broke up without a deal") or only
+    compares something to one ("it's a ceasefire, not a peace treaty"): a description, not a report."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+        return True
+    predicate = noun if noun.dep_ == "attr" else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
+    return predicate is not None and not _is_definite(predicate) and any(c.dep_ == "det" for c in predicate.children)
 
 
 def _verb_content(verb: Token) -> bool:
@@ -569,8 +608,13 @@ def _has_content(noun: Token) -> bool:
 
 
 def _under(noun: Token) -> bool:
+    """ "Under the agreement", "With this deal", "Under the terms of the deal"."""
+    if not _is_definite(noun) or noun.dep_ != "pobj":
+        return False
     head = noun.head
-    return noun.dep_ == "pobj" and head.lower_ in {"under", "with"} and head.i < noun.i and _is_definite(noun)
+    if head.lower_ == "of" and head.head.lemma_.lower() in {"term", "condition", "provision"} and head.head.dep_ == "pobj":
+        head = head.head.head
+    return head.lower_ in {"under", "with"} and head.i < noun.i
 
 
 def _sentence_tokens(sent: SpacySpan) -> list[Token]:
@@ -630,7 +674,11 @@ def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
             return hit
         return next((e for e in recent if "transaction" in e.kinds), None)
     if mention.kind == "generic":
-        return next((e for e in recent if _named_generic(e)), None) or (recent[0] if recent else None)
+        return (
+            next((e for e in recent if _named_generic(e)), None)
+            or next((e for e in recent if any(_lexical_kind(t) for m in e.mentions for t in m.tokens)), None)
+            or (recent[0] if recent else None)
+        )
     return next((e for e in recent if mention.kind in e.kinds), None)
 
 
@@ -646,12 +694,18 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
                 (e for e in reversed(entries) if any(_signature(m) == signature and set(m.parties) & set(mention.parties) for m in e.mentions)),
                 None,
             )
-        if target is None and mention.definite:
-            target = _antecedent(mention, entries)
+        if target is None and (mention.definite or _names_definite(mention)):
+            target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
         if target is None and mention.definite and not mention.content:
             lead = _lead_statement(doc, index, mention)
             if lead is not None:
-                entries.append(_Entry([lead, mention], {lead.kind, mention.kind}))
+                # The lead may already state an agreement of another name ("agreed to buy" ... "this partnership").
+                stated = next((e for e in entries if any((m.start, m.end) == (lead.start, lead.end) for m in e.mentions)), None)
+                if stated is not None:
+                    stated.mentions.append(mention)
+                    stated.kinds.add(mention.kind)
+                else:
+                    entries.append(_Entry([lead, mention], {lead.kind, mention.kind}))
                 continue
             if not mention.parties:
                 continue  # "the deal" with nothing to refer to and no one in its sentence
@@ -668,9 +722,16 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if waiting and len(target.mentions) == 1:
             target.mentions[:0] = waiting
             waiting = []
-    for mention in waiting:  # never said what: an agreement of its own
-        entries.append(_Entry([mention], _kinds_of(mention)))
+    for mention in waiting:  # never said what: an agreement of its own, if anyone is party to it ("obstacle to a deal": none)
+        if mention.parties:
+            entries.append(_Entry([mention], _kinds_of(mention)))
     return entries
+
+
+def _names_definite(mention: _Mention) -> bool:
+    """A verb whose object is an agreement named before: "accepted the truce", "signed the deal"."""
+    noun = _named_by(mention)
+    return noun is not None and noun is not mention.anchor and _is_definite(noun) and not _has_content(noun)
 
 
 def _kinds_of(mention: _Mention) -> set[str]:
@@ -683,8 +744,8 @@ def _kinds_of(mention: _Mention) -> set[str]:
 
 
 def _lead_statement(doc: Doc, index: PartyIndex, mention: _Mention) -> _Mention | None:
-    """The first sentence before `mention` naming two or more parties as its actors: the lead that states the deal."""
-    for sent in doc.sents:
+    """The article's first sentence, when it names two or more parties as its actors: the lead that states the deal."""
+    for sent in list(doc.sents)[:1]:
         if sent.start >= mention.sent.start:
             return None
         actors = {
@@ -728,8 +789,16 @@ def _status(entry: _Entry) -> AgreementStatus:
 
 def _duration(entry: _Entry) -> str | None:
     for mention in entry.mentions:
-        match = _DURATION.search(mention.sent.text)
-        if match:
+        text = mention.sent.text
+        for match in _DURATION.finditer(text):
+            before = text[: match.start()].split()
+            # "talks lasting ten hours": the length of something else
+            if match.group(0).lower().startswith(("lasting", "during")) and (not before or before[-1].lower() not in _NOUN_KINDS):
+                continue
+            # "a 30-day ceasefire", "a 12-month intelligence-sharing pact", not "after a two-year pause"
+            following = re.split(r"[\s-]+", text[match.end() :].lower())[:4]
+            if "-" in match.group(0) and " " not in match.group(0) and not any(w.strip(".,;:") in _NOUN_KINDS or w.strip(".,;:") in _TERM_NOUNS for w in following):
+                continue
             return match.group(0)
     return None
 
@@ -802,7 +871,9 @@ def _source(mention: _Mention, index: PartyIndex, quotes: list[Quote]) -> str | 
             if verb != current and (lemma in lexicon.reporting_verbs() or lemma in _REPORTING_EXTRA):
                 subject = _subject(verb)
                 if subject is not None:
-                    return _party_of(subject, index)
+                    # "Seoul's version said", "the White House read-out said": the owner of the document speaks.
+                    owner = next((c for c in subject.children if c.dep_ in {"poss", "compound"} and _party_of(c, index)), None)
+                    return _party_of(subject, index) or (_party_of(owner, index) if owner is not None else None)
             if current.head == current:
                 return None
         current = current.head

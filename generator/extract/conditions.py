@@ -26,7 +26,7 @@ from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
 from generator.model import Agreement, Condition, PartyKind, Span
 
-_DEMAND_VERBS = frozenset({"demand", "insist", "require", "urge", "press", "stipulate"})
+_DEMAND_VERBS = frozenset({"demand", "insist", "require", "urge", "press", "stipulate", "want"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
 _NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health"})
@@ -179,6 +179,11 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
         return None
     if lemma == "require" and (obj is None or _party(obj, index) is None or clause is None):
         return None
+    if lemma == "want":
+        # "X wants Y to stop ...": a demand of Y; "X wants to buy ..." is a wish of its own.
+        actor = obj if obj is not None else next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        if clause is None or _party(actor, index) is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+            return None
     what_root = clause or on or obj
     if what_root is None:
         return None
@@ -320,7 +325,8 @@ def _only_if(token: Token, index: PartyIndex) -> _Found | None:
         # "talks will begin only if ...": the condition of whoever the sentence before said would hold the talks
         by = _previous_subject(token.sent, index)
     start = (offer or main)
-    evidence_tokens = [t for t in token.sent if _subject(start) is not None and t.i >= _subject(start).i and t.i <= clause.right_edge.i]
+    first = _subject(start)
+    evidence_tokens = [t for t in token.sent if first is not None and first.left_edge.i <= t.i <= clause.right_edge.i]
     if not evidence_tokens:
         evidence_tokens = [t for t in token.sent if t.i <= clause.right_edge.i]
     return _Found(by, _first_party(what, index), what, [_span(evidence_tokens)], token, _keys(what))

@@ -11,6 +11,7 @@ president") and role nouns ("the company") are resolved to the party they stand 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -132,7 +133,7 @@ class PartyIndex:
             return hit
         word = token.lower_
         if word in {"he", "she", "him", "her"}:
-            return self.before(token.idx, {PartyKind.person})
+            return self._person_in_focus(token)
         if word in {"it", "its"}:
             return self.before(token.idx, {PartyKind.organization, PartyKind.country})
         if word in {"they", "them"}:
@@ -140,6 +141,37 @@ class PartyIndex:
         if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
             return self.before(token.idx, {PartyKind.organization})
         return None
+
+    def _person_in_focus(self, pronoun: Token) -> str | None:
+        """The person "he" or "she" stands for: the subject of the sentence so far, else the subject of the
+        sentence before (news style keeps the speaker in subject position: "X, an analyst at Y, said ... "...,"
+        he said"), else the person named last. A person described but not named ("an analyst in Zurich, who
+        did not want to be named, said") is no one: the pronoun does not jump to an earlier name."""
+        sentence = pronoun.sent
+        subjects = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(t.idx)]
+        for subject in reversed(subjects):
+            party = self.get(self.at(subject.idx, subject.idx + len(subject)))
+            if party is not None and party.kind is PartyKind.person:
+                return party.id
+        doc = pronoun.doc
+        paragraph_start = doc.text.rfind("\n", 0, pronoun.idx) + 1
+        # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
+        for _ in range(2):
+            if sentence.start == 0 or doc[sentence.start - 1].idx < paragraph_start:
+                break
+            sentence = doc[sentence.start - 1].sent
+            subject = _main_subject(sentence)
+            if subject is None or self.in_quote(subject.idx):
+                continue
+            # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
+            phrase = [self.get(pid) for pid in self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+            persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
+            if persons:
+                return persons[0].id
+            if subject.lemma_.lower() in _PERSON_DESCRIPTIONS:
+                return None
+            break
+        return self.before(pronoun.idx, {PartyKind.person})
 
     def add_group(self, member_ids: list[str], mention: Span | None = None, alias: str | None = None) -> str:
         """The group party of several parties speaking or acting together ("X and Y ... the companies said"),
@@ -155,6 +187,20 @@ class PartyIndex:
         if mention is not None and mention not in group.mentions:
             group.mentions = [*group.mentions, mention]
         return group.id
+
+
+# People the narrator describes without naming them ("an analyst", "a spokesman", "one official").
+_PERSON_DESCRIPTIONS = frozenset("analyst economist observer official source spokesman spokeswoman spokesperson expert trader diplomat".split())
+
+
+def _main_subject(sentence: SpacySpan) -> Token | None:
+    """The subject of a sentence's main verb (or of the first verb it is conjoined with)."""
+    verb = sentence.root
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+            return subject
+        verb = verb.head
 
 
 # --- collecting mentions -------------------------------------------------------------------------
@@ -249,8 +295,9 @@ def _collect(doc: Doc) -> list[_Mention]:
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
         elif ent.label_ == "NORP":
             mention = _group_mention(span)
-            if mention:
-                mentions.append(mention)
+            if mention is None:
+                continue  # an adjective, free to open a name the model left unlabelled ("Hellenic Telenet")
+            mentions.append(mention)
         elif ent.label_ in {"GPE", "LOC"}:
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country))
         else:
@@ -262,6 +309,14 @@ def _collect(doc: Doc) -> list[_Mention]:
         mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{country.name}"))
         taken.update(t.i for t in span)
     for token in doc:
+        if token.i in taken or token.pos_ != "PROPN":
+            pass
+        elif (named := _unlabelled_name(token)) is not None:
+            span, kind = named
+            if not any(t.i in taken for t in span):
+                mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind))
+                taken.update(t.i for t in span)
+                continue
         # A proper-noun subject of a verb is an actor even when the small model gives it no entity label.
         name_of = token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() in lexicon.organization_nouns() and token.pos_ == "NOUN"
         if name_of and token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].dep_ == "compound" and token.i - 1 not in taken:
@@ -274,7 +329,8 @@ def _collect(doc: Doc) -> list[_Mention]:
                 span = doc[span.start + 1 : span.end]  # "Miner Highland Gold": the role noun opens the sentence
             if any(t.i in taken for t in span):
                 continue
-            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization))
+            kind = PartyKind.person if _appositive_noun(token) in _person_nouns() else PartyKind.organization
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind))
             taken.update(t.i for t in span)
         # "Iran's parliament", "the army": state institutions act in their own right.
         elif token.lower_ in lexicon.state_nouns() and token.pos_ == "NOUN" and (mention := _state_mention(token)):
@@ -285,6 +341,70 @@ def _collect(doc: Doc) -> list[_Mention]:
             if mention:
                 mentions.append(mention)
     return mentions
+
+
+def _person_nouns() -> frozenset[str]:
+    """Nouns that can only describe a person: an office or an expert's role."""
+    return lexicon.titles() | lexicon.expert_roles()
+
+
+def _appositive_noun(token: Token) -> str | None:
+    """The noun in apposition to a name ("X, an analyst at Y" -> "analyst"), lower case."""
+    noun = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if noun is None:
+        return None
+    words = [t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod"}] + [noun.lower_]
+    return next((" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]) in _person_nouns()), noun.lemma_.lower())
+
+
+def _name_run(token: Token) -> SpacySpan:
+    """The proper nouns written together from `token` on ("Hellenic Telenet")."""
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
+        end += 1
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ in {"PROPN", "ADJ"} and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start:end]
+
+
+def _unlabelled_name(token: Token) -> tuple[SpacySpan, PartyKind] | None:
+    """Names the small model leaves without an entity label where the words around them say what they are:
+    after a role noun ("state energy firm Acme will supply"), in apposition to one ("Acme, the retail lobby
+    group, called on"), or as what is bought ("a 25% stake in Acme", "the takeover of Acme")."""
+    doc = token.doc
+    if token.dep_ == "compound":
+        return None  # the run is taken whole from its last word
+    span = _name_run(token)
+    first = span[0]
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and prev.lemma_.lower() in lexicon.organization_nouns() and prev.dep_ == "compound":
+        return span, PartyKind.organization
+    noun = _appositive_noun(token)
+    if noun in _person_nouns():
+        return span, PartyKind.person
+    if noun in lexicon.organization_nouns():
+        return span, PartyKind.organization
+    if token.dep_ == "pobj" and _bought(token.head):
+        return span, PartyKind.organization
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _BUY_VERBS:
+        return span, PartyKind.organization
+    return None
+
+
+# What changes hands in a deal: its object is a party to it ("a stake in X", "the takeover of X", "a bid for X").
+_HOLDING_NOUNS = frozenset("stake holding share shareholding interest".split())
+_TAKEOVER_NOUNS = frozenset("takeover acquisition purchase buyout bid offer merger control sale".split())
+_BUY_VERBS = frozenset("buy acquire purchase take bid".split())
+
+
+def _bought(prep: Token) -> bool:
+    """Whether the object of `prep` is what a deal is about: "a stake in X", "the takeover of X", "a bid for X"."""
+    noun = prep.head.lemma_.lower()
+    return (
+        prep.lower_ == "in" and noun in _HOLDING_NOUNS
+        or prep.lower_ in {"of", "for"} and noun in _TAKEOVER_NOUNS
+    )
 
 
 def _group_mention(span: SpacySpan) -> _Mention | None:
@@ -407,16 +527,20 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
     by_initials = {_initials(text): key for key, text in names.items() if _initials(text)}
-    first_words = {}
-    for key in names:
+    # A company is often named by one distinctive word of its full name after the first mention: "Acme" for
+    # "Acme Mobil", "Peugeot" for "PSA Peugeot Citroen". A word two names share stands for neither.
+    name_words: dict[str, set[str]] = {}
+    for key, text in names.items():
         if len(key.split()) > 1:
-            first_words.setdefault(key.split()[0], key)
+            for word in _CORPORATE_SUFFIXES.sub("", _clean(text)).split():
+                if _distinctive(word) and word.lower() not in lexicon.organization_name_words():
+                    name_words.setdefault(word.lower(), set()).add(key)
     for m in orgs:
         key = _org_key(m.text)
         if m.text.isupper() and m.text.replace(".", "") in by_initials:
             key = by_initials[m.text.replace(".", "")]  # "GM" for "General Motors", "WTO" for the World Trade Organisation
-        elif len(key.split()) == 1 and key in first_words and m.kind is PartyKind.organization:
-            key = first_words[key]  # "Travelers" for "Travelers Life & Annuity"
+        elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
+            key = next(iter(name_words[key]))
         m.key = f"{m.kind.value}:{key}"
     # A bare "parliament" is the one parliament named with its country ("Iran's parliament"), if there is one.
     owned_bodies = {}
@@ -514,6 +638,8 @@ def _acts(mention: _Mention) -> bool:
         gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
     if mention.kind is PartyKind.person and _unattached_speaker(gov):
         return True
+    if gov.dep_ == "ROOT" and gov.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > gov.i for c in gov.children):
+        return True  # "X, the retail lobby group, called on ...": the small model makes the name the root, its verb a modifier
     if gov.dep_ in {"dobj", "dative"}:
         return gov.head.lemma_.lower() not in lexicon.reporting_verbs()  # being told something ("told the BBC") is not acting
     if gov.dep_ in {"nsubj", "nsubjpass", "csubj"}:
@@ -528,6 +654,10 @@ def _acts(mention: _Mention) -> bool:
 def _partner(prep: Token, kind: PartyKind) -> bool:
     if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "VERB" or prep.lower_ == "according":
         return True
+    if _bought(prep):
+        return True  # "a stake in X", "the takeover of X": what is bought is a party to the deal
+    if prep.lower_ == "on" and prep.head.lemma_.lower() == "call":
+        return True  # "called on X to ...": X is asked to act
     if prep.lower_ not in _PARTNER_PREPS:
         return False  # "in", "at", "of": a place or a mere mention
     head = prep.head
@@ -680,6 +810,7 @@ def _describe(doc: Doc, actor: _Actor) -> None:
         else:
             role = _org_role(mention)
             actor.role = actor.role or role
+            actor.nation = actor.nation or _org_nation(mention)
 
 
 def _role_before(mention: _Mention) -> tuple[str | None, str | None]:
@@ -735,6 +866,49 @@ def _org_role(mention: _Mention) -> str | None:
     return None
 
 
+def _nation_of_words(words: list[Token]) -> str | None:
+    """The one state that modifiers name ("South African", "Italy's", "Copenhagen-based"), None for none or several."""
+    found = set()
+    texts = [w.text for w in words]
+    n = 0
+    while n < len(texts):
+        for size in (2, 1):  # "South African", "New Zealand" before "African"
+            phrase = " ".join(texts[n : n + size])
+            entry = lexicon.place(phrase)
+            country = entry[0] if entry else lexicon.country_of_demonym(phrase) if phrase[:1].isupper() else None
+            if country is not None and country.is_state:
+                found.add(country.name)
+                n += size - 1
+                break
+        n += 1
+    return found.pop() if len(found) == 1 else None
+
+
+def _org_nation(mention: _Mention) -> str | None:
+    """The state an organisation belongs to, as the words introducing it say: "Swiss carrier X", "Italy's X",
+    "X - the South African firm", "the Copenhagen-based firm" (a capital standing for its country)."""
+    doc = mention.tokens.doc
+    i = mention.tokens.start
+    before = []
+    while i > 0 and (doc[i - 1].pos_ in {"ADJ", "NOUN", "PROPN", "PART"} or doc[i - 1].text in {"-", "based"}) and not doc[i - 1].is_sent_end:
+        i -= 1
+        before.insert(0, doc[i])
+        if len(before) == 6 or doc[i].is_sent_start:
+            break
+    if (nation := _nation_of_words(before)) is not None:
+        return nation
+    root = mention.tokens.root
+    for noun in (t for t in doc[mention.tokens.end : mention.tokens.end + 6] if t.dep_ == "appos" and t.head == root):
+        if noun.lemma_.lower() in lexicon.organization_nouns():
+            return _nation_of_words([t for t in noun.subtree if t.i < noun.i])
+    return None
+
+
+def _phrase_nation(noun: Token) -> str | None:
+    """The state a role-noun phrase names ("the Italian car maker" -> Italy)."""
+    return _nation_of_words([t for t in noun.subtree if t.i < noun.i])
+
+
 # --- title phrases and role nouns ----------------------------------------------------------------
 
 
@@ -785,7 +959,15 @@ _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "giant",
 
 
 def _modifies_thing(token: Token) -> bool:
-    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() not in lexicon.organization_nouns()
+    """A name modifying a noun that is neither a role noun nor an office ("Acme factories", not "Acme chairman X")."""
+    head = token.head.lemma_.lower()
+    return token.dep_ in {"compound", "nmod"} and head not in lexicon.organization_nouns() and head not in _title_heads()
+
+
+@functools.cache
+def _title_heads() -> frozenset[str]:
+    """The last words of the titles ("executive" of "chief executive")."""
+    return frozenset(title.split()[-1] for title in lexicon.titles())
 
 
 def _reporters(token: Token) -> list[Token]:
@@ -798,11 +980,33 @@ def _reporters(token: Token) -> list[Token]:
     return found
 
 
-def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
+def _clause_arguments(token: Token) -> list[Token]:
+    """The subject and objects of the clause `token` sits in ("the firm will pay 410p for X": X): an organisation
+    does not stand for itself in its own clause."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return []
+
+    def own_clause(t: Token) -> bool:
+        return next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None) == verb
+
+    return [t for t in verb.subtree if t != token and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} and own_clause(t)]
+
+
+def _describes(token: Token) -> bool:
+    """A role noun under a superlative or ordinal ("the third-largest beer maker", "the biggest bank") describes
+    a company rather than pointing back to one."""
+    return any(t.tag_ in {"JJS", "RBS"} or t.ent_type_ == "ORDINAL" or re.search(r"(?:est|first|second|third)$", t.lower_) for t in token.lefts)
+
+
+def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tuple[int, int]]) -> None:
     """ "the company", "the firm", "the pharmaceutical firm" -> the organisation named last in that role.
 
-    An organisation does not stand for itself in its own clause ("Unilever will help the firm"), so the
-    subject of the same verb is skipped; one introduced with the same role noun ("UK firm X") is preferred.
+    A role noun in apposition to a name ("X, the retail lobby group,") is that name. Otherwise: an organisation
+    does not stand for itself in its own clause ("Unilever will help the firm", "the firm will pay 410p for X"),
+    so those are skipped; a nationality in the phrase ("the Italian car maker") keeps only organisations of that
+    country (or of no known country); one introduced with the same role noun ("UK firm X") is preferred; names
+    inside quotation marks do not set the organisation in focus.
     """
     orgs = [a for a in actors if a.kind is PartyKind.organization]
     for token in doc:
@@ -815,23 +1019,34 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
             continue
         if any(c.dep_ in {"prep", "appos"} and c.lower_ == "of" for c in token.children):
             continue
-        excluded = _reporters(token)
+        named = token.head if token.dep_ == "appos" else None
+        apposed = [a for a in orgs if named is not None and any(m.tokens.start <= named.i < m.tokens.end for m in a.mentions)]
+        if not apposed and _describes(token):
+            continue
+        excluded = _reporters(token) + _clause_arguments(token)
         if token.dep_ not in {"nsubj", "nsubjpass"} and (subject := _clause_subject(token)) is not None:
             excluded.append(subject)
+        nation = _phrase_nation(token)
         candidates = []
-        for actor in orgs:
+        for actor in apposed or orgs:
             # A name modifying another noun ("Widget Works factories") does not set the organisation in focus.
-            before = [m for m in actor.mentions if m.end <= token.idx and not _modifies_thing(m.tokens.root)]
-            if not before or any(m.start <= t.idx < m.end for t in excluded for m in actor.mentions):
+            before = [
+                m for m in actor.mentions
+                if m.end <= token.idx and not _modifies_thing(m.tokens.root) and not any(s <= m.start < e for s, e in quoted)
+            ]
+            if not apposed and (not before or any(m.start <= t.idx < m.end for t in excluded for m in actor.mentions)):
                 continue
             roles = {actor.role, actor.name.split()[-1].lower()} & lexicon.organization_nouns()
             noun = token.lemma_.lower()
-            if noun not in _GENERIC_ORG_NOUNS and roles - _GENERIC_ORG_NOUNS - {noun}:
+            if not apposed and noun not in _GENERIC_ORG_NOUNS and roles - _GENERIC_ORG_NOUNS - {noun}:
                 continue  # a bank is not "the regulator"
-            candidates.append((noun in roles, before[-1].end, actor))
+            candidates.append((nation is not None and actor.nation == nation, noun in roles, before[-1].end if before else 0, actor))
+        if nation is not None:
+            candidates = [c for c in candidates if c[3].nation in {nation, None}]
         if not candidates:
             continue
-        actor = max(candidates, key=lambda c: (c[0], c[1]))[2]
+        actor = max(candidates, key=lambda c: c[:3])[3]
+        actor.nation = actor.nation or nation
         actor.role = actor.role or token.lemma_.lower()
         span = doc[left[0].i : token.i + 1]
         actor.mentions.append(_Mention(span.start_char, span.end_char, span.text, span, actor.kind, actor.key))
@@ -873,7 +1088,7 @@ def find_parties(doc: Doc) -> PartyIndex:
         _describe(doc, actor)
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
     _title_phrases(doc, actors, taken)
-    _role_nouns(doc, actors, taken)
+    _role_nouns(doc, actors, taken, quoted)
     taken_ids: set[str] = set()
     parties = []
     for actor in sorted(actors, key=lambda a: a.mentions[0].start):

@@ -116,7 +116,25 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     last = subject if crosses_verb else subject.right_edge
     inside = [index.get(pid) for pid in index.within(subject.left_edge.idx, last.idx + len(last))]
     chosen = [p for p in inside if p.kind is PartyKind.person] or inside
-    return chosen[0].id if chosen else None
+    if chosen:
+        return chosen[0].id
+    return _document_author(doc, index, subject)
+
+
+# Documents that speak for whoever issued them: "the statement said".
+_DOCUMENT_NOUNS = frozenset("statement communique communiqué declaration readout read-out report letter memo filing".split())
+
+
+def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
+    """"the statement said": the party that issued the statement named earlier ("a joint statement released by
+    X", "X's statement", "a statement from X")."""
+    if subject.lemma_.lower() not in _DOCUMENT_NOUNS or not any(t.lower_ == "the" for t in subject.lefts):
+        return None
+    for earlier in reversed(doc[: subject.i]):
+        if earlier.lemma_.lower() == subject.lemma_.lower() and not index.in_quote(earlier.idx):
+            inside = index.within(earlier.left_edge.idx, earlier.right_edge.idx + len(earlier.right_edge))
+            return inside[0] if inside else None
+    return None
 
 
 def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int, int]) -> str | None:

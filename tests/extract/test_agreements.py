@@ -54,6 +54,11 @@ def test_an_agreement_is_found_with_its_parties(facts, text, parties, summary_wo
         "France demanded that Germany cut its energy subsidies.",
         "A failure to reach an agreement could hurt both economies, Spain warned.",
         "Vale Mining would be willing to buy the smelter.",
+        "Acme Corp rejected a takeover bid from Widget Ltd.",
+        "Previous ceasefires between Chile and Peru have collapsed within days.",
+        "Norway has banned the sale of alcohol at petrol stations.",
+        "Analysts said the price was high but agreed that the plan made sense.",
+        "Toyota is in talks with Mazda about a possible merger.",
     ],
 )
 def test_hopes_offers_refusals_and_demands_are_not_agreements(facts, text):
@@ -126,3 +131,41 @@ def test_each_side_gives_its_own_account(facts):
     assert {"norway", "sweden"} <= accounts, [(a.summary, a.accounts) for a in sheet.agreements]
     first = next(a for a in sheet.agreements if a.accounts)
     assert len({account.by for account in first.accounts}) >= 2
+
+
+def test_a_deal_abandoned_is_one_agreement_with_its_status(facts):
+    sheet = facts("Acme Corp has pulled out of a deal to buy Widget Ltd.")
+    assert len(sheet.agreements) == 1
+    assert sheet.agreements[0].status is AgreementStatus.suspended
+    assert "to buy Widget Ltd" in sheet.agreements[0].summary
+
+
+def test_an_agreement_blocked_later_is_rejected(facts):
+    sheet = facts("Last year Hollander agreed to merge its African operations with Kappa Brewing, but the merger was blocked by regulators.")
+    assert len(sheet.agreements) == 1
+    assert sheet.agreements[0].status is AgreementStatus.rejected
+    assert any(e.text_of(sheet.text) == "the merger" for e in sheet.agreements[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Chile and Peru agreed to a 30-day truce on Monday.", "30-day"),
+        ("Chile and Peru have agreed to resume talks after a two-year pause.", None),
+        ("Chile and Peru signed a water pact. Under the terms of the deal, Chile will supply water for ten years.", "for ten years"),
+    ],
+)
+def test_duration_is_the_agreements_own(facts, text, duration):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1
+    assert sheet.agreements[0].duration == duration
+
+
+def test_a_document_speaks_for_its_owner(facts):
+    sheet = facts(
+        "Japan and South Korea have agreed to resume military talks. "
+        "In a statement, Tokyo said the two countries had agreed to a 12-month intelligence-sharing pact. "
+        "Seoul's version said the pact would initially last six months."
+    )
+    pact = next(a for a in sheet.agreements if "pact" in a.summary)
+    assert {account.by for account in pact.accounts} == {"japan", "south-korea"}

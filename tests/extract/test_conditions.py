@@ -31,6 +31,8 @@ def _name(sheet: FactSheet, party_id: str | None) -> str | None:
             None,
             ["full review of the budget", "precondition"],
         ),
+        ("Germany called for Greece to cut public spending.", "Germany", "Greece", ["Greece to cut public spending"]),
+        ("Japan urged Korea to settle the dispute over fishing rights.", "Japan", None, ["Settle the dispute"]),
         (
             "Vale Mining has said it is prepared to sell the smelter if Brazil will lower its export tax.",
             "Vale Mining",
@@ -60,6 +62,8 @@ def test_a_condition_is_found_with_who_demands_it_of_whom(facts, text, by, of, s
         "Demand for oil in Norway fell sharply last year.",
         "Norway insisted the deal with Sweden was fair.",
         "If prices rise, Sweden will export more timber.",
+        "Growth in Norway will only recover if interest rates fall.",
+        "Strong demand for steel in China lifted prices.",
     ],
 )
 def test_hopes_predictions_and_terms_are_not_conditions(facts, text):
