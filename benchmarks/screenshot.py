@@ -1,7 +1,7 @@
 """The README's picture: the sample article's fact sheet, built and photographed in headless Chromium.
 
 Not a benchmark, but it uses the same local site and browser as benchmarks/search.py. Refresh the picture after
-changing the templates or the styles: `.venv/bin/python benchmarks/screenshot.py` (writes docs/assets/factsheet.png).
+changing the templates or the styles: `.venv/bin/python benchmarks/screenshot.py` (writes assets/factsheet.png, the README's picture).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from browser import chromium, serve_folder
 from corpus import ROOT, make_project
 
-OUTPUT = ROOT / "docs" / "assets" / "factsheet.png"
+OUTPUT = ROOT / "assets" / "factsheet.png"
 PAGE = "facts/articles/putin-trump-call/"
 
 
@@ -25,7 +25,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUTPUT, help=f"PNG file to write (default: {OUTPUT.relative_to(ROOT)})")
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=960)
+    # Tall enough for the sample's summary and its whole relationship diagram.
+    parser.add_argument("--height", type=int, default=1160)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="factsheet-screenshot-") as folder:
         site = build_sample_site(Path(folder))

@@ -26,6 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from generator.config import available_cores
+
 # Run as a script: this folder is on the import path.
 from browser import chromium, serve_folder
 from corpus import ROOT, make_project
@@ -58,8 +62,8 @@ new MutationObserver(() => {
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="articles in the site (default: 1000)")
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="extraction processes (default: all cores)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR/project (which must not exist yet) and keep it (default: a temporary folder)")
+    parser.add_argument("--jobs", type=int, default=available_cores(), help="extraction processes (default: all cores)")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
@@ -71,20 +75,25 @@ def main() -> int:
 def run(folder: Path, articles: int, jobs: int) -> int:
     site = build_site(folder, articles, jobs)
     index = site / "search" / "search_index.json"
+    # A small corpus may not name everyone: query only what its articles contain.
+    corpus = " ".join(path.read_text("utf-8").lower() for path in (folder / "project" / "seeds").iterdir())
+    queries = [query for query in QUERIES if all(word in corpus for word in query.lower().split())]
     with serve_folder(site) as url, chromium() as browser:
-        cold = [cold_search(browser, url, query) for query in QUERIES]
-        warm = warm_search(browser, url, WARM_QUERY)
+        cold = [cold_search(browser, url, query) for query in queries]
+        warm = warm_search(browser, url, queries[0], WARM_QUERY if WARM_QUERY.lower() in corpus else queries[-1])
 
     first = statistics.median(t.first for t in cold)
     full = statistics.median(t.full for t in cold)
     print(f"\nsearch on a site of {articles:,} articles ({count_pages(site):,} pages)")
     print(f"  search index: {index.stat().st_size / 1e6:.2f} MB ({index.stat().st_size:,} bytes)  (reference: 12.7 MB at 3,000 pages)")
-    for query, timing in zip(QUERIES, cold):
+    for query, timing in zip(queries, cold):
         print(f"  cold  {query!r:26} first result {timing.first:5.2f} s   whole query {timing.full:5.2f} s")
-    print(f"  warm  {WARM_QUERY!r:26} first result {warm.first:5.2f} s   whole query {warm.full:5.2f} s")
+    print(f"  warm  {warm.query!r:26} first result {warm.first:5.2f} s   whole query {warm.full:5.2f} s")
     passed = first < TARGET_SECONDS
-    print(f"  median time to first results (cold): {first:.2f} s   target < {TARGET_SECONDS:.0f} s   {'PASS' if passed else 'FAIL'}")
-    print(f"  median time to results for the whole query (cold): {full:.2f} s   (reference: 3.9 s)")
+    print(f"  median time to first results (cold): {first:.2f} s   target < {TARGET_SECONDS:.0f} s   {'PASS' if passed else 'FAIL'}   (reference: 3.9 s at 3,000 pages)")
+    print(f"  median time to results for the whole query (cold): {full:.2f} s")
+    since_open = statistics.median(t.since_open for t in cold)
+    print(f"  median time from opening the page to first results (cold, typing at once): {since_open:.2f} s")
     return 0 if passed else 1
 
 
@@ -104,11 +113,12 @@ def build_site(folder: Path, articles: int, jobs: int) -> Path:
 
 
 class Timing:
-    def __init__(self, times: dict):
-        if times["first"] is None or times["full"] is None:
-            raise RuntimeError(f"no search results appeared: {times}")
+    def __init__(self, query: str, times: dict):
+        self.query = query
         self.first = (times["first"] - times["key"]) / 1000
         self.full = (times["full"] - times["key"]) / 1000
+        # From the start of navigation: includes the time before the first key, when the index was already loading.
+        self.since_open = times["first"] / 1000
 
 
 def type_query(page, query: str) -> Timing:
@@ -116,8 +126,11 @@ def type_query(page, query: str) -> Timing:
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially(query)
-    page.wait_for_function("window.__search.first !== null && window.__search.full !== null", timeout=120_000)
-    return Timing(page.evaluate("window.__search"))
+    try:
+        page.wait_for_function("window.__search.first !== null && window.__search.full !== null", timeout=120_000)
+    except PlaywrightTimeoutError:
+        raise RuntimeError(f"search for {query!r} showed no result holding every word of it within 120 s") from None
+    return Timing(query, page.evaluate("window.__search"))
 
 
 def cold_search(browser, url: str, query: str) -> Timing:
@@ -131,13 +144,14 @@ def cold_search(browser, url: str, query: str) -> Timing:
         context.close()
 
 
-def warm_search(browser, url: str, query: str) -> Timing:
+def warm_search(browser, url: str, first_query: str, query: str) -> Timing:
+    """The second of two queries typed on one page: the index is built by then."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         page.add_init_script(TIMING_SCRIPT)
         page.goto(url)
-        type_query(page, QUERIES[0])
+        type_query(page, first_query)
         page.locator(".md-search__input").fill("")
         page.evaluate("window.__search.key = window.__search.first = window.__search.full = null")
         # Wait until the previous results are gone, so that the next first result belongs to the new query.

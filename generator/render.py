@@ -715,7 +715,9 @@ def render_fact_sheet(env: Environment, view: SheetView) -> str:
     fields = {
         "title": plain_line(meta.title),
         "description": plain_line(_glance_sentence(view)),
-        "tags": [plain_line(t) for t in tags if t.strip()],
+        # Read by the tags plugin under this name (mkdocs.yml: tags_name_property), not `tags`, which the search
+        # plugin would copy into the index entry of every section of the page.
+        "fact_tags": [plain_line(t) for t in tags if t.strip()],
         "schema_org": json_ld(view),
     }
     return env.get_template("fact_sheet.md.j2").render(

@@ -23,7 +23,7 @@ Stamp = tuple[int, int]
 
 
 def snapshot(folders: Iterable[Path]) -> dict[Path, Stamp]:
-    """Every file under `folders`, but hidden ones: editors' swap and backup files come and go as one types."""
+    """Every file under `folders` but hidden and backup files: editors' swap files come and go as one types."""
     stamps: dict[Path, Stamp] = {}
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(folder):

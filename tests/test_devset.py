@@ -11,13 +11,15 @@ import sys
 
 import pytest
 
-# Dev-set F1 per category, measured with `python -m generator extract` + score.py, less a margin of about 0.02.
+# Dev-set F1 per category, measured with `python -m generator extract` + score.py (1.000 in every category on
+# 2026-11-25), less a margin of 0.03: a single new error fails in the small categories (5 to 11 gold items)
+# and passes in parties and quotes.
 F1_FLOORS = {
-    "parties": 0.90,
-    "agreements": 0.90,
-    "conditions": 0.90,
-    "commentary": 0.90,
-    "quotes": 0.90,
+    "parties": 0.97,
+    "agreements": 0.97,
+    "conditions": 0.97,
+    "commentary": 0.97,
+    "quotes": 0.97,
 }
 
 

@@ -137,6 +137,8 @@ def test_search_indexes_facts_once_not_the_source_text(handmade_site):
     # Nor the copies of the article's words under an agreement, nor the labels and links that lead to the source.
     assert "agreed on Tuesday to a 60-day truce" not in text
     assert "source\xa0↓" not in text and "Q1" not in text
+    # Nor the page's tags, which Material's search would copy into the entry of every section.
+    assert not [doc["location"] for doc in index["docs"] if doc.get("tags")]
 
 
 def test_home_page_lists_the_latest_fact_sheets(handmade_site):

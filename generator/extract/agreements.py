@@ -6,7 +6,7 @@ Reading order:
 1. **Mentions.** Every clause that states an agreement: a verb of agreeing or of a transaction ("agreed to",
    "signed a preliminary agreement", "has sold X to Y", "will pay X ... for", "swapped X for Y") or an agreement
    noun ("a deal bringing ...", "the ceasefire", "Under the agreement"). A noun inside the clause of a verb
-   mention belongs to that mention ("sold GM a stake, as part of a partnership agreement" is one mention).
+   mention belongs to that mention ("sold Acme a stake, as part of a supply agreement" is one mention).
 2. **Not agreements.** A mention under a hope, wish, plan, offer, demand, refusal, condition or failure ("both
    sides hope to reach a deal", "a failure to reach an agreement", "prepared to accept ... if", "before X will
    agree to"), negated, or under a modal ("could", "would") is not a reported agreement.
@@ -42,9 +42,11 @@ _NOUN_KINDS = {
     **dict.fromkeys("ceasefire cease-fire truce armistice".split(), "truce"),
     **dict.fromkeys("partnership alliance collaboration venture".split(), "partnership"),
     **dict.fromkeys("sale purchase acquisition takeover merger buyout pay-off payoff".split(), "transaction"),
+    # "a prisoner swap", "a swap brokered by X": an exchange the two sides agreed.
+    "swap": "generic",
 }
 _PLURAL_NOT_AGREEMENT = frozenset({"sale", "purchase", "acquisition"})
-# Adjectives that say nothing of what was agreed: "a limited agreement was reached" names no agreement of its own.
+# Adjectives that say nothing of what was agreed: "a partial agreement was reached" names no agreement of its own.
 _VAGUE_ADJECTIVES = frozenset(
     "limited broad broader new final first initial tentative preliminary formal informal historic landmark major big "
     "important significant partial full overall wider general fresh latest".split()
@@ -239,8 +241,11 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
         subject = _subject(token)
         # "Analysts agree that ...": commentators sharing an opinion, not parties making an agreement.
-        if subject is not None and subject.pos_ == "NOUN" and not _party_of(subject, index) and not _can_agree(subject):
-            return None
+        named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
+        if subject is not None and subject.pos_ == "NOUN" and not _party_of(subject, index) and not _can_agree(subject) and not any(
+            _party_of(c, index) for c in named
+        ):
+            return None  # "US chipmaker X has agreed": the name in apposition is the subject
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
             return "truce" if "truce" in kinds else "generic"
@@ -263,7 +268,7 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             partners.append(prep)
     obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if lemma == "pay" and obj is not None:
-        # The small model reads "pay Fiat 1.55bn euros" as one noun phrase with the payee as a modifier of the sum.
+        # The small model reads "pay Acme 1.55bn euros" as one noun phrase with the payee as a modifier of the sum.
         partners.extend(c for c in obj.children if c.dep_ in {"nmod", "compound"} and c.i < obj.i and _party_of(c, index))
     priced = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
     business = obj is not None and (obj.lemma_.lower() in _BUSINESS_NOUNS or bool(_parties_in(obj, index)))
@@ -507,7 +512,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             parties.extend(_parties_in(token, index) if role in {"compound", "nmod", "amod"} else [])
     parties = list(dict.fromkeys(parties))
     if len(parties) < 2:
-        # The parties named in the clause itself: "a deal bringing Turkey a step closer to EU membership".
+        # The parties named in the clause itself: "a deal bringing Peru a step closer to OECD membership".
         speakers = {
             pid
             for t in mention.tokens
@@ -541,6 +546,8 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
         for token in sent:
             if token.i in covered or not (kind := _noun_kind(token)):
                 continue
+            if token.pos_ == "PROPN" and index.at(token.idx, token.idx + len(token)):
+                continue  # a word of a party's name ("the Maritime Alliance", "the Treaty Organisation")
             definite = _is_definite(token)
             if _irrealis(token, definite=definite) or _denied(token):
                 continue
@@ -559,7 +566,7 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
             if _under(token):
                 mention.tokens = _sentence_tokens(sent)
                 covered.update(t.i for t in sent)
-            # "The deal includes ...", "The pay-off means the two firms will ...": its clause states the terms.
+            # "The deal includes ...", "The payment means the two firms will ...": its clause states the terms.
             elif definite and token.dep_ == "nsubj" and token.head.lemma_.lower() in _TERMS_VERBS:
                 mention.tokens = _trimmed_subtree(token.head)
                 covered.update(t.i for t in token.head.subtree)
@@ -579,7 +586,7 @@ def _denied(noun: Token) -> bool:
 
 
 def _verb_content(verb: Token) -> bool:
-    """ "They reached a limited agreement" says no more than its noun; "agreed to ...", "sold X to Y" do."""
+    """ "They reached a partial agreement" says no more than its noun; "agreed to ...", "sold X to Y" do."""
     if verb.lemma_.lower() not in _ACCEPT_VERBS:
         return True
     noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -597,7 +604,7 @@ def _is_definite(noun: Token) -> bool:
 
 def _has_content(noun: Token) -> bool:
     """A mention says something of its own when it has more than a determiner and vague adjectives ("the deal",
-    "a limited agreement" have not)."""
+    "a partial agreement" have not)."""
     for child in noun.children:
         if child.dep_ in {"det", "punct", "case", "advmod", "predet"}:
             continue
@@ -684,7 +691,7 @@ def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
 
 def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry]:
     entries: list[_Entry] = []
-    waiting: list[_Mention] = []  # "a limited agreement was reached": named before the sentence that says what
+    waiting: list[_Mention] = []  # "a partial agreement was reached": named before the sentence that says what
     for mention in mentions:
         mention.parties = _mention_parties(mention, index, entries)
         target = None
@@ -694,6 +701,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
                 (e for e in reversed(entries) if any(_signature(m) == signature and set(m.parties) & set(mention.parties) for m in e.mentions)),
                 None,
             )
+        if target is None:
+            target = _governing_entry(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
         if target is None and mention.definite and not mention.content:
@@ -726,6 +735,19 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if mention.parties:
             entries.append(_Entry([mention], _kinds_of(mention)))
     return entries
+
+
+def _governing_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """The agreement stated by the clause this one is subordinate to: "X and Y agreed to a ceasefire, after X's
+    cabinet approved a deal brokered by Z" tells one agreement twice, the second time in an adverbial clause."""
+    anchors = {m.anchor.i: e for e in entries for m in e.mentions if m.sent == mention.sent}
+    token, subordinate = mention.anchor, False
+    while token.head.i != token.i:
+        subordinate = subordinate or token.dep_ == "advcl"
+        token = token.head
+        if token.i in anchors and subordinate:
+            return anchors[token.i]
+    return None
 
 
 def _names_definite(mention: _Mention) -> bool:
@@ -830,7 +852,7 @@ def _summary_tokens(mention: _Mention) -> list[Token]:
     drop: set[int] = set()
     for token in mention.tokens:
         if token.dep_ == "prep" and token.i > token.head.i and token.lower_ in {"as", "despite", "amid", "because"} and token.head.lower_ != "part":
-            # the aside and what its head says after it ("as important for the world's future")
+            # the aside and what its head says after it ("as vital for the region's growth")
             for sibling in token.head.rights:
                 if sibling.i >= token.i:
                     drop.update(t.i for t in sibling.subtree)
@@ -907,12 +929,34 @@ def _accounts(entries: list[_Entry], index: PartyIndex, quotes: list[Quote]) -> 
                 mine.extend(s for s in spans if s not in mine)
 
 
+def _speakers_own_agreements(entries: list[_Entry], quotes: list[Quote]) -> list[_Entry]:
+    """"We have agreed on ...", said by a party to an agreement stated before, is that agreement told in the
+    speaker's words: merged into the latest earlier one the speaker is party to."""
+    kept: list[_Entry] = []
+    for entry in entries:
+        first = entry.mentions[0]
+        quote = next((q for q in quotes if q.evidence.start <= first.start and first.end <= q.evidence.end), None)
+        own = (
+            quote is not None
+            and all(quote.evidence.start <= m.start and m.end <= quote.evidence.end for m in entry.mentions)
+            and not any(m.parties for m in entry.mentions)
+            and any(t.lower_ in {"we", "i"} and t.dep_ in {"nsubj", "nsubjpass"} for m in entry.mentions for t in m.tokens)
+        )
+        earlier = [e for e in kept if e.mentions[0].start < first.start and any(quote.speaker in m.parties for m in e.mentions)] if own else []
+        if earlier:
+            earlier[-1].mentions.extend(entry.mentions)
+            earlier[-1].kinds |= entry.kinds
+        else:
+            kept.append(entry)
+    return kept
+
+
 # --- entry point -----------------------------------------------------------------------------------------
 
 
 def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = None) -> list[Agreement]:
     """Every distinct agreement the article reports, each with all the places that state it."""
-    entries = _group(_mentions(doc, index), doc, index)
+    entries = _speakers_own_agreements(_group(_mentions(doc, index), doc, index), quotes or [])
     _accounts(entries, index, quotes or [])
     agreements = []
     for entry in sorted(entries, key=lambda e: e.mentions[0].start):

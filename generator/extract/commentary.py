@@ -1,7 +1,7 @@
 """Expert commentary: named analysts, academics and former officials, and what they said.
 
-An expert is a person the text introduces by a commentator's role ("Stuart Quint, an analyst at
-Gartmore", "economist X", "Prof. X, a senior lecturer at Y", "former minister X"). What they said is
+An expert is a person the text introduces by a commentator's role ("Jane Doe, an analyst at
+Bluefin Securities", "economist X", "Prof. X, a senior lecturer at Y", "former minister X"). What they said is
 every quote attributed to them and every reported clause they are the subject of ("X said the move was
 ..."). Unnamed "analysts" and "observers" are no one in particular: they are not parties, so never experts.
 """
@@ -26,8 +26,16 @@ def _is_expert_role(role: str) -> bool:
     return bool(phrases & lexicon.expert_roles())
 
 
+# Research institutions: whoever speaks from one ("a director at the Peace Institute") speaks as a commentator.
+_RESEARCH_WORDS = frozenset("institute institution university college school foundation endowment centre center".split())
+
+
+def _research_affiliation(affiliation: str | None) -> bool:
+    return affiliation is not None and bool(set(affiliation.lower().split()) & _RESEARCH_WORDS)
+
+
 def _credentials(doc: Doc, party: Party) -> tuple[str, str | None] | None:
-    expert = [(role, affiliation) for role, affiliation in roles(doc, party) if _is_expert_role(role)]
+    expert = [(role, affiliation) for role, affiliation in roles(doc, party) if _is_expert_role(role) or _research_affiliation(affiliation)]
     if expert:
         role, affiliation = max(expert, key=lambda r: len(r[0]))
         return role, affiliation or party.affiliation

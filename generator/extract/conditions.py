@@ -6,10 +6,10 @@ agreement. The rules read five shapes:
 - a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "X insists on ...",
   "X called on Y to ...", "X urged Y to ...", "X requires Y to ...";
 - a noun of demanding: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition that";
-- a conditional commitment: "talks will begin only if ...", "X will only sign if ...", "X is prepared to ... if Y
+- a conditional commitment: "negotiations will start only if ...", "X will only sign if ...", "X is prepared to ... if Y
   ...", "unless" after a refusal;
 - a restriction: "only firms ... will be permitted to bid", by whoever decided it ("X's decision to bar ...");
-- a repeated demand ("bow to demands to recognise the country") adds evidence to the demand it repeats.
+- a repeated demand ("give in to demands to free the prisoners") adds evidence to the demand it repeats.
 
 Not conditions: hopes and predictions (no shape above reads them), the terms of an agreement already reached
 ("Under the agreement, X must ...": no demanding word), and a demand no party can be found for.
@@ -36,7 +36,7 @@ _DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move",
 _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "prohibit", "forbid", "block", "require"})
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
-# What a condition gates when the sentence names no actor: "talks will begin only if ...".
+# What a condition gates when the sentence names no actor: "negotiations will start only if ...".
 _GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process"})
 
 
@@ -150,8 +150,8 @@ def _keys(tokens: list[Token]) -> set[str]:
 
 
 def _previous_subject(sent: SpacySpan, index: PartyIndex) -> str | None:
-    """The party that was the subject of the sentence before: "The EU will start talks ... However, talks will
-    begin only if ..." is the EU's condition."""
+    """The party that was the subject of the sentence before: "Chile will open talks ... However, negotiations will
+    start only if ..." is Chile's condition."""
     doc = sent.doc
     if sent.start == 0:
         return None
@@ -173,7 +173,16 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if lemma == "insist":
         # "insisted the deal was fair" reports a view; "insisted on X", "insisted that Y must ..." demand.
-        if on is None and not (clause is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children)):
+        obliged = clause is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children)
+        # "insisted that Y commit to ...": the bare verb of the subjunctive is a demand too.
+        # The tagger reads it as a plural present ("VBP") after a singular subject: "that the DUP commit".
+        singular = clause is not None and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in clause.children)
+        subjunctive = (
+            clause is not None
+            and (clause.tag_ == "VB" or clause.tag_ == "VBP" and singular)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+        )
+        if on is None and not obliged and not subjunctive:
             return None
     if lemma in {"urge", "press", "require"} and (obj is None or clause is None) and lemma != "require":
         return None
@@ -297,7 +306,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
 
 
 def _only_if(token: Token, index: PartyIndex) -> _Found | None:
-    """ "talks will begin only if Y ...", "X will only sign if Y ...", "X is prepared to ... if Y ..."."""
+    """ "negotiations will start only if Y ...", "X will only sign if Y ...", "X is prepared to ... if Y ..."."""
     if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing"}:
         return None
     clause = token.head
@@ -322,7 +331,7 @@ def _only_if(token: Token, index: PartyIndex) -> _Found | None:
     subject = _subject(offer if offer is not None else main)
     by = _subject_party(subject, index)
     if by is None and subject is not None and (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject)):
-        # "talks will begin only if ...": the condition of whoever the sentence before said would hold the talks
+        # "negotiations will start only if ...": the condition of whoever the sentence before said would hold the talks
         by = _previous_subject(token.sent, index)
     start = (offer or main)
     first = _subject(start)
@@ -351,7 +360,7 @@ def _restriction(token: Token, index: PartyIndex) -> _Found | None:
 
 
 def _decider(doc: Doc, index: PartyIndex, before: int) -> tuple[str | None, tuple[int, int] | None]:
-    """The party of the last decision to restrict before `before` ("Russia's decision to bar foreign firms")."""
+    """The party of the last decision to restrict before `before` ("Peru's decision to exclude overseas bidders")."""
     found: tuple[str | None, tuple[int, int] | None] = (None, None)
     for token in doc:
         if token.idx >= before:
@@ -387,7 +396,7 @@ def _summary(found: _Found, index: PartyIndex) -> str:
 
 
 def _gated(found: _Found, agreements: list[Agreement]) -> str | None:
-    """The agreement a condition gates, where the condition's clause refers to one ("... award it the mobile deal")."""
+    """The agreement a condition gates, where the condition's clause refers to one ("... give it the network deal")."""
     for agreement in agreements:
         for start, end in found.evidence:
             if any(sp.start < end and start < sp.end for sp in agreement.evidence):
@@ -418,7 +427,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
         if any(f.evidence[0][0] <= start and end <= f.evidence[0][1] for f in found):
             continue  # inside a demand already read ("demanding that X ... before Y will agree to ...")
         seen.add(hit.anchor.i)
-        # The same demand stated again ("bow to demands to recognise the country") adds its evidence.
+        # The same demand stated again ("give in to demands to free the prisoners") adds its evidence.
         same = next((f for f in found if hit.keys and hit.keys & f.keys and (hit.by is None or hit.by == f.by)), None)
         if same is not None:
             same.evidence.extend(e for e in hit.evidence if e not in same.evidence)

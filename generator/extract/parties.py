@@ -137,6 +137,8 @@ class PartyIndex:
         if word in {"it", "its"}:
             return self.before(token.idx, {PartyKind.organization, PartyKind.country})
         if word in {"they", "them"}:
+            if self._unnamed_plural_in_focus(token):
+                return None
             return self.before(token.idx, {PartyKind.group, PartyKind.organization, PartyKind.country})
         if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
             return self.before(token.idx, {PartyKind.organization})
@@ -173,6 +175,19 @@ class PartyIndex:
             break
         return self.before(pronoun.idx, {PartyKind.person})
 
+    def _unnamed_plural_in_focus(self, pronoun: Token) -> bool:
+        """Whether "they" opening a sentence continues a plural subject that names no party ("Unions at the plant
+        have threatened strikes. They have demanded ..."): then it is those people, not the party named last."""
+        sentence = pronoun.sent
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or any(
+            t.dep_ in {"nsubj", "nsubjpass"} for t in sentence if t.i < pronoun.i
+        ) or sentence.start == 0:
+            return False
+        subject = _main_subject(pronoun.doc[sentence.start - 1].sent)
+        if subject is None or subject.tag_ != "NNS" or self.in_quote(subject.idx):
+            return False
+        return not self.within(subject.left_edge.idx, subject.idx + len(subject))
+
     def add_group(self, member_ids: list[str], mention: Span | None = None, alias: str | None = None) -> str:
         """The group party of several parties speaking or acting together ("X and Y ... the companies said"),
         created on first use."""
@@ -198,7 +213,7 @@ def _main_subject(sentence: SpacySpan) -> Token | None:
     verb = sentence.root
     while True:
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subject
         verb = verb.head
 
@@ -230,7 +245,7 @@ def _extend_name(ent: SpacySpan) -> SpacySpan:
             and prev.dep_ in {"compound", "amod"}
             and ent.start <= prev.head.i < ent.end
             and not prev.ent_type_
-            and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns()
+            and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns() | lexicon.expert_roles()
             and not lexicon.place(prev.text)
             and not lexicon.country_of_demonym(prev.text)
         ):
@@ -268,7 +283,7 @@ def _place_mentions(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, lexicon.
 
 
 def _subject_chunk(token: Token) -> SpacySpan:
-    """The run of proper nouns ending at `token` ("Highland Gold")."""
+    """The run of proper nouns ending at `token` ("Ironbridge Minerals")."""
     start = token.i
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
         start -= 1
@@ -279,22 +294,24 @@ def _collect(doc: Doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in _LABELS:
+        if ent.label_ not in _LABELS or any(t.i in taken for t in ent):
             continue
-        span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP"} else ent)
+        if ent.label_ == "PERSON":
+            ent = _complete_particle_name(ent)
+        span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP", "PERSON"} else ent)
         if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
             continue  # "U.S.-Russia": a relationship, not an actor
         while len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].tag_ == "NNS":
             span = span.doc[span.start + 1 : span.end]  # "Rivals British Airways": a common noun opening the sentence
-        # The model often runs a product into its maker ("Airbus A300s"): keep the maker.
+        # The model often runs a product into its maker ("Skyward A90s"): keep the maker.
         while len(span) > 1 and any(c.isdigit() for c in span[-1].text):
             span = span.doc[span.start : span.end - 1]
         entry = lexicon.place(span.text)
         if entry:
             kind = PartyKind.country if entry[0].is_state else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
-        elif ent.label_ == "NORP":
-            mention = _group_mention(span)
+        elif ent.label_ == "NORP" or lexicon.country_of_demonym(span.text) and ent.label_ == "ORG":
+            mention = _group_mention(span) or _demonym_actor(span)
             if mention is None:
                 continue  # an adjective, free to open a name the model left unlabelled ("Hellenic Telenet")
             mentions.append(mention)
@@ -323,16 +340,22 @@ def _collect(doc: Doc) -> list[_Mention]:
             span = _subject_chunk(doc[token.i - 1])  # "the Unite union said": the name before the role noun
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization))
             taken.update(t.i for t in span)
-        elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken:
+        elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken and token.text[:1].isupper():
             span = _subject_chunk(token)
             while len(span) > 1 and span[0].lower_ in lexicon.organization_nouns():
-                span = doc[span.start + 1 : span.end]  # "Miner Highland Gold": the role noun opens the sentence
+                span = doc[span.start + 1 : span.end]  # "Miner Ironbridge Minerals": the role noun opens the sentence
             if any(t.i in taken for t in span):
                 continue
-            kind = PartyKind.person if _appositive_noun(token) in _person_nouns() else PartyKind.organization
-            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind))
+            if span.text.lower() in lexicon.titles() or span.start > 0 and (doc[span.start - 1].tag_ == "POS" or doc[span.start - 1].lower_ == "of"):
+                # "The Secretary of State had ...": an office, not a name; "Prof. X of Queen's University Y said":
+                # the small model makes the end of the employer's name the subject.
+                continue
+            named = _strip(span)  # "Ms Ruiz": an honorific makes the name a person's
+            person = len(named) < len(span) or _appositive_noun(token) in _person_nouns()
+            kind = PartyKind.person if person else PartyKind.organization
+            mentions.append(_Mention(named.start_char, named.end_char, named.text, named, kind))
             taken.update(t.i for t in span)
-        # "Iran's parliament", "the army": state institutions act in their own right.
+        # "Peru's parliament", "the army": state institutions act in their own right.
         elif token.lower_ in lexicon.state_nouns() and token.pos_ == "NOUN" and (mention := _state_mention(token)):
             mentions.append(mention)
             taken.update(t.i for t in mention.tokens)
@@ -341,6 +364,33 @@ def _collect(doc: Doc) -> list[_Mention]:
             if mention:
                 mentions.append(mention)
     return mentions
+
+
+# Lower-case particles inside surnames: "Ursula von der Leyen", "Pedro da Silva".
+_NAME_PARTICLES = frozenset("von van der den de da di du del della la le bin ibn al el dos das ter".split())
+
+
+def _complete_particle_name(ent: SpacySpan) -> SpacySpan:
+    """The small model often ends a name at its particles ("Ursula von der" + "Leyen" as a place): take the
+    capitalised word that follows them."""
+    doc, end = ent.doc, ent.end
+    if ent[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+        return doc[ent.start : end + 1]
+    return ent
+
+
+def _demonym_actor(span: SpacySpan) -> _Mention | None:
+    """A nationality on a noun of acting ("a Chinese demand", "the French proposal") or on a government body
+    ("the Emirati foreign ministry", where the small model may label the nationality ORG): the state acting."""
+    root = span.root
+    country = lexicon.country_of_demonym(span.text)
+    head = root.head.lemma_.lower()
+    acting = root.dep_ == "amod" and head in _ACT_NOUNS or root.dep_ in {"amod", "nmod", "compound"} and head in lexicon.government_bodies()
+    # "the Serbian Montenegrin government": the nationality nearest the noun is the state's.
+    between = span.doc[span.end : root.head.i]
+    if not acting or country is None or not country.is_state or any(lexicon.country_of_demonym(t.text) for t in between):
+        return None
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
 
 
 def _person_nouns() -> frozenset[str]:
@@ -376,6 +426,8 @@ def _unlabelled_name(token: Token) -> tuple[SpacySpan, PartyKind] | None:
     if token.dep_ == "compound":
         return None  # the run is taken whole from its last word
     span = _name_run(token)
+    if not all(t.text[:1].isupper() for t in span):
+        return None  # "3.3m tonnes": a unit the tagger calls a proper noun
     first = span[0]
     prev = doc[first.i - 1] if first.i > 0 else None
     if prev is not None and prev.pos_ == "NOUN" and prev.lemma_.lower() in lexicon.organization_nouns() and prev.dep_ == "compound":
@@ -408,7 +460,7 @@ def _bought(prep: Token) -> bool:
 
 
 def _group_mention(span: SpacySpan) -> _Mention | None:
-    """A nationality or religion used as a noun ("the Kurds", "Sans bushmen"), not an adjective ("Turkish firms")."""
+    """A nationality or religion used as a noun ("the Kurds", "Maasai herders"), not an adjective ("Danish firms")."""
     root = span.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.tag_ == "NNS":
         whole = span.doc[span.start : root.head.i + 1]
@@ -471,7 +523,7 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
         if m.kind is PartyKind.person and (
             prev is not None and prev.lemma_.lower() in lexicon.organization_nouns() or last in lexicon.organization_name_words()
         ):
-            m.kind = PartyKind.organization  # "miner Barrick Gold", "Widget Works"
+            m.kind = PartyKind.organization  # "miner Ironbridge Minerals", "Widget Works"
         elif (
             m.kind is not PartyKind.person
             and last not in lexicon.organization_name_words()
@@ -481,6 +533,8 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             m.kind = PartyKind.person  # "Chancellor Olaf Scholz", "Chief executive Jean-Cyril Spinetta" labelled ORG
         elif m.kind is not PartyKind.person and m.tokens.root.dep_ == "appos" and m.tokens.root.head.lower_ in lexicon.titles():
             m.kind = PartyKind.person  # "the business secretary, Vince Cable" labelled ORG
+        elif m.kind is not PartyKind.person and _appositive_noun(m.tokens.root) in _person_nouns():
+            m.kind = PartyKind.person  # "Jane Doe, an energy analyst at Y," labelled ORG
     surnames = {m.text.split()[-1] for m in mentions if m.kind is PartyKind.person and len(m.text.split()) > 1}
     for m in mentions:
         if not m.key and m.text in surnames:
@@ -496,6 +550,8 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
 
 def _used_as_place(token: Token) -> bool:
     head = token.head
+    if token.dep_ == "pobj" and _bought(head):
+        return False  # "a stake in X": a company, not a place
     if token.dep_ == "pobj" and head.lower_ in {"in", "at", "from", "across", "throughout", "near", "to"}:
         return True
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _POLITY_NOUNS
@@ -514,11 +570,19 @@ def _after_title(span: SpacySpan) -> bool:
 def _merge(mentions: list[_Mention]) -> list[_Actor]:
     _correct_kinds(mentions)
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
+    # News refers to a person by surname, never by first name: a two-word "person" named again by its first word
+    # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said").
+    first_names = {m.text.split()[0] for m in persons if len(m.text.split()) > 1}
+    short_forms = {m.text for m in persons if len(m.text.split()) == 1 and m.text in first_names and not _after_title(m.tokens)}
+    for m in persons:
+        if m.text.split()[0] in short_forms:
+            m.kind = PartyKind.organization
+    persons = [m for m in persons if m.kind is PartyKind.person]
     full_names = {m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}
     for m in persons:
         if len(m.text.split()) == 1 and m.text not in full_names:
             prev = m.tokens.doc[m.tokens.start - 1] if m.tokens.start > 0 else None
-            # The small model labels many one-word company names PERSON ("Yukos", "Pfizer"); news style
+            # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style
             # introduces a person by full name, so a lone word with no full name and no honorific is an organisation.
             if prev is None or prev.lower_ not in lexicon.honorifics() and prev.lower_ not in lexicon.titles():
                 m.kind = PartyKind.organization
@@ -538,11 +602,11 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
     for m in orgs:
         key = _org_key(m.text)
         if m.text.isupper() and m.text.replace(".", "") in by_initials:
-            key = by_initials[m.text.replace(".", "")]  # "GM" for "General Motors", "WTO" for the World Trade Organisation
+            key = by_initials[m.text.replace(".", "")]  # "NMC" for "Northern Mining Corporation", "WTO" for the World Trade Organisation
         elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
             key = next(iter(name_words[key]))
         m.key = f"{m.kind.value}:{key}"
-    # A bare "parliament" is the one parliament named with its country ("Iran's parliament"), if there is one.
+    # A bare "parliament" is the one parliament named with its country ("Peru's parliament"), if there is one.
     owned_bodies = {}
     for m in mentions:
         if m.key.startswith("body:") and not m.key.startswith("body::"):
@@ -559,7 +623,7 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
 
 
 def _find_again(doc: Doc, text: str, actors: list[_Actor]) -> None:
-    """Add the occurrences of each name that the model did not label ("Travelers had sales", "recognise Cyprus")."""
+    """Add the occurrences of each name that the model did not label ("Corvel had sales", "recognise Kosovo")."""
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
     for actor in actors:
         forms = {m.text for m in actor.mentions if m.text[:1].isupper()}
@@ -567,7 +631,7 @@ def _find_again(doc: Doc, text: str, actors: list[_Actor]) -> None:
         if actor.kind is PartyKind.person:
             forms |= {f.split()[-1] for f in forms}
         elif actor.kind is PartyKind.organization:
-            # A company is often named by its first word after the first mention ("Travelers" for "Travelers Life & Annuity").
+            # A company is often named by its first word after the first mention ("Corvel" for "Corvel Life & Annuity").
             short_forms = {f.split()[0] for f in forms if len(f.split()) > 1 and _distinctive(f.split()[0])} - forms
         for form in sorted(forms | short_forms, key=len, reverse=True):
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
@@ -619,9 +683,9 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     if mention.kind is PartyKind.organization and mention.text.split()[-1].lower() in lexicon.outlet_words():
         return True  # "The Wall Street Journal reported"
     if any(t.dep_ == "appos" and span.start <= t.head.i < span.end and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
-        return True  # "Interfax, the news agency"
+        return True  # "Newsline, the news agency"
     if root.dep_ == "compound" and root.head.lemma_ in _OUTLET_NOUNS and any(c.lower_ in _NEWS_WORDS for c in root.head.children):
-        return True  # "the Interfax news agency"
+        return True  # "the Newsline news agency"
     # An outlet reports that ...; a company reports a loss.
     return root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children)
 
@@ -632,14 +696,23 @@ def _acts(mention: _Mention) -> bool:
     if _is_outlet_or_thing(mention):
         return False
     gov = _governor(mention.tokens.root)
-    if gov.dep_ == "compound" and gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound":
-        gov = _governor(gov.head)  # "the Unite union said": the name stands in its role noun's place
+    # "the Unite union said": the name stands in its role noun's place. A country there is the company's
+    # nationality ("US chipmaker X agreed" is X acting, not the United States).
+    org_noun = gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound"
+    if gov.dep_ == "compound" and org_noun and not mention.key.startswith("place:"):
+        gov = _governor(gov.head)
+    if gov.dep_ in {"amod", "nmod", "compound"} and mention.key.startswith("place:") and gov.head.lemma_.lower() in lexicon.government_bodies():
+        gov = _governor(gov.head)  # "the Norwegian government said": the state acts where its government does
     if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() in _POLITY_NOUNS:
         gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
     if mention.kind is PartyKind.person and _unattached_speaker(gov):
         return True
-    if gov.dep_ == "ROOT" and gov.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > gov.i for c in gov.children):
-        return True  # "X, the retail lobby group, called on ...": the small model makes the name the root, its verb a modifier
+    if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
+        # "X, the retail lobby group, called on ...", "Its chief executive, X, called on ...": the small model
+        # makes the name (or the noun before it) the root and the verb a modifier of the name or of its appositive.
+        heads = [gov, *(c for c in gov.children if c.dep_ == "appos")]
+        if any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > gov.i for h in heads for c in h.children):
+            return True
     if gov.dep_ in {"dobj", "dative"}:
         return gov.head.lemma_.lower() not in lexicon.reporting_verbs()  # being told something ("told the BBC") is not acting
     if gov.dep_ in {"nsubj", "nsubjpass", "csubj"}:
@@ -648,6 +721,8 @@ def _acts(mention: _Mention) -> bool:
         return _partner(gov.head, mention.kind)
     if gov.dep_ in {"poss", "compound", "nmod"}:
         return _owns_an_act(gov)
+    if gov.dep_ == "amod" and mention.key.startswith("place:"):
+        return gov.head.lemma_.lower() in _ACT_NOUNS  # "a Chinese demand"
     return False
 
 
@@ -715,12 +790,12 @@ def _best_name(actor: _Actor) -> str:
 
 
 def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None, str | None]:
-    """Title, affiliation and nationality written before a name: "Fiat chief executive Sergio Marchionne",
-    "Russian President Vladimir Putin", "EU Trade Commissioner Peter Mandelson"."""
+    """Title, affiliation and nationality written before a name: "Acme chief executive Jane Doe",
+    "Russian President Ivan Sokolov", "EU Trade Commissioner John Smith"."""
     i = mention.tokens.start
     words: list[Token] = []
     # By part of speech, not by dependency: the small model often attaches a title to the wrong name
-    # ("Russian President Vladimir Putin" as a conjunct of the name before it).
+    # ("Russian President Ivan Sokolov" as a conjunct of the name before it).
     while i > 0 and not doc[i - 1].ent_type_ == "PERSON" and (
         doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
         or doc[i - 1].lower_ == "of" and i > 1 and doc[i - 2].lower_ in lexicon.titles()
@@ -764,7 +839,7 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
     last = mention.tokens[-1] if len(mention.tokens) else doc[mention.tokens.start]
     match = _APPOSITIVE.match(last.whitespace_ + doc[mention.tokens.end : mention.tokens.end + 60].text)
     if not match:
-        # "analyst Erling Refsum at Nomura": the employer follows the name directly.
+        # "analyst Jane Doe at Bluefin Securities": the employer follows the name directly.
         after = doc[mention.tokens.end : mention.tokens.end + 1]
         if len(after) and after[0].lower_ in {"at", "of"}:
             employer = next((e for e in doc.ents if e.start == after[0].i + 1 and e.label_ in {"ORG", "FAC", "PERSON", "GPE"}), None)
@@ -788,7 +863,7 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
     if not any(" ".join(role_words[i:j]) in known for i in range(len(role_words)) for j in range(i + 1, len(role_words) + 1)):
         return None, None
     if affiliation:
-        affiliation = re.split(r"\s+in\s+(?=[A-Z])", affiliation)[0]  # "Finans Investment in Istanbul": the place is not the employer
+        affiliation = re.split(r"\s+in\s+(?=[A-Z])", affiliation)[0]  # "Bluefin Securities in Oslo": the place is not the employer
     return role, affiliation
 
 
@@ -831,7 +906,7 @@ def _role_before(mention: _Mention) -> tuple[str | None, str | None]:
 
 
 def roles(doc: Doc, party: Party) -> list[tuple[str, str | None]]:
-    """Every (role, affiliation) the text gives a person, before the name ("analyst X at Y", "Fiat chief
+    """Every (role, affiliation) the text gives a person, before the name ("analyst X at Y", "Acme chief
     executive X") or in an appositive after it ("X, a senior lecturer at Y")."""
     found = []
     for mention in party.mentions:
@@ -851,7 +926,7 @@ def roles(doc: Doc, party: Party) -> list[tuple[str, str | None]]:
 
 
 def _org_role(mention: _Mention) -> str | None:
-    """The common noun that introduces an organisation: "UK firm X", "X, the South African firm", "company X"."""
+    """The common noun that introduces an organisation: "UK firm X", "X, the Kenyan firm", "company X"."""
     doc = mention.tokens.doc
     prev = doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
     if prev is not None and prev.lemma_.lower() in lexicon.organization_nouns():
@@ -886,7 +961,7 @@ def _nation_of_words(words: list[Token]) -> str | None:
 
 def _org_nation(mention: _Mention) -> str | None:
     """The state an organisation belongs to, as the words introducing it say: "Swiss carrier X", "Italy's X",
-    "X - the South African firm", "the Copenhagen-based firm" (a capital standing for its country)."""
+    "X - the Kenyan firm", "the Nairobi-based firm" (a capital standing for its country)."""
     doc = mention.tokens.doc
     i = mention.tokens.start
     before = []
@@ -905,7 +980,7 @@ def _org_nation(mention: _Mention) -> str | None:
 
 
 def _phrase_nation(noun: Token) -> str | None:
-    """The state a role-noun phrase names ("the Italian car maker" -> Italy)."""
+    """The state a role-noun phrase names ("the Swedish carmaker" -> Sweden)."""
     return _nation_of_words([t for t in noun.subtree if t.i < noun.i])
 
 
@@ -936,12 +1011,22 @@ def _title_phrases(doc: Doc, actors: list[_Actor], taken: set[int]) -> None:
         title = " ".join(words[-title_size:])
         # The same office, not one qualified by other words: "the chancellor" is not the shadow chancellor.
         holders = [a for a in persons if a.title.lower() == title]
+        if not holders and " " not in title:
+            # "the minister" for the one "commerce minister" of the article; never for an office a qualifier
+            # changes ("the chancellor" is not the shadow chancellor, "the president" not the vice-president).
+            holders = [
+                a for a in persons
+                if a.title.lower().split()[-1] == title and not set(a.title.lower().split()) & _OTHER_OFFICE_WORDS
+            ]
         if nation:
             holders = [a for a in holders if a.nation == nation] or [a for a in holders if a.nation is None]
         if len(holders) == 1:
             span = doc[start - 1 : token.i + 1]
             holders[0].mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.person, holders[0].key))
             holders[0].mentions.sort(key=lambda m: m.start)
+
+
+_OTHER_OFFICE_WORDS = frozenset({"shadow", "former", "ex", "deputy", "vice", "assistant", "junior", "acting", "opposition"})
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -1000,11 +1085,11 @@ def _describes(token: Token) -> bool:
 
 
 def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tuple[int, int]]) -> None:
-    """ "the company", "the firm", "the pharmaceutical firm" -> the organisation named last in that role.
+    """ "the company", "the firm", "the chemicals firm" -> the organisation named last in that role.
 
     A role noun in apposition to a name ("X, the retail lobby group,") is that name. Otherwise: an organisation
-    does not stand for itself in its own clause ("Unilever will help the firm", "the firm will pay 410p for X"),
-    so those are skipped; a nationality in the phrase ("the Italian car maker") keeps only organisations of that
+    does not stand for itself in its own clause ("Acme will help the firm", "the firm will pay 410p for X"),
+    so those are skipped; a nationality in the phrase ("the Swedish carmaker") keeps only organisations of that
     country (or of no known country); one introduced with the same role noun ("UK firm X") is preferred; names
     inside quotation marks do not set the organisation in focus.
     """

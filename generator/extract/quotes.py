@@ -86,7 +86,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _group_before(doc: Doc, index: PartyIndex, position: int) -> list[str]:
-    """The parties last named together as one subject ("EADS and BAE Systems ... welcomed")."""
+    """The parties last named together as one subject ("Acme and Zenith Holdings ... welcomed")."""
     first = doc.char_span(position, position + 1, alignment_mode="expand")
     for token in reversed(doc[: first.start] if first is not None else doc):
         if token.dep_ == "conj" and token.head.dep_ in {"nsubj", "nsubjpass"}:
@@ -121,6 +121,14 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     return _document_author(doc, index, subject)
 
 
+def _issuer(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
+    """Who issued a document: the subject, or the group of the parties named together as the subject."""
+    members = list(dict.fromkeys(pid for t in (subject, *subject.conjuncts) if (pid := index.refer(t))))
+    if len(members) > 1:
+        return index.add_group(members)
+    return _subject_party(doc, index, subject)
+
+
 # Documents that speak for whoever issued them: "the statement said".
 _DOCUMENT_NOUNS = frozenset("statement communique communiqué declaration readout read-out report letter memo filing".split())
 
@@ -132,7 +140,14 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
         return None
     for earlier in reversed(doc[: subject.i]):
         if earlier.lemma_.lower() == subject.lemma_.lower() and not index.in_quote(earlier.idx):
-            inside = index.within(earlier.left_edge.idx, earlier.right_edge.idx + len(earlier.right_edge))
+            # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
+            phrase = earlier.head if earlier.dep_ in {"nsubj", "nsubjpass"} else earlier
+            inside = index.within(phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge))
+            verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
+            if not inside and verb is not None and verb.pos_ == "VERB":
+                # "X said in a statement that ...", "X and Y issued a joint statement": the statement is the subject's.
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                return _issuer(doc, index, subject) if subject is not None else None
             return inside[0] if inside else None
     return None
 

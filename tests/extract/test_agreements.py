@@ -59,6 +59,12 @@ def test_an_agreement_is_found_with_its_parties(facts, text, parties, summary_wo
         "Norway has banned the sale of alcohol at petrol stations.",
         "Analysts said the price was high but agreed that the plan made sense.",
         "Toyota is in talks with Mazda about a possible merger.",
+        # Denials and comparisons name an agreement without reporting one.
+        "Spain and Portugal said no agreement had been reached.",
+        "The summit of Spain and Portugal broke up without a deal.",
+        '"It is a ceasefire, not a peace treaty," said Anna Berg, a senior fellow at the Lund Institute.',
+        # "a deal" with no one party to it and nothing said of it.
+        "Neither side disclosed the price, which had been the main obstacle to a deal.",
     ],
 )
 def test_hopes_offers_refusals_and_demands_are_not_agreements(facts, text):
@@ -169,3 +175,55 @@ def test_a_document_speaks_for_its_owner(facts):
     )
     pact = next(a for a in sheet.agreements if "pact" in a.summary)
     assert {account.by for account in pact.accounts} == {"japan", "south-korea"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "accepted the truce" refers back to the ceasefire agreed before.
+        "Austria and Hungary agreed on Tuesday to a 30-day ceasefire along their border. "
+        "Budapest had accepted the truce only after receiving guarantees.",
+        # A later name for the deal the lead states ("this partnership") is the same deal.
+        'Velmont has agreed to buy engines from Hoshida Motors. "This partnership gives us volume," said Hoshida\'s president, Ken Sato.',
+    ],
+)
+def test_a_deal_referred_to_again_by_another_name_is_one_agreement(facts, text):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+    assert len(sheet.agreements[0].evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # The name in apposition to the subject ("US chipmaker X") agrees.
+        ("US chipmaker Norvex has agreed to pay a 620m euro fine and change its sales practices to settle the case.", "Norvex"),
+        # A swap of prisoners brokered by a third party is an agreement.
+        ("Armenia and Azerbaijan exchanged 40 prisoners on Friday in a swap brokered by Qatar.", "Qatar"),
+    ],
+)
+def test_agreements_named_in_other_words(facts, text, party):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1
+    assert party in _names(sheet, sheet.agreements[0].parties)
+
+
+def test_a_party_telling_its_agreement_in_the_first_person_is_the_same_agreement(facts):
+    sheet = facts(
+        "President Ana Ruiz and Premier Tomas Berg have agreed to end four years of fighting, at a summit in Geneva. "
+        '"We have agreed on a cessation of all acts of violence," Ms Ruiz told the summit.'
+    )
+    assert len(sheet.agreements) == 1, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+    assert len(sheet.agreements[0].evidence) == 2
+
+
+def test_a_word_of_a_partys_name_is_not_an_agreement(facts):
+    sheet = facts("The Pacific Shipping Alliance, which represents port operators, said on Monday that talks would resume.")
+    assert sheet.agreements == [], [a.summary for a in sheet.agreements]
+
+
+def test_an_agreement_restated_in_an_adverbial_clause_is_one_agreement(facts):
+    sheet = facts(
+        "Israel and Lebanon agreed to a ceasefire on Tuesday, after Israel's cabinet approved a deal brokered by France."
+    )
+    assert len(sheet.agreements) == 1, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]

@@ -33,6 +33,16 @@ def _commentary(sheet) -> list[tuple[str, str | None, str | None, str]]:
             "Former finance minister Gustav Ek said the budget was unrealistic.",
             [("Gustav Ek", "Former finance minister", None, "the budget was unrealistic")],
         ),
+        # Whoever speaks from a research institute comments, whatever the title.
+        (
+            "Olga Berg, programme director at the Nordic Peace Research Institute, said the talks would fail.",
+            [("Olga Berg", "programme director", "the Nordic Peace Research Institute", "the talks would fail")],
+        ),
+        # An analyst the small model leaves unlabelled, introduced after another paragraph.
+        (
+            "Oslo is calm.\nKarin Sandvik, an energy analyst at Fjord Securities, said prices would fall.",
+            [("Karin Sandvik", "energy analyst", "Fjord Securities", "prices would fall")],
+        ),
     ],
 )
 def test_experts_and_what_they_said(facts, text, expected):

@@ -33,6 +33,10 @@ def _name(sheet: FactSheet, party_id: str | None) -> str | None:
         ),
         ("Germany called for Greece to cut public spending.", "Germany", "Greece", ["Greece to cut public spending"]),
         ("Japan urged Korea to settle the dispute over fishing rights.", "Japan", None, ["Settle the dispute"]),
+        # "insisted that Y commit": the subjunctive is a demand.
+        ("Sinn Fein had insisted that the DUP commit to a firm date for devolution.", "Sinn Fein", "DUP", ["commit to a firm date"]),
+        # "X wants Y to ...": a demand of Y.
+        ("Brussels wants China to curb shipments of steel.", "European Union", "China", ["curb shipments of steel"]),
         (
             "Vale Mining has said it is prepared to sell the smelter if Brazil will lower its export tax.",
             "Vale Mining",
@@ -64,6 +68,8 @@ def test_a_condition_is_found_with_who_demands_it_of_whom(facts, text, by, of, s
         "If prices rise, Sweden will export more timber.",
         "Growth in Norway will only recover if interest rates fall.",
         "Strong demand for steel in China lifted prices.",
+        # A wish of its own, not a demand of another party.
+        "Sweden wants to buy more gas from Norway.",
     ],
 )
 def test_hopes_predictions_and_terms_are_not_conditions(facts, text):
@@ -74,7 +80,7 @@ def test_hopes_predictions_and_terms_are_not_conditions(facts, text):
 def test_a_demand_stated_twice_is_one_condition_with_both_evidence_spans(facts):
     sheet = facts(
         "The deal came despite China's demand for Japan to apologise for the war. "
-        "Japan had refused to bow to demands to apologise for the war."
+        "Japan had refused to give in to demands to apologise for the war."
     )
     assert len(sheet.conditions) == 1
     texts = [span.text_of(sheet.text) for span in sheet.conditions[0].evidence]
@@ -84,7 +90,7 @@ def test_a_demand_stated_twice_is_one_condition_with_both_evidence_spans(facts):
 def test_a_condition_is_linked_to_the_agreement_it_gates(facts):
     sheet = facts(
         "Orion Telecom signed a $2bn deal to build a mobile network in Chile. "
-        "Vale Mining has said it is prepared to take a minority stake if Chile will award it the mobile deal."
+        "Vale Mining has said it is prepared to take a smaller holding if Chile will give it the network deal."
     )
     assert len(sheet.agreements) == 1 and len(sheet.conditions) == 1
     assert sheet.conditions[0].agreement == sheet.agreements[0].id
@@ -92,10 +98,21 @@ def test_a_condition_is_linked_to_the_agreement_it_gates(facts):
 
 def test_a_restriction_is_a_condition_of_whoever_decided_it(facts):
     sheet = facts(
-        "Mining firms reacted to Brazil's decision to bar foreign companies from the gold auction. "
-        "Only firms at least half Brazilian-owned will be allowed to bid."
+        "Mining groups reacted to Brazil's decision to exclude overseas companies from the copper auction. "
+        "Only companies with mostly Brazilian owners will be allowed to bid."
     )
     assert len(sheet.conditions) == 1
     condition = sheet.conditions[0]
     assert _name(sheet, condition.by) == "Brazil"
     assert len(condition.evidence) == 2
+
+
+def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts):
+    sheet = facts(
+        "Deltacom is to buy a 25% stake in Orbis Telenet. Unions at the company have threatened strikes over the sale. "
+        "They have demanded that the new owner guarantee all jobs for five years."
+    )
+    assert "Orbis Telenet" in {p.name for p in sheet.parties}
+    assert all(_name(sheet, c.by) not in {"Orbis Telenet", "Deltacom"} for c in sheet.conditions), [
+        (_name(sheet, c.by), c.summary) for c in sheet.conditions
+    ]

@@ -36,7 +36,7 @@ def _quotes(sheet) -> list[tuple[str | None, str]]:
         ('"Both sides will claim victory," Dr. Maya Lind, a lecturer at Calder University who studies trade law, observed.',
          [("Maya Lind", "Both sides will claim victory")]),
         # Scare quotes and names of things are not quotes.
-        ('Orla Finch called the plan a "red line" for the "Better Homes Now" campaign.', []),
+        ('Orla Finch called the plan a "new dawn" for the "Better Homes Now" campaign.', []),
         # An unattributed quotation is not anyone's quote.
         ('The banner read "no more cuts to our schools".', []),
     ],
@@ -90,7 +90,7 @@ def test_quotation_marks(text, spans):
 @pytest.mark.parametrize(
     ("text", "speech"),
     [
-        ('a "red line"', False),
+        ('a "new dawn"', False),
         ('the motto "Power to the People"', False),
         ('he said "we will not give up"', True),
     ],
@@ -137,3 +137,54 @@ def test_speaker_named_in_the_neighbouring_sentence(facts, text, speaker):
 def test_phrase_in_the_narrators_sentence_is_not_attributed_to_a_neighbour(facts):
     text = 'Investors fear a "race to the bottom on taxes". Orla Byrne said the rules were fair.'
     assert facts(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he" is the subject of the sentence before, not the person named last in it.
+        ('Karl Weber, an analyst at Crestmoor Securities, said the plan differed from the one Paul Brandt had proposed. '
+         '"This one can work in practice," he said.', [("Karl Weber", "This one can work in practice")]),
+        # The subject's name may sit in an appositive.
+        ("Norway's foreign ministry spokesman, Anders Holm, said Oslo would wait, as Erik Dahl had advised. "
+         '"These pressures will not change our path," he told reporters.', [("Anders Holm", "These pressures will not change our path")]),
+        # A speaker described but not named is no one: the pronoun does not jump to an earlier name.
+        ("Ravi Menon said the price was fair. An analyst in Zurich, who did not want to be named, said the buyer was paying "
+         'too much. "They are buying a lot of debt," he said.', []),
+        # "the statement said": the party that issued the statement.
+        ("A joint statement was released by Kenya's foreign ministry. "
+         '"The parties have committed to a lasting ceasefire," the statement said.',
+         [("Kenya's foreign ministry", "The parties have committed to a lasting ceasefire")]),
+    ],
+)
+def test_pronoun_and_document_speakers(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+def test_a_statement_given_by_a_subject_speaks_for_it(facts):
+    sheet = facts(
+        "The Emirati foreign ministry said in a statement that the exchange was the tenth. "
+        "\u201cThe UAE will continue its efforts to help,\u201d the statement said."
+    )
+    assert _quotes(sheet) == [("United Arab Emirates", "The UAE will continue its efforts to help")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two quoted words right after a reporting verb are speech; the same words named or too short are not.
+        ('Trade Commissioner Lena Voss said talks had made "some progress" on Monday.', [("Lena Voss", "some progress")]),
+        ('Chile gave Peru a "golden share" in the mine, said Lena Voss.', []),
+        ('Lena Voss said the border was a "new dawn" for Chile.', []),
+    ],
+)
+def test_two_quoted_words(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+def test_a_statement_issued_by_two_speaks_for_both(facts):
+    sheet = facts(
+        "Arvo Systems and Norvex Mining issued a joint statement on Monday. "
+        '"Both companies will keep their plants open until 2030," the statement said.'
+    )
+    assert _quotes(sheet) == [("Arvo Systems and Norvex Mining", "Both companies will keep their plants open until 2030")]
