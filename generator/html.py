@@ -15,7 +15,7 @@ from pathlib import Path
 
 import trafilatura
 
-from generator.load import MAX_TEXT_CHARS, LoadError, clean, decode, read_front_matter
+from generator.load import MAX_TEXT_CHARS, LoadError, clean, decode, read_bytes, read_front_matter
 from generator.model import Article, ArticleMeta
 from generator.slugs import slugify
 
@@ -40,13 +40,7 @@ _DECLARED_MEANS = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", 
 
 def load_page(path: Path) -> Article:
     """A saved news page as an `Article`; `LoadError` when it cannot be read or holds no article."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise LoadError(f"too large for a saved web page ({size:,} bytes; the limit is {MAX_PAGE_BYTES:,})")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(exc.strerror or str(exc)) from exc
+    raw = read_bytes(path, MAX_PAGE_BYTES, "too large for a saved web page", f"{MAX_PAGE_BYTES:,}")
     warnings: list[str] = []
     page = clean(decode_page(raw, warnings), warnings)
     if not page.strip():

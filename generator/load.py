@@ -79,6 +79,17 @@ def article_files(folder: Path) -> list[Path]:
     )
 
 
+def read_bytes(path: Path, limit: int, too_large: str, stated_limit: str) -> bytes:
+    """The file's bytes, refused before reading when over `limit` bytes: a huge file must not fill memory."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise LoadError(f"{too_large} ({size:,} bytes; the limit is {stated_limit})")
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(exc.strerror or str(exc)) from exc
+
+
 def load(path: Path) -> Article:
     # A link in a contributed folder of articles could publish any file the build can read (keys, /proc/self/environ).
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
@@ -88,13 +99,7 @@ def load(path: Path) -> Article:
         from generator.html import load_page
 
         return load_page(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(f"too large to be an article ({size:,} bytes; the limit is {MAX_TEXT_CHARS:,} characters)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(exc.strerror or str(exc)) from exc
+    raw = read_bytes(path, MAX_FILE_BYTES, "too large to be an article", f"{MAX_TEXT_CHARS:,} characters")
     warnings: list[str] = []
     text = clean(decode(raw, warnings), warnings)
     if not text.strip():
