@@ -1,4 +1,5 @@
-"""The extraction cache: each article's fact sheet, kept until the article, the extraction code or the model changes.
+"""The build's caches: each article's fact sheet, kept until the article, the extraction code or the model changes;
+and rendered pages, kept until what they are made from changes.
 
 Extraction is the slow stage (spaCy parses every sentence) while most builds change one article or none, so a
 build extracts only the articles it has no entry for. An entry is the raw extraction result, before editors'
@@ -14,6 +15,10 @@ An entry's key hashes everything its result depends on:
 
 Entries are files `<folder>/<key[:2]>/<key>.json`, written atomically. One that cannot be read or does not
 validate is ignored, and its article extracted again.
+
+The page cache serves rendering, the slow stage of a build that extracts one article or none: rendering every
+fact sheet and party page again would take longer than all else such a build does. Its keys hash what
+`render_site` names as a page's inputs (the digests of the sheets it shows), the templates and the rendering code.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import importlib.metadata
 import importlib.util
 import json
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -34,7 +40,8 @@ from generator.build import write_atomically
 from generator.model import Article, FactSheet
 
 _PACKAGE = Path(__file__).resolve().parent
-_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
+# Libraries whose behaviour shows in the pages as they render them: templating, escaping, the YAML front matter.
+_RENDERING_LIBRARIES = ("jinja2", "markupsafe", "pyyaml")
 
 
 # Once per process: the code a process runs is the code it imported, whatever is edited on disk since (by a
@@ -46,18 +53,32 @@ def extractor_version() -> str:
     Every file is hashed whole, comments included: a needless re-extraction after a cosmetic edit is
     cheaper than a stale fact sheet.
     """
+    modules = _modules_read_by((_PACKAGE / "extract").glob("*.py"))
+    return _files_digest(_PACKAGE, modules | {path for path in _PACKAGE.glob("data/**/*") if path.is_file()})
+
+
+# Once per process, as the extractor version.
+@functools.cache
+def renderer_version() -> str:
+    """A digest of the rendering code (render.py and the modules of this package it imports) and of the versions of
+    the libraries it renders with. The templates are not in it: they are read at each build, as Jinja2 reads them."""
+    code = _files_digest(_PACKAGE, _modules_read_by([_PACKAGE / "render.py"]))
+    return json.dumps({"code": code, **{name: _distribution_version(name) for name in _RENDERING_LIBRARIES}}, sort_keys=True)
+
+
+def _files_digest(root: Path, files: Iterable[Path]) -> str:
+    """A digest of these files under `root`: their paths relative to it and their content."""
     digest = hashlib.sha256()
-    files = _extraction_modules() | {path for path in _PACKAGE.glob("data/**/*") if path.is_file()}
     for path in sorted(files):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def _extraction_modules() -> set[Path]:
-    """The modules of `generator/extract/` and those of this package they import, found by reading, not running, them."""
+def _modules_read_by(modules: Iterable[Path]) -> set[Path]:
+    """These modules and those of this package they import, directly or not, found by reading, not running, them."""
     found: set[Path] = set()
-    todo = list((_PACKAGE / "extract").glob("*.py"))
+    todo = list(modules)
     while todo:
         path = todo.pop()
         if path in found:
@@ -137,13 +158,66 @@ class ExtractionCache:
         write_atomically(self.path(self.key(article)), sheet.model_dump_json().encode("utf-8"))
 
     def prune(self, keep: list[Article]) -> None:
-        """Delete every entry but those of `keep` (the articles of the whole site).
+        """Delete every entry but those of `keep` (the articles of the whole site)."""
+        _delete_entries(self.folder, ".json", keep={self.path(self.key(article)) for article in keep})
 
-        Only files named like entries go, so that a cache folder pointed at the wrong place loses nothing else.
-        """
-        wanted = {self.path(self.key(article)) for article in keep}
-        for entry in self.folder.glob("*/*.json"):
-            if _ENTRY_NAME.fullmatch(entry.name) and entry.parent.name == entry.name[:2] and entry not in wanted:
-                entry.unlink(missing_ok=True)
-                with contextlib.suppress(OSError):  # not empty, or removed by a build running at the same time
-                    entry.parent.rmdir()
+
+class PageCache:
+    """Rendered pages under a folder, for `render_site`'s memo: `page(key, render)` returns the page kept under the key,
+    or renders and keeps it.
+
+    A page's entry key hashes the key `render_site` gives it with the templates and the rendering code, so that
+    an edited template or a new version of the code renders every page again. An entry starts with the digest of
+    the page it holds: a damaged one is rendered again, never published.
+    """
+
+    def __init__(self, folder: Path, templates_dir: Path):
+        self.folder = folder
+        templates = _files_digest(templates_dir, (path for path in templates_dir.rglob("*") if path.is_file()))
+        self.fingerprint = f"{renderer_version()}\0{templates}"
+        self.used: set[Path] = set()
+        # The last error keeping a page; the build goes on without it, and tells.
+        self.unkept: OSError | None = None
+
+    def path(self, key: str) -> Path:
+        entry = hashlib.sha256(f"{self.fingerprint}\0{key}".encode()).hexdigest()
+        return self.folder / entry[:2] / f"{entry}.md"
+
+    def page(self, key: str, render: Callable[[], str]) -> str:
+        path = self.path(key)
+        self.used.add(path)
+        page = _read_page(path)
+        if page is None:
+            page = render()
+            data = page.encode("utf-8")
+            try:
+                write_atomically(path, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+            except OSError as exc:
+                self.unkept = exc
+        return page
+
+    def prune(self) -> None:
+        """Delete every entry this cache has not served or kept: pages no longer in the site, or made from what changed."""
+        _delete_entries(self.folder, ".md", keep=self.used)
+
+
+def _read_page(path: Path) -> str | None:
+    """The page an entry holds; None when there is none, or none that matches its digest."""
+    try:
+        digest, _, data = path.read_bytes().partition(b"\n")
+        return data.decode("utf-8") if hashlib.sha256(data).hexdigest().encode() == digest else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _delete_entries(folder: Path, suffix: str, keep: set[Path]) -> None:
+    """Delete the entries under `folder` but those in `keep`.
+
+    Only files named like entries go, so that a cache folder pointed at the wrong place loses nothing else.
+    """
+    name = re.compile(rf"[0-9a-f]{{64}}{re.escape(suffix)}")
+    for entry in folder.glob(f"*/*{suffix}"):
+        if name.fullmatch(entry.name) and entry.parent.name == entry.name[:2] and entry not in keep:
+            entry.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # not empty, or removed by a build running at the same time
+                entry.parent.rmdir()

@@ -22,7 +22,7 @@ app = typer.Typer(help="Turn news articles into a searchable static website of f
 
 ModelOption = Annotated[str, typer.Option("--model", envvar=MODEL_ENV, help="spaCy pipeline: package name or path.")]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes extracting at once (default: all cores).")]
-CacheOption = Annotated[Path, typer.Option("--cache-dir", help="Folder of extraction results kept between builds.")]
+CacheOption = Annotated[Path, typer.Option("--cache-dir", help="Folder of extraction results and rendered pages kept between builds (safe to delete).")]
 
 # Fewer articles than this to extract take a few seconds: no progress bar for them.
 PROGRESS_MIN_ARTICLES = 8

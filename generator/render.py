@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import html
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -213,7 +215,6 @@ class CorpusParty:
     aliases: set[str] = field(default_factory=set)
     titles: Counter = field(default_factory=Counter)
     affiliations: Counter = field(default_factory=Counter)
-    sheets: list[FactSheet] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -250,9 +251,7 @@ class Corpus:
         self._party_slug: dict[tuple[str, str], str] = {}
         for sheet in self.sheets:
             for party in sheet.parties:
-                slug = slugify(party.id, fallback="party")
-                if slug == "index":  # parties/index.md is the parties index
-                    slug = "index-party"
+                slug = party_page_slug(party.id)
                 merged = self.parties.setdefault(slug, CorpusParty(slug))
                 merged.names[party.name] += 1
                 merged.kinds[party.kind.value] += 1
@@ -261,16 +260,16 @@ class Corpus:
                     merged.titles[party.title] += 1
                 if party.affiliation:
                     merged.affiliations[party.affiliation] += 1
-                if not merged.sheets or merged.sheets[-1] is not sheet:
-                    merged.sheets.append(sheet)
                 self._party_slug[(sheet.article.id, party.id)] = slug
 
     def party_slug(self, sheet: FactSheet, party_id: str | None) -> str | None:
         return self._party_slug.get((sheet.article.id, party_id)) if party_id else None
 
-    def party_name(self, sheet: FactSheet, party_id: str | None) -> str | None:
-        party = sheet.party(party_id)
-        return party.name if party else party_id
+
+def party_page_slug(party_id: str) -> str:
+    """The slug of a party's page across articles: the parties of all articles whose ids slugify alike share it."""
+    slug = slugify(party_id, fallback="party")
+    return "index-party" if slug == "index" else slug  # parties/index.md is the parties index
 
 
 def _newest_first(sheet: FactSheet) -> tuple:
@@ -366,22 +365,41 @@ class SheetView:
     def id(self) -> Markup:
         return Markup(self.sheet.article.id)
 
+    @functools.cached_property
+    def data(self) -> str:
+        """The sheet as the JSON page data/<id>.json."""
+        return self.sheet.model_dump_json(indent=2) + "\n"
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """A digest of the whole sheet (its JSON holds every field): the part of a page cache key for this article."""
+        return hashlib.sha256(self.data.encode("utf-8")).hexdigest()
+
 
 class SheetBuilder:
-    """Turns one fact sheet into its view: labels and anchors for each fact, and a mark per evidence span."""
+    """Turns one fact sheet into its view: labels and anchors for each fact, and a mark per evidence span.
 
-    def __init__(self, corpus: Corpus, sheet: FactSheet):
-        self.corpus = corpus
+    It reads the sheet and nothing else (no other article), so a view, and the fact-sheet page rendered from it,
+    changes only when its sheet does: the page cache relies on that.
+    """
+
+    def __init__(self, sheet: FactSheet):
         self.sheet = sheet
         self.marks: list[Mark] = []
         self._mark_at: dict[tuple[str, int, int], str] = {}
         self._marks_of: Counter = Counter()
+        # By id, the first party holding it (as FactSheet.party finds it): facts name their parties thousands of times.
+        self._parties: dict[str, Party] = {}
+        for party in sheet.parties:
+            self._parties.setdefault(party.id, party)
 
     def party(self, party_id: str | None) -> PartyRef | None:
         if not party_id:
             return None
-        slug = self.corpus.party_slug(self.sheet, party_id)
-        return PartyRef(self.corpus.party_name(self.sheet, party_id) or party_id, Markup(slug) if slug else None)
+        party = self._parties.get(party_id)
+        if party is None:
+            return PartyRef(party_id)
+        return PartyRef(party.name or party_id, Markup(party_page_slug(party.id)))
 
     def evidence(self, kind: str, fact_anchor: str, label: str, title: str, spans: list[Span]) -> list[Evidence]:
         found = []
@@ -691,18 +709,33 @@ def safe_url(url: str | None) -> str | None:
 # --- pages -----------------------------------------------------------------------------------------
 
 
-def render_site(sheets: list[FactSheet], settings: Settings) -> dict[str, str | bytes]:
-    """Every generated page, keyed by its path relative to the generated folder."""
+# How render_site gets a page that a build may have rendered before (generator/cache.py keeps them): given a
+# key naming all the page is made from besides the templates and this code, and a function that renders it.
+Memo = Callable[[str, Callable[[], str]], str]
+
+
+def render_now(key: str, render: Callable[[], str]) -> str:
+    return render()
+
+
+def render_site(sheets: list[FactSheet], settings: Settings, memo: Memo = render_now) -> dict[str, str | bytes]:
+    """Every generated page, keyed by its path relative to the generated folder.
+
+    Pages made from one article or a few (fact sheets, party pages) go through `memo`, keyed by their path
+    and the digests of the sheets they show: after a change to one article, a build renders only the pages
+    of that article and of its parties anew. The rest lists every article, so it is rendered every time.
+    """
     env = template_environment(settings.templates_dir.resolve())
     corpus = Corpus(sheets)
-    views = [SheetBuilder(corpus, sheet).build() for sheet in corpus.sheets]
+    views = [SheetBuilder(sheet).build() for sheet in corpus.sheets]
     pages: dict[str, str | bytes] = {}
     for view in views:
-        pages[f"articles/{view.sheet.article.id}.md"] = render_fact_sheet(env, view)
-        pages[f"data/{view.sheet.article.id}.json"] = view.sheet.model_dump_json(indent=2) + "\n"
+        path = f"articles/{view.sheet.article.id}.md"
+        pages[path] = memo(f"{path}\0{view.digest}", functools.partial(render_fact_sheet, env, view))
+        pages[f"data/{view.sheet.article.id}.json"] = view.data
     pages["facts.json"] = _SHEETS_JSON.dump_json(sorted(sheets, key=lambda s: s.article.id), indent=2).decode("utf-8") + "\n"
     pages["schema.json"] = json_text(FactSheet.model_json_schema())
-    pages.update(render_corpus_pages(env, corpus, views))
+    pages.update(render_corpus_pages(env, corpus, views, memo))
     return pages
 
 
@@ -756,12 +789,18 @@ def _glance_sentence(view: SheetView) -> str:
 
 @dataclass
 class PartyPage:
+    """One party across articles, made from the views of the articles naming it and from nothing else."""
+
     party: CorpusParty
-    articles: list[FactSheet]
-    agreements: list[tuple[SheetView, AgreementView]]
-    conditions: list[tuple[SheetView, ConditionView]]
-    quotes: list[tuple[SheetView, QuoteView]]
-    commentary: list[tuple[SheetView, CommentaryView]]
+    views: list[SheetView] = field(default_factory=list)
+    agreements: list[tuple[SheetView, AgreementView]] = field(default_factory=list)
+    conditions: list[tuple[SheetView, ConditionView]] = field(default_factory=list)
+    quotes: list[tuple[SheetView, QuoteView]] = field(default_factory=list)
+    commentary: list[tuple[SheetView, CommentaryView]] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[FactSheet]:
+        return [view.sheet for view in self.views]
 
     @property
     def slug(self) -> Markup:
@@ -772,7 +811,7 @@ class PartyPage:
         return len(self.agreements) + len(self.conditions)
 
 
-def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView]) -> dict[str, str]:
+def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView], memo: Memo = render_now) -> dict[str, str]:
     party_pages = _party_pages(corpus, views)
     by_date: dict[str, list[SheetView]] = defaultdict(list)
     for view in views:
@@ -799,16 +838,19 @@ def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView]
             root=Markup("../"),
         ),
     }
-    party_template = env.get_template("party.md.j2")
     for page in party_pages:
-        fields = {
-            "title": plain_line(page.party.name),
-            "description": plain_line(f"{page.party.name} across {_count(len(page.articles), 'article')}"),
-        }
-        pages[f"parties/{page.party.slug}.md"] = party_template.render(
-            front_matter=front_matter(fields), page=page, root=Markup("../")
-        )
+        path = f"parties/{page.party.slug}.md"
+        key = "\0".join([path, *(view.digest for view in page.views)])
+        pages[path] = memo(key, functools.partial(render_party_page, env, page))
     return pages
+
+
+def render_party_page(env: Environment, page: PartyPage) -> str:
+    fields = {
+        "title": plain_line(page.party.name),
+        "description": plain_line(f"{page.party.name} across {_count(len(page.articles), 'article')}"),
+    }
+    return env.get_template("party.md.j2").render(front_matter=front_matter(fields), page=page, root=Markup("../"))
 
 
 def _month_key(published: dt.date | None) -> tuple:
@@ -816,8 +858,10 @@ def _month_key(published: dt.date | None) -> tuple:
 
 
 def _party_pages(corpus: Corpus, views: list[SheetView]) -> list[PartyPage]:
-    pages = {slug: PartyPage(party, list(party.sheets), [], [], [], []) for slug, party in corpus.parties.items()}
+    pages = {slug: PartyPage(party) for slug, party in corpus.parties.items()}
     for view in views:
+        for slug in {ref.slug for _, ref in view.parties}:
+            pages[slug].views.append(view)
         for agreement in view.agreements:
             for ref in {r.slug for r in agreement.parties if r.slug}:
                 pages[ref].agreements.append((view, agreement))

@@ -1,4 +1,4 @@
-"""The extraction cache: what invalidates an entry, what does not, and builds that redo only what changed.
+"""The extraction and page caches: what invalidates an entry, what does not, and builds that redo only what changed.
 
 Most tests swap the extraction step for a counting fake, so that they show how many articles a build
 extracted without paying for spaCy; one runs the real pipeline through the cache.
@@ -18,11 +18,13 @@ import pytest
 
 import generator.cache
 import generator.extract
+import generator.render
 from generator.build import build
 from generator.cache import ExtractionCache, pipeline_version
 from generator.config import DEFAULT_MODEL, Settings
 from generator.load import load
 from generator.model import Article, ArticleMeta, FactSheet, Party, PartyKind, Quote, Span
+from generator.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,28 +129,37 @@ def package_copy(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(generator.cache, "_PACKAGE", package)
     generator.cache.extractor_version.cache_clear()
+    generator.cache.renderer_version.cache_clear()
     yield package
     generator.cache.extractor_version.cache_clear()
+    generator.cache.renderer_version.cache_clear()
 
 
 @pytest.mark.parametrize(
-    "edited, changes",
+    "version, edited, changes",
     [
-        ("extract/__init__.py", True),  # where EXTRACTOR_VERSION is
-        ("extract/quotes.py", True),
-        ("slugs.py", True),  # imported by the extractors: party ids are slugs
-        ("model.py", True),
-        ("data/titles.txt", True),
-        ("render.py", False),
-        ("build.py", False),
+        ("extractor_version", "extract/__init__.py", True),  # where EXTRACTOR_VERSION is
+        ("extractor_version", "extract/quotes.py", True),
+        ("extractor_version", "slugs.py", True),  # imported by the extractors: party ids are slugs
+        ("extractor_version", "model.py", True),
+        ("extractor_version", "data/titles.txt", True),
+        ("extractor_version", "render.py", False),
+        ("extractor_version", "build.py", False),
+        ("renderer_version", "render.py", True),
+        ("renderer_version", "slugs.py", True),  # imported by render.py: party page names
+        ("renderer_version", "model.py", True),
+        ("renderer_version", "config.py", True),
+        ("renderer_version", "extract/quotes.py", False),
+        ("renderer_version", "build.py", False),
     ],
 )
-def test_the_extractor_version_follows_the_extraction_code_and_data(package_copy, edited, changes):
-    before = generator.cache.extractor_version()
+def test_the_code_versions_follow_the_code_they_cover(package_copy, version, edited, changes):
+    digest = getattr(generator.cache, version)
+    before = digest()
     with (package_copy / edited).open("a", encoding="utf-8") as handle:
         handle.write("\n")
-    generator.cache.extractor_version.cache_clear()
-    assert (generator.cache.extractor_version() != before) is changes
+    digest.cache_clear()
+    assert (digest() != before) is changes
 
 
 def write_pipeline_meta(folder: Path, name: str, version: str) -> str:
@@ -305,6 +316,125 @@ def test_the_build_command_closes_with_a_summary_line(project, extracted):
     pattern = r"built 2 fact sheets \(4 facts\) into .* in \d+\.\d s; {} from cache, {} extracted; {} files changed\n"
     assert re.fullmatch(pattern.format(0, 2, r"\d+"), cold.stdout), cold.stdout
     assert re.fullmatch(pattern.format(2, 0, 0), warm.stdout), warm.stdout
+
+
+# --- the page cache -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The paths of the fact sheets and party pages rendered (not taken from the page cache), in order."""
+    calls: list[str] = []
+    render_fact_sheet, render_party_page = generator.render.render_fact_sheet, generator.render.render_party_page
+
+    def counting_fact_sheet(env, view):
+        calls.append(f"articles/{view.sheet.article.id}.md")
+        return render_fact_sheet(env, view)
+
+    def counting_party_page(env, page):
+        calls.append(f"parties/{page.party.slug}.md")
+        return render_party_page(env, page)
+
+    monkeypatch.setattr(generator.render, "render_fact_sheet", counting_fact_sheet)
+    monkeypatch.setattr(generator.render, "render_party_page", counting_party_page)
+    return calls
+
+
+@pytest.fixture
+def shared_party(project) -> Settings:
+    """A third article whose party shares a page with the others' (fake_facts names each article's party p1)."""
+    (project.seeds_dir / "port-talks.txt").write_text("Port talks resume\nMarta Vell said talks would resume.\n", encoding="utf-8")
+    return project
+
+
+def assert_pages_as_rendered_afresh(settings: Settings, sheets: list[FactSheet]) -> None:
+    """Every generated page is the page render_site makes of these sheets without any cache."""
+    afresh = render_site(sheets, settings)
+    on_disk = {p.relative_to(settings.generated_dir).as_posix() for p in settings.generated_dir.rglob("*") if p.is_file()}
+    assert on_disk - {".generated.json"} == set(afresh)
+    for path, page in afresh.items():
+        assert (settings.generated_dir / path).read_text("utf-8") == page, path
+
+
+def test_a_build_with_nothing_changed_renders_no_fact_sheet_or_party_page(shared_party, extracted, rendered):
+    build(shared_party)
+    assert sorted(rendered) == ["articles/harbour-deal.md", "articles/port-talks.md", "articles/rail-strike.md", "parties/p1.md"]
+    rendered.clear()
+    report = build(shared_party)
+    assert rendered == [] and report.written == []
+    assert_pages_as_rendered_afresh(shared_party, report.sheets)
+
+
+def test_a_changed_article_rerenders_its_fact_sheet_and_the_pages_of_its_parties_only(shared_party, extracted, rendered):
+    build(shared_party)
+    rendered.clear()
+    (shared_party.seeds_dir / "rail-strike.txt").write_text("Rail strike ends\nIvo Brand said the strike was over at last.\n", encoding="utf-8")
+    report = build(shared_party)
+    assert sorted(rendered) == ["articles/rail-strike.md", "parties/p1.md"]
+    assert_pages_as_rendered_afresh(shared_party, report.sheets)
+
+
+@pytest.mark.parametrize("template", ["fact_sheet.md.j2", "party.md.j2", "partials/source_meta.md.j2"])
+def test_a_changed_template_rerenders_every_page(shared_party, extracted, rendered, template):
+    build(shared_party)
+    rendered.clear()
+    path = shared_party.templates_dir / template
+    path.write_text(path.read_text("utf-8") + "\n", encoding="utf-8")
+    report = build(shared_party)
+    assert sorted(rendered) == ["articles/harbour-deal.md", "articles/port-talks.md", "articles/rail-strike.md", "parties/p1.md"]
+    assert_pages_as_rendered_afresh(shared_party, report.sheets)
+
+
+def test_another_renderer_version_rerenders_every_page(project, extracted, rendered, monkeypatch):
+    build(project)
+    rendered.clear()
+    monkeypatch.setattr(generator.cache, "renderer_version", lambda: "rendering code changed")
+    build(project)
+    assert len(rendered) == 3  # two fact sheets and their party's page
+
+
+def test_corrections_rerender_the_pages_they_change(project, extracted, rendered):
+    build(project)
+    rendered.clear()
+    (project.seeds_dir / "harbour-deal.corrections.yml").write_text("rename:\n  Marta Vell: Marta Vell-Ostrova\n", encoding="utf-8")
+    report = build(project)
+    assert sorted(rendered) == ["articles/harbour-deal.md", "parties/marta-vell-ostrova.md", "parties/p1.md"]
+    assert "Marta Vell-Ostrova" in (project.generated_dir / "articles" / "harbour-deal.md").read_text("utf-8")
+    assert_pages_as_rendered_afresh(project, report.sheets)
+
+
+def page_entries(settings: Settings) -> list[Path]:
+    return sorted((settings.cache_dir / "pages").glob("*/*.md"))
+
+
+@pytest.mark.parametrize("damage", [b"", b"0" * 64 + b"\n# Another page\n", b"\xff\xfe" * 40])
+def test_a_damaged_page_entry_is_rendered_again(project, extracted, rendered, damage):
+    build(project)
+    for entry in page_entries(project):
+        entry.write_bytes(damage)
+    rendered.clear()
+    report = build(project)
+    assert len(rendered) == 3
+    assert_pages_as_rendered_afresh(project, report.sheets)
+
+
+def test_page_entries_no_longer_used_are_deleted(shared_party, extracted):
+    build(shared_party)
+    assert len(page_entries(shared_party)) == 4
+    (shared_party.seeds_dir / "rail-strike.txt").unlink()
+    build(shared_party)
+    assert len(page_entries(shared_party)) == 3
+
+
+def test_a_page_cache_that_cannot_be_written_is_a_warning(project, extracted, monkeypatch):
+    def refuse(target, data):
+        raise PermissionError(f"read-only: {target}")
+
+    monkeypatch.setattr(generator.cache, "write_atomically", refuse)
+    report = build(project)
+    assert not report.failed
+    assert [p.reason for p in report.problems if "rendered pages" in p.reason]
+    assert_pages_as_rendered_afresh(project, report.sheets)
 
 
 # --- the real pipeline --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ every other fact names its parties by id).
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import math
 import multiprocessing
@@ -53,6 +54,12 @@ def load_pipeline(model: str) -> Language:
     """Load a spaCy pipeline once per process, by package or path name, with only the components extraction reads."""
     nlp = spacy.load(model)
     nlp.select_pipes(disable=_unused_components(nlp))
+    # The pipeline stays loaded until the process ends. Frozen, its hundreds of thousands of objects are out of reach
+    # of the cycle collector, which would otherwise walk them all in every full collection (and again at exit), here
+    # and in the workers forked from here (extract_all), where that walk would also copy the memory pages they
+    # share with this process. gc.freeze() takes every object alive at this moment; reference counting still frees
+    # them, only a reference cycle among them would stay.
+    gc.freeze()
     return nlp
 
 
