@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +24,8 @@ from generator.slugs import unique
 if TYPE_CHECKING:
     from generator.cache import ExtractionCache
 
-# Lists the files the last build wrote, so a build deletes only its own stale pages.
+# Lists the files the last build wrote, so a build deletes only its own stale pages, each with the digest of its
+# content and the size and modification time it had: a build then knows a page is unchanged without reading it.
 MANIFEST = ".generated.json"
 
 # Told (articles done, articles to do) as extraction goes; for a progress display.
@@ -203,36 +206,73 @@ def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[str]:
     """Write the pages under `out_dir`, each atomically and only if changed; delete pages of earlier builds no longer generated."""
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
-    changed = []
-    for rel, content in sorted(pages.items()):
-        target = (root / rel).resolve()
-        if not target.is_relative_to(root) or target == root:
-            raise ValueError(f"refusing to write outside {out_dir}: {rel!r}")
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        write_atomically(target, data)
-        changed.append(rel)
     manifest = root / MANIFEST
-    for stale in sorted(_previous_pages(manifest) - set(pages)):
+    previous = _previous_pages(manifest)
+    folders: dict[str, Path] = {}
+    changed = []
+    records: dict[str, list] = {}
+    for rel, content in sorted(pages.items()):
+        target = _inside(root, rel, folders)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.sha256(data).hexdigest()
+        on_disk = _regular_file(target)
+        # Reading all of a thousand articles' pages back took longer than anything else a one-article build does;
+        # a file whose size and time are still those recorded holds what the manifest says. One edited by hand, or
+        # removed, since no longer matches and is read back or written again.
+        unchanged = on_disk is not None and (
+            previous.get(rel) == [digest, on_disk.st_size, on_disk.st_mtime_ns] or target.read_bytes() == data
+        )
+        if not unchanged:
+            write_atomically(target, data)
+            changed.append(rel)
+            on_disk = os.lstat(target)
+        records[rel] = [digest, on_disk.st_size, on_disk.st_mtime_ns]
+    for stale in sorted(set(previous) - set(pages)):
         path = (root / stale).resolve()
         if path.is_relative_to(root) and path.is_file():
             path.unlink()
             _remove_empty_folders(path.parent, root)
-    listing = json.dumps(sorted(pages), indent=1).encode("utf-8")
+    listing = json.dumps(records, indent=0, sort_keys=True).encode("utf-8")
     # Left alone when unchanged too: `mkdocs serve` rebuilds on any change in docs/, hidden files included.
     if not manifest.is_file() or manifest.read_bytes() != listing:
         write_atomically(manifest, listing)
     return changed
 
 
-def _previous_pages(manifest: Path) -> set[str]:
-    """The pages the last build wrote; none when the manifest is missing or damaged (then nothing is deleted)."""
+def _inside(root: Path, rel: str, folders: dict[str, Path]) -> Path:
+    """Where page `rel` goes, refused unless under `root`.
+
+    Only its folder is resolved and checked, once for all the pages in it (doing so for each of thousands of
+    pages took a tenth of a build): a link in the last place is replaced by the page, never written through.
+    """
+    folder_name, name = os.path.split(rel)
+    folder = folders.get(folder_name)
+    if folder is None:
+        folder = folders[folder_name] = (root / folder_name).resolve()
+    if name in ("", ".", "..") or not folder.is_relative_to(root):
+        raise ValueError(f"refusing to write outside {root}: {rel!r}")
+    return folder / name
+
+
+def _regular_file(path: Path) -> os.stat_result | None:
+    """The file's status, if it is a file (not a link, a folder, or missing)."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
+
+
+def _previous_pages(manifest: Path) -> dict[str, list | None]:
+    """The pages the last build wrote, each with its record (None from a manifest without them, as builds before
+    records wrote); none when the manifest is missing or damaged (then nothing is deleted)."""
     try:
         listed = json.loads(manifest.read_text("utf-8"))
     except (OSError, ValueError):
-        return set()
-    return {page for page in listed if isinstance(page, str)} if isinstance(listed, list) else set()
+        return {}
+    if isinstance(listed, list):
+        return {page: None for page in listed if isinstance(page, str)}
+    return {page: record for page, record in listed.items() if isinstance(page, str)} if isinstance(listed, dict) else {}
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:

@@ -59,6 +59,8 @@ _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"\\`*_{}[]#+
 _LEADING_BLOCK_SYNTAX = re.compile(r"^ ?(?:[-=]|\d+[.)])")
 
 
+# Kept: a page listing every article prints the same names, labels and statuses tens of thousands of times over.
+@functools.lru_cache(maxsize=1 << 14)
 def escape_markdown(text: str) -> str:
     """Untrusted text as one line of Markdown that renders as exactly this text, never as markup.
 
@@ -266,6 +268,8 @@ class Corpus:
         return self._party_slug.get((sheet.article.id, party_id)) if party_id else None
 
 
+# Kept: every fact of every article names its parties, tens of thousands of lookups a build for a few thousand ids.
+@functools.lru_cache(maxsize=1 << 14)
 def party_page_slug(party_id: str) -> str:
     """The slug of a party's page across articles: the parties of all articles whose ids slugify alike share it."""
     slug = slugify(party_id, fallback="party")

@@ -19,7 +19,7 @@ import pytest
 import generator.cache
 import generator.extract
 import generator.render
-from generator.build import build
+from generator.build import MANIFEST, build, write_pages
 from generator.cache import ExtractionCache, pipeline_version
 from generator.config import DEFAULT_MODEL, Settings
 from generator.load import load
@@ -162,6 +162,22 @@ def test_the_code_versions_follow_the_code_they_cover(package_copy, version, edi
     assert (digest() != before) is changes
 
 
+def test_a_module_imported_deep_inside_a_function_is_covered(tmp_path, monkeypatch):
+    package = tmp_path / "generator"
+    package.mkdir()
+    (package / "start.py").write_text(
+        "def f(x):\n    if x:\n        try:\n            from generator.deep import g\n"
+        "        except ImportError:\n            pass\n    return [lambda: x]\n",
+        encoding="utf-8",
+    )
+    (package / "deep.py").write_text("import generator.deeper\n", encoding="utf-8")
+    (package / "deeper.py").write_text("", encoding="utf-8")
+    (package / "unused.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(generator.cache, "_PACKAGE", package)
+    found = generator.cache._modules_read_by([package / "start.py"])
+    assert {path.name for path in found} == {"start.py", "deep.py", "deeper.py"}
+
+
 def write_pipeline_meta(folder: Path, name: str, version: str) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "meta.json").write_text(json.dumps({"lang": "en", "name": name, "version": version}), encoding="utf-8")
@@ -234,7 +250,64 @@ def test_a_changed_article_is_the_only_one_extracted_and_rewrites_only_its_pages
     assert "articles/rail-strike.md" in report.written and "data/rail-strike.json" in report.written
     assert not any("harbour-deal" in page for page in report.written), "the other article's pages stay as they are"
     after = mtimes(project.generated_dir)
-    assert {page for page in after if after[page] != before.get(page)} == set(report.written)
+    # The manifest records the rewritten pages' new sizes and times.
+    assert {page for page in after if after[page] != before.get(page)} == set(report.written) | {MANIFEST}
+
+
+def test_unchanged_pages_are_known_by_the_manifest_without_reading_them(tmp_path, monkeypatch):
+    out = tmp_path / "facts"
+    write_pages({"a.md": "A", "b/c.md": "C"}, out)
+    read = []
+    real_read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or real_read_bytes(path))
+    assert write_pages({"a.md": "A", "b/c.md": "C"}, out) == []
+    assert read == [MANIFEST], "only the manifest is read back"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda page: page.write_text("hand-edited", encoding="utf-8"),
+        # Same size: only the modification time tells.
+        lambda page: (page.write_text("Z", encoding="utf-8"), os.utime(page, ns=(0, 0))),
+        lambda page: page.unlink(),
+    ],
+    ids=["edited", "same-size-edit", "deleted"],
+)
+def test_a_generated_page_changed_by_hand_is_written_again(tmp_path, edit):
+    out = tmp_path / "facts"
+    write_pages({"a.md": "A", "b.md": "B"}, out)
+    edit(out / "a.md")
+    assert write_pages({"a.md": "A", "b.md": "B"}, out) == ["a.md"]
+    assert (out / "a.md").read_text(encoding="utf-8") == "A"
+
+
+def test_a_changed_page_is_written_even_where_the_manifest_says_it_is_unchanged(tmp_path):
+    out = tmp_path / "facts"
+    write_pages({"a.md": "A"}, out)
+    assert write_pages({"a.md": "B"}, out) == ["a.md"]
+    assert (out / "a.md").read_text(encoding="utf-8") == "B"
+
+
+def test_a_manifest_of_page_names_only_still_tells_stale_pages(tmp_path):
+    """As builds wrote it before recording digests."""
+    out = tmp_path / "facts"
+    write_pages({"a.md": "A", "b.md": "B"}, out)
+    (out / MANIFEST).write_text(json.dumps(["a.md", "b.md"]), encoding="utf-8")
+    assert write_pages({"a.md": "A"}, out) == []
+    assert not (out / "b.md").exists()
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8")).keys() == {"a.md"}
+
+
+def test_a_link_among_the_pages_is_replaced_not_written_through(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("keep", encoding="utf-8")
+    out = tmp_path / "facts"
+    out.mkdir()
+    (out / "a.md").symlink_to(outside)
+    assert write_pages({"a.md": "A"}, out) == ["a.md"]
+    assert outside.read_text(encoding="utf-8") == "keep"
+    assert not (out / "a.md").is_symlink() and (out / "a.md").read_text(encoding="utf-8") == "A"
 
 
 def test_a_changed_template_rerenders_without_extracting(project, extracted):

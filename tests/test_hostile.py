@@ -404,7 +404,7 @@ def test_a_manifest_cannot_delete_outside_its_folder(tmp_path):
     assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") == "home"
 
 
-@pytest.mark.parametrize("rel", ["../escape.md", "/etc/passwd", "a/../../escape.md", "."])
+@pytest.mark.parametrize("rel", ["../escape.md", "/etc/passwd", "a/../../escape.md", ".", "..", "a/.."])
 def test_a_page_outside_the_generated_folder_is_refused(tmp_path, rel):
     with pytest.raises(ValueError, match="refusing to write outside"):
         write_pages({rel: "x"}, tmp_path / "facts")
