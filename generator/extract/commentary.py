@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 
 from generator.extract import lexicon
 from generator.extract.parties import PartyIndex, roles
-from generator.extract.quotemarks import is_speech, quotations
 from generator.model import Commentary, Party, PartyKind, Quote, Span
 
 _EXPERT_HONORIFICS = frozenset({"prof", "prof.", "professor"})
@@ -72,7 +71,8 @@ def _extent(token: Token) -> tuple[int, int]:
 
 def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Commentary]:
     text = doc.text
-    quoted = [(q.start, q.end) for q in quotations(text) if is_speech(text, q)]
+    # The quoted speech find_parties already located: an expert's paraphrase is what lies outside it.
+    quoted = index.quoted
     found = []
     for party in index.parties:
         if party.kind is not PartyKind.person:
