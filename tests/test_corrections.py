@@ -340,7 +340,7 @@ def corrected_project(tmp_path: Path) -> Settings:
     seeds.mkdir()
     shutil.copy(SAMPLE, seeds / "call.txt")
     (seeds / "call.corrections.yml").write_text(SAMPLE_CORRECTIONS, encoding="utf-8")
-    return Settings(seeds_dir=seeds, docs_dir=tmp_path / "docs", templates_dir=ROOT / "templates")
+    return Settings(seeds_dir=seeds, docs_dir=tmp_path / "docs", templates_dir=ROOT / "templates", cache_dir=tmp_path / "cache")
 
 
 def check_corrected(sheet: FactSheet) -> None:

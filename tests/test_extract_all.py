@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from pathlib import Path
@@ -74,6 +75,26 @@ def test_one_failing_article_does_not_stop_the_others(monkeypatch):
     outcomes = list(extract_all(articles()[:3], DEFAULT_MODEL))
     assert isinstance(outcomes[0], FactSheet) and isinstance(outcomes[2], FactSheet)
     assert isinstance(outcomes[1], KeyError)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_worker_killed_by_one_article_fails_that_article_only(monkeypatch):
+    if threading.active_count() > 1:
+        pytest.skip("another thread is running here: workers would be spawned, without this test's stand-in")
+    parent = os.getpid()
+    real = generator.extract.facts_from_doc
+
+    def dying_on_a1(article, doc):
+        if article.meta.id == "a1" and os.getpid() != parent:
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return real(article, doc)
+
+    monkeypatch.setattr(generator.extract, "facts_from_doc", dying_on_a1)
+    monkeypatch.setattr(generator.extract, "PARALLEL_MIN_CHARS", 0)
+    outcomes = list(extract_all(articles(), DEFAULT_MODEL, jobs=2))
+    assert [type(outcome).__name__ for outcome in outcomes] == ["FactSheet", "RuntimeError", "FactSheet", "FactSheet"]
+    assert str(outcomes[1]) == "its worker process stopped (out of memory, or killed)"
+    assert [outcome.article.id for outcome in outcomes if isinstance(outcome, FactSheet)] == ["a0", "a2", "putin-trump-call"]
 
 
 class _Unpicklable(Exception):

@@ -343,7 +343,7 @@ def small_project(tmp_path: Path, names: tuple[str, ...] = ("alpha", "beta", "ga
     for rel, text in HAND_WRITTEN.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text, encoding="utf-8")
-    return Settings(seeds_dir=seeds, docs_dir=tmp_path / "docs", templates_dir=ROOT / "templates")
+    return Settings(seeds_dir=seeds, docs_dir=tmp_path / "docs", templates_dir=ROOT / "templates", cache_dir=tmp_path / "cache", jobs=1)
 
 
 def test_an_exception_while_extracting_one_article_names_its_file(tmp_path, monkeypatch):

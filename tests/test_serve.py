@@ -38,7 +38,7 @@ def write(path: Path, text: str) -> None:
 def folders(tmp_path) -> Settings:
     write(tmp_path / "seeds" / "strike.txt", ARTICLE)
     write(tmp_path / "templates" / "fact_sheet.md.j2", "# {{ meta.title }}\n")
-    return Settings(seeds_dir=tmp_path / "seeds", docs_dir=tmp_path / "docs", templates_dir=tmp_path / "templates")
+    return Settings(seeds_dir=tmp_path / "seeds", docs_dir=tmp_path / "docs", templates_dir=tmp_path / "templates", cache_dir=tmp_path / "cache")
 
 
 class Builds:

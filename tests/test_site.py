@@ -33,7 +33,7 @@ def new_project(tmp: Path) -> Settings:
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("facts"))
     (tmp / "seeds").mkdir()
-    return Settings(seeds_dir=tmp / "seeds", docs_dir=tmp / "docs", templates_dir=ROOT / "templates")
+    return Settings(seeds_dir=tmp / "seeds", docs_dir=tmp / "docs", templates_dir=ROOT / "templates", cache_dir=tmp / "cache")
 
 
 def mkdocs_build(project: Path) -> Path:

@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import spacy
 from spacy.language import Language
@@ -90,8 +91,27 @@ def extract_all(articles: list[Article], model: str, jobs: int = 1) -> Iterator[
     size = max(1, min(MAX_BATCH, math.ceil(len(articles) / (workers * 4))))
     batches = [articles[i : i + size] for i in range(0, len(articles), size)]
     with ProcessPoolExecutor(workers, mp_context=_worker_context(model)) as pool:
-        for outcomes in pool.map(_extract_batch_for_worker, batches, itertools.repeat(model)):
+        futures = [pool.submit(_extract_batch_for_worker, batch, model) for batch in batches]
+        for number, future in enumerate(futures):
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in native code) and took the pool with it. The
+                # articles not done yet go again, each in a process of its own, so that only one that kills its
+                # worker fails; the pool's threads end first, so that those processes can be forked.
+                pool.shutdown(wait=True)
+                for article in itertools.chain.from_iterable(batches[number:]):
+                    yield _extract_alone(article, model)
+                return
             yield from outcomes
+
+
+def _extract_alone(article: Article, model: str) -> FactSheet | Exception:
+    with ProcessPoolExecutor(1, mp_context=_worker_context(model)) as pool:
+        try:
+            return pool.submit(_extract_batch_for_worker, [article], model).result()[0]
+        except BrokenProcessPool:
+            return RuntimeError("its worker process stopped (out of memory, or killed)")
 
 
 def _worker_context(model: str) -> multiprocessing.context.BaseContext:
