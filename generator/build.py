@@ -195,7 +195,7 @@ def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildRepor
     from generator.cache import PageCache
 
     cache = PageCache(settings.cache_dir / "pages", settings.templates_dir)
-    pages = render_site(sheets, settings, cache.page)
+    pages = render_site(sheets, settings, cache.page, settings.cache_dir / "compiled-templates")
     cache.prune()
     if cache.unkept:
         report.problems.append(Problem(str(cache.folder), f"cannot keep rendered pages for the next build: {cache.unkept}", fatal=False))

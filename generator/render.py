@@ -8,6 +8,7 @@ filter in a template cannot turn article text into markup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -15,15 +16,15 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
-from pydantic import TypeAdapter
 
 from generator.config import Settings
 from generator.model import Agreement, Commentary, Condition, FactSheet, Party, PartyKind, Quote, Span
@@ -106,7 +107,6 @@ def mermaid_label(text: str) -> str:
 
 # libyaml's emitter where PyYAML was built with it: the pure-Python one costs a second per 1,000 pages.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_SHEETS_JSON = TypeAdapter(list[FactSheet])
 
 
 def json_text(data: object) -> str:
@@ -178,11 +178,26 @@ def published(date: dt.date | None) -> Markup:
     return Markup(date.isoformat() if date else "undated")
 
 
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja2's compiled templates kept in a folder, which rendering goes on without where it cannot write."""
+
+    def __init__(self, folder: Path):
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 @functools.cache
-def template_environment(templates_dir: Path) -> Environment:
-    """The Jinja2 environment, built once per templates folder."""
+def template_environment(templates_dir: Path, compiled_dir: Path | None = None) -> Environment:
+    """The Jinja2 environment, built once per templates folder; compiled templates are kept in `compiled_dir`, if given
+    (Jinja2 compiles a template again when its source changes)."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
+        bytecode_cache=_CompiledTemplates(compiled_dir) if compiled_dir else None,
         undefined=StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -353,10 +368,9 @@ class CommentaryView(FactView):
 
 
 @dataclass
-class SheetView:
-    """Everything the fact-sheet template needs for one article."""
+class SheetFacts:
+    """The facts of one article laid out for the templates: labels, anchors, party links and evidence marks."""
 
-    sheet: FactSheet
     parties: list[tuple[Party, PartyRef]]
     agreements: list[AgreementView]
     conditions: list[ConditionView]
@@ -364,6 +378,17 @@ class SheetView:
     quotes_by_speaker: list[tuple[PartyRef | None, list[QuoteView]]]
     commentary: list[CommentaryView]
     marks: list[Mark]
+
+
+class SheetView:
+    """Everything the templates print for one article.
+
+    Its facts are laid out on first use: a build that finds the pages of an unchanged article in the page cache
+    needs only its JSON and the digest of it.
+    """
+
+    def __init__(self, sheet: FactSheet):
+        self.sheet = sheet
 
     @property
     def id(self) -> Markup:
@@ -378,6 +403,38 @@ class SheetView:
     def digest(self) -> str:
         """A digest of the whole sheet (its JSON holds every field): the part of a page cache key for this article."""
         return hashlib.sha256(self.data.encode("utf-8")).hexdigest()
+
+    @functools.cached_property
+    def facts(self) -> SheetFacts:
+        return SheetBuilder(self.sheet).build()
+
+    @property
+    def parties(self) -> list[tuple[Party, PartyRef]]:
+        return self.facts.parties
+
+    @property
+    def agreements(self) -> list[AgreementView]:
+        return self.facts.agreements
+
+    @property
+    def conditions(self) -> list[ConditionView]:
+        return self.facts.conditions
+
+    @property
+    def quotes(self) -> list[QuoteView]:
+        return self.facts.quotes
+
+    @property
+    def quotes_by_speaker(self) -> list[tuple[PartyRef | None, list[QuoteView]]]:
+        return self.facts.quotes_by_speaker
+
+    @property
+    def commentary(self) -> list[CommentaryView]:
+        return self.facts.commentary
+
+    @property
+    def marks(self) -> list[Mark]:
+        return self.facts.marks
 
 
 class SheetBuilder:
@@ -427,15 +484,14 @@ class SheetBuilder:
         evidence = self.evidence(kind, anchor, label, f"{label}: {title}", spans)
         return {"kind": kind, "label": label, "anchor": Markup(anchor), "edited": fact.edited, "evidence": evidence}
 
-    def build(self) -> SheetView:
+    def build(self) -> SheetFacts:
         sheet = self.sheet
         agreements = [self.agreement(n, a) for n, a in enumerate(sheet.agreements, 1)]
         by_id = {a.id: view for a, view in zip(sheet.agreements, agreements)}
         conditions = [self.condition(n, c, by_id) for n, c in enumerate(sheet.conditions, 1)]
         quotes = [self.quote(n, q) for n, q in enumerate(sheet.quotes, 1)]
         commentary = [self.commentary(n, c) for n, c in enumerate(sheet.commentary, 1)]
-        return SheetView(
-            sheet=sheet,
+        return SheetFacts(
             parties=[(p, self.party(p.id)) for p in sorted(sheet.parties, key=lambda p: (-len(p.mentions), p.name.casefold()))],
             agreements=agreements,
             conditions=conditions,
@@ -722,25 +778,34 @@ def render_now(key: str, render: Callable[[], str]) -> str:
     return render()
 
 
-def render_site(sheets: list[FactSheet], settings: Settings, memo: Memo = render_now) -> dict[str, str | bytes]:
+def render_site(sheets: list[FactSheet], settings: Settings, memo: Memo = render_now, compiled_dir: Path | None = None) -> dict[str, str | bytes]:
     """Every generated page, keyed by its path relative to the generated folder.
 
-    Pages made from one article or a few (fact sheets, party pages) go through `memo`, keyed by their path
-    and the digests of the sheets they show: after a change to one article, a build renders only the pages
-    of that article and of its parties anew. The rest lists every article, so it is rendered every time.
+    What one article or a few make goes through `memo`, keyed by the digests of the sheets it shows: the fact
+    sheets, the party pages, and the rows each article adds to the pages listing every article. After a change
+    to one article, a build lays out and renders anew only what that article and its parties show. Compiled
+    templates are kept in `compiled_dir`, if given.
     """
-    env = template_environment(settings.templates_dir.resolve())
+    env = template_environment(settings.templates_dir.resolve(), compiled_dir)
     corpus = Corpus(sheets)
-    views = [SheetBuilder(sheet).build() for sheet in corpus.sheets]
+    views = [SheetView(sheet) for sheet in corpus.sheets]
     pages: dict[str, str | bytes] = {}
     for view in views:
         path = f"articles/{view.sheet.article.id}.md"
         pages[path] = memo(f"{path}\0{view.digest}", functools.partial(render_fact_sheet, env, view))
         pages[f"data/{view.sheet.article.id}.json"] = view.data
-    pages["facts.json"] = _SHEETS_JSON.dump_json(sorted(sheets, key=lambda s: s.article.id), indent=2).decode("utf-8") + "\n"
+    pages["facts.json"] = _json_list([view.data for view in sorted(views, key=lambda v: v.sheet.article.id)])
     pages["schema.json"] = json_text(FactSheet.model_json_schema())
     pages.update(render_corpus_pages(env, corpus, views, memo))
     return pages
+
+
+def _json_list(items: list[str]) -> str:
+    """A JSON list of these JSON texts (each laid out with an indent of 2), laid out as json.dumps(..., indent=2) would."""
+    if not items:
+        return "[]\n"
+    # A JSON text holds no raw newline inside a string: every newline in it is layout.
+    return "[\n" + ",\n".join("  " + item.rstrip("\n").replace("\n", "\n  ") for item in items) + "\n]\n"
 
 
 def render_fact_sheet(env: Environment, view: SheetView) -> str:
@@ -793,18 +858,37 @@ def _glance_sentence(view: SheetView) -> str:
 
 @dataclass
 class PartyPage:
-    """One party across articles, made from the views of the articles naming it and from nothing else."""
+    """One party across articles: the articles naming it and, by their number in each sheet, the facts it takes part in.
+
+    Found from the sheets alone; the facts are laid out (views) only when the page is rendered.
+    """
 
     party: CorpusParty
     views: list[SheetView] = field(default_factory=list)
-    agreements: list[tuple[SheetView, AgreementView]] = field(default_factory=list)
-    conditions: list[tuple[SheetView, ConditionView]] = field(default_factory=list)
-    quotes: list[tuple[SheetView, QuoteView]] = field(default_factory=list)
-    commentary: list[tuple[SheetView, CommentaryView]] = field(default_factory=list)
+    agreements_at: list[tuple[SheetView, int]] = field(default_factory=list)
+    conditions_at: list[tuple[SheetView, int]] = field(default_factory=list)
+    quotes_at: list[tuple[SheetView, int]] = field(default_factory=list)
+    commentary_at: list[tuple[SheetView, int]] = field(default_factory=list)
 
     @property
     def articles(self) -> list[FactSheet]:
         return [view.sheet for view in self.views]
+
+    @property
+    def agreements(self) -> list[tuple[SheetView, AgreementView]]:
+        return [(view, view.agreements[number]) for view, number in self.agreements_at]
+
+    @property
+    def conditions(self) -> list[tuple[SheetView, ConditionView]]:
+        return [(view, view.conditions[number]) for view, number in self.conditions_at]
+
+    @property
+    def quotes(self) -> list[tuple[SheetView, QuoteView]]:
+        return [(view, view.quotes[number]) for view, number in self.quotes_at]
+
+    @property
+    def commentary(self) -> list[tuple[SheetView, CommentaryView]]:
+        return [(view, view.commentary[number]) for view, number in self.commentary_at]
 
     @property
     def slug(self) -> Markup:
@@ -812,32 +896,75 @@ class PartyPage:
 
     @property
     def relations(self) -> int:
-        return len(self.agreements) + len(self.conditions)
+        return len(self.agreements_at) + len(self.conditions_at)
+
+
+# The pages listing every article are made of the rows each article adds, rendered from these partials (and the
+# quotes partial, once per speaker) with nothing but the article's view: kept by `memo` under its digest, they are
+# rendered anew only for articles that changed.
+ROW_TEMPLATES = {
+    "fact_sheets": "partials/rows/fact_sheets.md.j2",
+    "agreements": "partials/rows/agreements.md.j2",
+    "experts": "partials/rows/experts.md.j2",
+    "timeline": "partials/rows/timeline.md.j2",
+}
+QUOTE_ROWS_TEMPLATE = "partials/rows/quotes.md.j2"
+
+
+def render_article_rows(env: Environment, view: SheetView) -> str:
+    """An article's rows on each page listing every article, as JSON: Markdown by page, and for the quotes page its
+    quotes by speaker (the key they are grouped under, the speaker's name and page, how many, the rows)."""
+    root = Markup("")
+    rows: dict = {page: env.get_template(name).render(view=view, root=root) for page, name in ROW_TEMPLATES.items()}
+    by_speaker: dict[str | None, tuple[PartyRef | None, list[QuoteView]]] = {}
+    for quote in view.quotes:
+        # Grouped by party page, or by name for a speaker without one.
+        key = (quote.speaker.slug or quote.speaker.name) if quote.speaker else None
+        by_speaker.setdefault(key, (quote.speaker, []))[1].append(quote)
+    rows["quotes"] = [
+        {
+            "key": key,
+            "speaker": [speaker.name, speaker.slug] if speaker else None,
+            "count": len(quotes),
+            "rows": env.get_template(QUOTE_ROWS_TEMPLATE).render(view=view, quotes=quotes, root=root),
+        }
+        for key, (speaker, quotes) in by_speaker.items()
+    ]
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView], memo: Memo = render_now) -> dict[str, str]:
     party_pages = _party_pages(corpus, views)
-    by_date: dict[str, list[SheetView]] = defaultdict(list)
-    for view in views:
+    # Rendered by this code from our templates, with every value escaped on the way in: trusted, like a cached page.
+    rows = [
+        json.loads(memo(f"rows\0{view.digest}", functools.partial(render_article_rows, env, view)))
+        for view in views
+    ]
+    by_date: dict[str, list[tuple[SheetView, Markup]]] = defaultdict(list)
+    for view, article_rows in zip(views, rows):
         published = view.sheet.article.published
-        by_date[published.strftime("%B %Y") if published else "Undated"].append(view)
+        by_date[published.strftime("%B %Y") if published else "Undated"].append((view, Markup(article_rows["timeline"])))
     # The timeline reads forwards in time; undated articles come last.
-    timeline = sorted(by_date.items(), key=lambda item: _month_key(item[1][0].sheet.article.published))
-    for _, month in timeline:
-        month.sort(key=lambda v: (_month_key(v.sheet.article.published), v.sheet.article.title.casefold()))
-    quotes_by_speaker = _quotes_by_speaker(views)
+    months = sorted(by_date.items(), key=lambda item: _month_key(item[1][0][0].sheet.article.published))
+    for _, month in months:
+        month.sort(key=lambda entry: (_month_key(entry[0].sheet.article.published), entry[0].sheet.article.title.casefold()))
+    timeline = [(label, [row for _, row in month]) for label, month in months]
+
+    def page_rows(page: str) -> list[Markup]:
+        return [Markup(article_rows[page]) for article_rows in rows if article_rows[page]]
+
     context = {"views": views, "root": Markup("")}
     pages = {
-        "index.md": env.get_template("fact_sheets_index.md.j2").render(**context),
+        "index.md": env.get_template("fact_sheets_index.md.j2").render(rows=page_rows("fact_sheets"), **context),
         "includes/latest.md": env.get_template("latest.md.j2").render(
             views=views[:LATEST_COUNT], total=len(views), root=Markup("facts/")
         ),
-        "agreements.md": env.get_template("agreements.md.j2").render(**context),
-        "experts.md": env.get_template("experts.md.j2").render(**context),
-        "quotes.md": env.get_template("quotes.md.j2").render(speakers=quotes_by_speaker, **context),
+        "agreements.md": env.get_template("agreements.md.j2").render(rows=page_rows("agreements"), **context),
+        "experts.md": env.get_template("experts.md.j2").render(rows=page_rows("experts"), **context),
+        "quotes.md": env.get_template("quotes.md.j2").render(speakers=_quotes_by_speaker(rows), **context),
         "timeline.md": env.get_template("timeline.md.j2").render(timeline=timeline, **context),
         "parties/index.md": env.get_template("parties_index.md.j2").render(
-            parties=sorted(party_pages, key=lambda p: (-len(p.articles), -p.relations, p.party.name.casefold())),
+            parties=sorted(party_pages, key=lambda p: (-len(p.views), -p.relations, p.party.name.casefold())),
             diagram=corpus_diagram(corpus),
             root=Markup("../"),
         ),
@@ -864,31 +991,40 @@ def _month_key(published: dt.date | None) -> tuple:
 def _party_pages(corpus: Corpus, views: list[SheetView]) -> list[PartyPage]:
     pages = {slug: PartyPage(party) for slug, party in corpus.parties.items()}
     for view in views:
-        for slug in {ref.slug for _, ref in view.parties}:
+        sheet = view.sheet
+
+        def slugs(party_ids: Iterable[str | None]) -> set[str]:
+            return {slug for slug in (corpus.party_slug(sheet, party_id) for party_id in party_ids) if slug}
+
+        for slug in slugs(party.id for party in sheet.parties):
             pages[slug].views.append(view)
-        for agreement in view.agreements:
-            for ref in {r.slug for r in agreement.parties if r.slug}:
-                pages[ref].agreements.append((view, agreement))
-        for condition in view.conditions:
-            for ref in {r.slug for r in (condition.by, condition.of) if r and r.slug}:
-                pages[ref].conditions.append((view, condition))
-        for quote in view.quotes:
-            if quote.speaker and quote.speaker.slug:
-                pages[quote.speaker.slug].quotes.append((view, quote))
-        for comment in view.commentary:
-            if comment.expert and comment.expert.slug:
-                pages[comment.expert.slug].commentary.append((view, comment))
+        for number, agreement in enumerate(sheet.agreements):
+            for slug in slugs(agreement.parties):
+                pages[slug].agreements_at.append((view, number))
+        for number, condition in enumerate(sheet.conditions):
+            for slug in slugs((condition.by, condition.of)):
+                pages[slug].conditions_at.append((view, number))
+        for number, quote in enumerate(sheet.quotes):
+            for slug in slugs([quote.speaker]):
+                pages[slug].quotes_at.append((view, number))
+        for number, comment in enumerate(sheet.commentary):
+            for slug in slugs([comment.expert]):
+                pages[slug].commentary_at.append((view, number))
     return list(pages.values())
 
 
-def _quotes_by_speaker(views: list[SheetView]) -> list[tuple[PartyRef | None, list[tuple[SheetView, QuoteView]]]]:
-    groups: dict[str | None, list[tuple[SheetView, QuoteView]]] = defaultdict(list)
+def _quotes_by_speaker(rows: list[dict]) -> list[tuple[PartyRef | None, list[Markup]]]:
+    """The quotes page's sections from the articles' rows: speakers with the most quotes first, unattributed last."""
+    groups: dict[str | None, list[Markup]] = defaultdict(list)
+    counts: Counter = Counter()
     speakers: dict[str | None, PartyRef | None] = {None: None}
-    for view in views:
-        for quote in view.quotes:
-            key = (quote.speaker.slug or quote.speaker.name) if quote.speaker else None
-            speakers.setdefault(key, quote.speaker)
-            groups[key].append((view, quote))
-    ordered = sorted(groups, key=lambda key: (key is None, -len(groups[key]), speakers[key].name.casefold() if key else ""))
+    for article_rows in rows:
+        for group in article_rows["quotes"]:
+            key = group["key"]
+            if key not in speakers:
+                name, slug = group["speaker"]
+                speakers[key] = PartyRef(name, Markup(slug) if slug else None)
+            groups[key].append(Markup(group["rows"]))
+            counts[key] += group["count"]
+    ordered = sorted(groups, key=lambda key: (key is None, -counts[key], speakers[key].name.casefold() if key else ""))
     return [(speakers[key], groups[key]) for key in ordered]
-

@@ -396,9 +396,11 @@ def test_the_build_command_closes_with_a_summary_line(project, extracted):
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
-    """The paths of the fact sheets and party pages rendered (not taken from the page cache), in order."""
+    """What was rendered (not taken from the page cache), in order: the paths of fact sheets and party pages, and
+    rows/<id> for the rows an article adds to the pages listing every article."""
     calls: list[str] = []
     render_fact_sheet, render_party_page = generator.render.render_fact_sheet, generator.render.render_party_page
+    render_article_rows = generator.render.render_article_rows
 
     def counting_fact_sheet(env, view):
         calls.append(f"articles/{view.sheet.article.id}.md")
@@ -408,7 +410,12 @@ def rendered(monkeypatch) -> list[str]:
         calls.append(f"parties/{page.party.slug}.md")
         return render_party_page(env, page)
 
+    def counting_rows(env, view):
+        calls.append(f"rows/{view.sheet.article.id}")
+        return render_article_rows(env, view)
+
     monkeypatch.setattr(generator.render, "render_fact_sheet", counting_fact_sheet)
+    monkeypatch.setattr(generator.render, "render_article_rows", counting_rows)
     monkeypatch.setattr(generator.render, "render_party_page", counting_party_page)
     return calls
 
@@ -431,7 +438,7 @@ def assert_pages_as_rendered_afresh(settings: Settings, sheets: list[FactSheet])
 
 def test_a_build_with_nothing_changed_renders_no_fact_sheet_or_party_page(shared_party, extracted, rendered):
     build(shared_party)
-    assert sorted(rendered) == ["articles/harbour-deal.md", "articles/port-talks.md", "articles/rail-strike.md", "parties/p1.md"]
+    assert sorted(rendered) == ["articles/harbour-deal.md", "articles/port-talks.md", "articles/rail-strike.md", "parties/p1.md", "rows/harbour-deal", "rows/port-talks", "rows/rail-strike"]
     rendered.clear()
     report = build(shared_party)
     assert rendered == [] and report.written == []
@@ -443,7 +450,7 @@ def test_a_changed_article_rerenders_its_fact_sheet_and_the_pages_of_its_parties
     rendered.clear()
     (shared_party.seeds_dir / "rail-strike.txt").write_text("Rail strike ends\nIvo Brand said the strike was over at last.\n", encoding="utf-8")
     report = build(shared_party)
-    assert sorted(rendered) == ["articles/rail-strike.md", "parties/p1.md"]
+    assert sorted(rendered) == ["articles/rail-strike.md", "parties/p1.md", "rows/rail-strike"]
     assert_pages_as_rendered_afresh(shared_party, report.sheets)
 
 
@@ -454,7 +461,7 @@ def test_a_changed_template_rerenders_every_page(shared_party, extracted, render
     path = shared_party.templates_dir / template
     path.write_text(path.read_text("utf-8") + "\n", encoding="utf-8")
     report = build(shared_party)
-    assert sorted(rendered) == ["articles/harbour-deal.md", "articles/port-talks.md", "articles/rail-strike.md", "parties/p1.md"]
+    assert sorted(rendered) == ["articles/harbour-deal.md", "articles/port-talks.md", "articles/rail-strike.md", "parties/p1.md", "rows/harbour-deal", "rows/port-talks", "rows/rail-strike"]
     assert_pages_as_rendered_afresh(shared_party, report.sheets)
 
 
@@ -463,7 +470,7 @@ def test_another_renderer_version_rerenders_every_page(project, extracted, rende
     rendered.clear()
     monkeypatch.setattr(generator.cache, "renderer_version", lambda: "rendering code changed")
     build(project)
-    assert len(rendered) == 3  # two fact sheets and their party's page
+    assert len(rendered) == 5  # two fact sheets, their rows and their party's page
 
 
 def test_corrections_rerender_the_pages_they_change(project, extracted, rendered):
@@ -471,7 +478,7 @@ def test_corrections_rerender_the_pages_they_change(project, extracted, rendered
     rendered.clear()
     (project.seeds_dir / "harbour-deal.corrections.yml").write_text("rename:\n  Marta Vell: Marta Vell-Ostrova\n", encoding="utf-8")
     report = build(project)
-    assert sorted(rendered) == ["articles/harbour-deal.md", "parties/marta-vell-ostrova.md", "parties/p1.md"]
+    assert sorted(rendered) == ["articles/harbour-deal.md", "parties/marta-vell-ostrova.md", "parties/p1.md", "rows/harbour-deal"]
     assert "Marta Vell-Ostrova" in (project.generated_dir / "articles" / "harbour-deal.md").read_text("utf-8")
     assert_pages_as_rendered_afresh(project, report.sheets)
 
@@ -487,16 +494,17 @@ def test_a_damaged_page_entry_is_rendered_again(project, extracted, rendered, da
         entry.write_bytes(damage)
     rendered.clear()
     report = build(project)
-    assert len(rendered) == 3
+    assert len(rendered) == 5
     assert_pages_as_rendered_afresh(project, report.sheets)
 
 
 def test_page_entries_no_longer_used_are_deleted(shared_party, extracted):
     build(shared_party)
-    assert len(page_entries(shared_party)) == 4
+    # Per article its fact sheet and its rows on the pages listing every article; the party page they share.
+    assert len(page_entries(shared_party)) == 3 * 2 + 1
     (shared_party.seeds_dir / "rail-strike.txt").unlink()
     build(shared_party)
-    assert len(page_entries(shared_party)) == 3
+    assert len(page_entries(shared_party)) == 2 * 2 + 1
 
 
 def test_a_page_cache_that_cannot_be_written_is_a_warning(project, extracted, monkeypatch):
