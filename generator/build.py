@@ -18,7 +18,7 @@ from generator.config import Settings
 from generator.corrections import CorrectionsError, apply_corrections, find_corrections, load_corrections, orphan_corrections
 from generator.load import LoadError, article_files, load
 from generator.model import Article, FactSheet
-from generator.render import render_site
+from generator.render import KeptPage, page_text, render_site
 from generator.slugs import unique
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def warn_orphan_corrections(seeds_dir: Path, article_paths: list[Path], report: 
         report.problems.append(Problem(str(path), "no article beside this corrections file (renamed or removed?)", fatal=False))
 
 
-def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildReport) -> dict[str, str | bytes]:
+def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildReport) -> dict[str, str | bytes | KeptPage]:
     """Every page of the site; those made from unchanged sheets with unchanged templates as the page cache kept them."""
     from generator.cache import PageCache
 
@@ -202,28 +202,31 @@ def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildRepor
     return pages
 
 
-def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[str]:
+def write_pages(pages: dict[str, str | bytes | KeptPage], out_dir: Path) -> list[str]:
     """Write the pages under `out_dir`, each atomically and only if changed; delete pages of earlier builds no longer generated."""
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
     manifest = root / MANIFEST
     previous = _previous_pages(manifest)
-    folders: dict[str, Path] = {}
+    folders: dict[str, str] = {}
     changed = []
     records: dict[str, list] = {}
     for rel, content in sorted(pages.items()):
         target = _inside(root, rel, folders)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        digest = hashlib.sha256(data).hexdigest()
+        data = None if isinstance(content, KeptPage) else content.encode("utf-8") if isinstance(content, str) else content
+        digest = content.digest if isinstance(content, KeptPage) else hashlib.sha256(data).hexdigest()
         on_disk = _regular_file(target)
         # Reading all of a thousand articles' pages back took longer than anything else a one-article build does;
         # a file whose size and time are still those recorded holds what the manifest says. One edited by hand, or
         # removed, since no longer matches and is read back or written again.
-        unchanged = on_disk is not None and (
-            previous.get(rel) == [digest, on_disk.st_size, on_disk.st_mtime_ns] or target.read_bytes() == data
-        )
-        if not unchanged:
-            write_atomically(target, data)
+        if on_disk is not None and previous.get(rel) == [digest, on_disk.st_size, on_disk.st_mtime_ns]:
+            records[rel] = previous[rel]
+            continue
+        if data is None:
+            data = page_text(content).encode("utf-8")
+            digest = hashlib.sha256(data).hexdigest()
+        if on_disk is None or _read(target) != data:
+            write_atomically(Path(target), data)
             changed.append(rel)
             on_disk = os.lstat(target)
         records[rel] = [digest, on_disk.st_size, on_disk.st_mtime_ns]
@@ -239,7 +242,7 @@ def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[str]:
     return changed
 
 
-def _inside(root: Path, rel: str, folders: dict[str, Path]) -> Path:
+def _inside(root: Path, rel: str, folders: dict[str, str]) -> str:
     """Where page `rel` goes, refused unless under `root`.
 
     Only its folder is resolved and checked, once for all the pages in it (doing so for each of thousands of
@@ -248,13 +251,24 @@ def _inside(root: Path, rel: str, folders: dict[str, Path]) -> Path:
     folder_name, name = os.path.split(rel)
     folder = folders.get(folder_name)
     if folder is None:
-        folder = folders[folder_name] = (root / folder_name).resolve()
-    if name in ("", ".", "..") or not folder.is_relative_to(root):
+        resolved = (root / folder_name).resolve()
+        if not resolved.is_relative_to(root):
+            raise ValueError(f"refusing to write outside {root}: {rel!r}")
+        folder = folders[folder_name] = str(resolved)
+    if name in ("", ".", ".."):
         raise ValueError(f"refusing to write outside {root}: {rel!r}")
-    return folder / name
+    return os.path.join(folder, name)
 
 
-def _regular_file(path: Path) -> os.stat_result | None:
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
+
+
+def _regular_file(path: str) -> os.stat_result | None:
     """The file's status, if it is a file (not a link, a folder, or missing)."""
     try:
         status = os.lstat(path)

@@ -38,6 +38,7 @@ from pydantic import ValidationError
 
 from generator.build import write_atomically
 from generator.model import Article, FactSheet
+from generator.render import KeptPage
 
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour shows in the pages as they render them: templating, escaping, the YAML front matter.
@@ -182,14 +183,21 @@ class PageCache:
     or renders and keeps it.
 
     A page's entry key hashes the key `render_site` gives it with the templates and the rendering code, so that
-    an edited template or a new version of the code renders every page again. An entry starts with the digest of
-    the page it holds: a damaged one is rendered again, never published.
+    an edited template or a new version of the code renders every page again. Beside the entries, an index holds
+    the digest of each: a kept page comes back as a `KeptPage`, read only if its text is needed, as it is not
+    where the page on disk already has that digest (reading the thousands of pages of a large site back took
+    longer than all else a build that changed one article does). An entry that does not match its digest is
+    rendered again, never published.
     """
+
+    INDEX = "digests.json"
 
     def __init__(self, folder: Path, templates_dir: Path):
         self.folder = folder
         templates = _files_digest(templates_dir, (path for path in templates_dir.rglob("*") if path.is_file()))
         self.fingerprint = f"{renderer_version()}\0{templates}"
+        self._kept = _read_index(folder / self.INDEX)
+        self.digests = dict(self._kept)
         self.used: set[Path] = set()
         # The last error keeping a page; the build goes on without it, and tells.
         self.unkept: OSError | None = None
@@ -198,31 +206,57 @@ class PageCache:
         entry = hashlib.sha256(f"{self.fingerprint}\0{key}".encode()).hexdigest()
         return self.folder / entry[:2] / f"{entry}.md"
 
-    def page(self, key: str, render: Callable[[], str]) -> str:
+    def page(self, key: str, render: Callable[[], str]) -> str | KeptPage:
         path = self.path(key)
         self.used.add(path)
-        page = _read_page(path)
-        if page is None:
-            page = render()
-            data = page.encode("utf-8")
-            try:
-                write_atomically(path, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-            except OSError as exc:
-                self.unkept = exc
+        digest = self.digests.get(path.name)
+        if digest is None:
+            return self._render_and_keep(path, render)
+        return KeptPage(digest, functools.partial(self._read, path, digest, render))
+
+    def _read(self, path: Path, digest: str, render: Callable[[], str]) -> str:
+        try:
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() == digest:
+                return data.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+        return self._render_and_keep(path, render)
+
+    def _render_and_keep(self, path: Path, render: Callable[[], str]) -> str:
+        page = render()
+        data = page.encode("utf-8")
+        try:
+            write_atomically(path, data)
+        except OSError as exc:
+            self.unkept = exc
+            self.digests.pop(path.name, None)
+        else:
+            self.digests[path.name] = hashlib.sha256(data).hexdigest()
         return page
 
     def prune(self) -> None:
-        """Delete every entry this cache has not served or kept: pages no longer in the site, or made from what changed."""
+        """Delete every entry this cache has not served or kept (pages no longer in the site, or made from what changed)
+        and save the index of the others."""
         _delete_entries(self.folder, ".md", keep=self.used)
+        used = {path.name for path in self.used}
+        self.digests = {name: digest for name, digest in self.digests.items() if name in used}
+        if self.digests != self._kept:
+            try:
+                write_atomically(self.folder / self.INDEX, json.dumps(self.digests, indent=0, sort_keys=True).encode("utf-8"))
+            except OSError as exc:
+                self.unkept = exc
 
 
-def _read_page(path: Path) -> str | None:
-    """The page an entry holds; None when there is none, or none that matches its digest."""
+def _read_index(path: Path) -> dict[str, str]:
+    """Entry names and digests; none from an index missing or damaged (every page is then rendered again)."""
     try:
-        digest, _, data = path.read_bytes().partition(b"\n")
-        return data.decode("utf-8") if hashlib.sha256(data).hexdigest().encode() == digest else None
-    except (OSError, UnicodeDecodeError):
-        return None
+        index = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(index, dict):
+        return {}
+    return {name: digest for name, digest in index.items() if isinstance(name, str) and isinstance(digest, str)}
 
 
 def _delete_entries(folder: Path, suffix: str, keep: set[Path]) -> None:

@@ -769,16 +769,29 @@ def safe_url(url: str | None) -> str | None:
 # --- pages -----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class KeptPage:
+    """A page an earlier build rendered and kept (generator/cache.py): the digest of its text, and a way to read the
+    text, called only where it is needed (not where the page on disk already has that digest)."""
+
+    digest: str
+    read: Callable[[], str]
+
+
 # How render_site gets a page that a build may have rendered before (generator/cache.py keeps them): given a
 # key naming all the page is made from besides the templates and this code, and a function that renders it.
-Memo = Callable[[str, Callable[[], str]], str]
+Memo = Callable[[str, Callable[[], str]], "str | KeptPage"]
+
+
+def page_text(page: str | KeptPage) -> str:
+    return page if isinstance(page, str) else page.read()
 
 
 def render_now(key: str, render: Callable[[], str]) -> str:
     return render()
 
 
-def render_site(sheets: list[FactSheet], settings: Settings, memo: Memo = render_now, compiled_dir: Path | None = None) -> dict[str, str | bytes]:
+def render_site(sheets: list[FactSheet], settings: Settings, memo: Memo = render_now, compiled_dir: Path | None = None) -> dict[str, str | bytes | KeptPage]:
     """Every generated page, keyed by its path relative to the generated folder.
 
     What one article or a few make goes through `memo`, keyed by the digests of the sheets it shows: the fact
@@ -789,7 +802,7 @@ def render_site(sheets: list[FactSheet], settings: Settings, memo: Memo = render
     env = template_environment(settings.templates_dir.resolve(), compiled_dir)
     corpus = Corpus(sheets)
     views = [SheetView(sheet) for sheet in corpus.sheets]
-    pages: dict[str, str | bytes] = {}
+    pages: dict[str, str | bytes | KeptPage] = {}
     for view in views:
         path = f"articles/{view.sheet.article.id}.md"
         pages[path] = memo(f"{path}\0{view.digest}", functools.partial(render_fact_sheet, env, view))
@@ -933,11 +946,11 @@ def render_article_rows(env: Environment, view: SheetView) -> str:
     return json.dumps(rows, ensure_ascii=False)
 
 
-def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView], memo: Memo = render_now) -> dict[str, str]:
+def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView], memo: Memo = render_now) -> dict[str, str | KeptPage]:
     party_pages = _party_pages(corpus, views)
     # Rendered by this code from our templates, with every value escaped on the way in: trusted, like a cached page.
     rows = [
-        json.loads(memo(f"rows\0{view.digest}", functools.partial(render_article_rows, env, view)))
+        json.loads(page_text(memo(f"rows\0{view.digest}", functools.partial(render_article_rows, env, view))))
         for view in views
     ]
     by_date: dict[str, list[tuple[SheetView, Markup]]] = defaultdict(list)
@@ -954,7 +967,7 @@ def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView]
         return [Markup(article_rows[page]) for article_rows in rows if article_rows[page]]
 
     context = {"views": views, "root": Markup("")}
-    pages = {
+    pages: dict[str, str | KeptPage] = {
         "index.md": env.get_template("fact_sheets_index.md.j2").render(rows=page_rows("fact_sheets"), **context),
         "includes/latest.md": env.get_template("latest.md.j2").render(
             views=views[:LATEST_COUNT], total=len(views), root=Markup("facts/")

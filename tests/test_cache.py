@@ -20,7 +20,7 @@ import generator.cache
 import generator.extract
 import generator.render
 from generator.build import MANIFEST, build, write_pages
-from generator.cache import ExtractionCache, pipeline_version
+from generator.cache import ExtractionCache, PageCache, pipeline_version
 from generator.config import DEFAULT_MODEL, Settings
 from generator.load import load
 from generator.model import Article, ArticleMeta, FactSheet, Party, PartyKind, Quote, Span
@@ -344,7 +344,7 @@ def test_another_extractor_version_or_model_reextracts_every_article(project, ex
 
 def test_a_damaged_entry_is_extracted_again_and_replaced(project, extracted):
     build(project)
-    for entry in project.cache_dir.glob("*/*.json"):
+    for entry in project.cache_dir.glob("??/*.json"):
         entry.write_bytes(entry.read_bytes()[:20])
     assert build(project).extracted == 2
     assert build(project).extracted == 0
@@ -352,10 +352,10 @@ def test_a_damaged_entry_is_extracted_again_and_replaced(project, extracted):
 
 def test_entries_of_articles_no_longer_in_the_site_are_deleted(project, extracted):
     build(project)
-    assert len(list(project.cache_dir.glob("*/*.json"))) == 2
+    assert len(list(project.cache_dir.glob("??/*.json"))) == 2
     (project.seeds_dir / "rail-strike.txt").unlink()
     build(project)
-    assert len(list(project.cache_dir.glob("*/*.json"))) == 1
+    assert len(list(project.cache_dir.glob("??/*.json"))) == 1
 
 
 def test_only_files_named_like_entries_are_deleted(project, extracted):
@@ -488,14 +488,39 @@ def page_entries(settings: Settings) -> list[Path]:
 
 
 @pytest.mark.parametrize("damage", [b"", b"0" * 64 + b"\n# Another page\n", b"\xff\xfe" * 40])
-def test_a_damaged_page_entry_is_rendered_again(project, extracted, rendered, damage):
+def test_a_damaged_page_entry_is_rendered_again_where_it_is_read(project, extracted, rendered, damage):
     build(project)
     for entry in page_entries(project):
         entry.write_bytes(damage)
     rendered.clear()
     report = build(project)
-    assert len(rendered) == 5
+    # The rows are read at every build; the pages on disk still have the digests kept, so their entries are not.
+    assert sorted(rendered) == ["rows/harbour-deal", "rows/rail-strike"]
     assert_pages_as_rendered_afresh(project, report.sheets)
+    shutil.rmtree(project.generated_dir)
+    rendered.clear()
+    report = build(project)
+    assert sorted(rendered) == ["articles/harbour-deal.md", "articles/rail-strike.md", "parties/p1.md"]
+    assert_pages_as_rendered_afresh(project, report.sheets)
+
+
+def test_pages_on_disk_as_kept_are_not_read_back(project, extracted, monkeypatch):
+    build(project)
+    read = []
+    real = PageCache._read
+
+    def reading(self, path, digest, render):
+        read.append(path)
+        return real(self, path, digest, render)
+
+    monkeypatch.setattr(PageCache, "_read", reading)
+    build(project)
+    assert len(read) == 2  # the rows of the two articles, which the pages listing every article are joined from
+    (project.generated_dir / "articles" / "harbour-deal.md").write_text("# Edited by hand\n", encoding="utf-8")
+    read.clear()
+    build(project)
+    assert len(read) == 3
+    assert "Edited by hand" not in (project.generated_dir / "articles" / "harbour-deal.md").read_text("utf-8")
 
 
 def test_page_entries_no_longer_used_are_deleted(shared_party, extracted):
