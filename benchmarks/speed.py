@@ -11,7 +11,7 @@ is measured) and prints four figures, each with its target and PASS or FAIL:
 
 1. extraction words/s against raw `nlp.pipe` of the same model on the same texts, best of 1 and 2 processes;
 2. a cold build (generate with an empty cache, then `mkdocs build`) against `mkdocs build` alone on the same docs;
-3. a warm build with 1 article changed: the generator step against the cold one;
+3. a warm build with 1 article changed: the generator step against the cold one (median of 3 builds);
 4. peak memory of the cold generator step: the summed PSS of its process tree (the build and its worker
    processes), sampled from /proc every 50 ms, so Linux only. PSS (proportional set size) splits pages that
    forked workers share with the build between them, where summed RSS would count them once per process;
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,7 @@ TARGET_THROUGHPUT = 0.8
 TARGET_COLD = 1.3
 TARGET_WARM = 0.05
 TARGET_MEMORY_MB = 1536
+WARM_RUNS = 3
 
 
 def snapshot_code(folder: Path) -> Path:
@@ -103,7 +105,12 @@ def _pss(pid: int) -> int:
 
 
 def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Run a command to its end: (seconds, peak PSS of its process tree in bytes, its last line of output)."""
+    """Run a command to its end: (seconds, peak PSS of its process tree in bytes, its last line of output).
+
+    The disk's write-back of earlier commands is done first, so that a command does not pay for the previous one's
+    writes (a warm build right after `mkdocs build` wrote its site took a tenth longer).
+    """
+    os.sync()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(process.pid)
@@ -242,17 +249,26 @@ def main() -> None:
         print(f"  floor with this model: parsing the corpus at the best rate above ({max(raw, ours):,.0f} words/s) takes {parsing:.1f} s, so at least {floor:.2f}x")
         print(f"  => {cold / mk_alone:.2f}x mkdocs build alone   target <= {TARGET_COLD}x   {verdict(cold / mk_alone <= TARGET_COLD)}\n")
 
-        first, second = sorted((project / "seeds").glob("article-*.txt"))[:2]
-        change_article(first)
-        gen_warm, _, warm_summary = run(generate, project)
+        # Three builds, each after another article changed, against the noise of a shared machine: their median.
+        *changed, staged = sorted((project / "seeds").glob("article-*.txt"))[: WARM_RUNS + 1]
+        warm = []
+        for path in changed:
+            change_article(path)
+            seconds, _, warm_summary = run(generate, project)
+            warm.append(seconds)
+        gen_warm = statistics.median(warm)
         print(f"3. warm build, 1 of {count:,} articles changed")
         print(f"  generate: {warm_summary}")
-        change_article(second)
-        # In a fresh process, like the build above: this one has spaCy loaded already.
+        print(f"  {WARM_RUNS} builds, each after another article changed: {', '.join(f'{s:.2f}' for s in warm)} s")
+        change_article(staged)
+        # In a fresh process, like the builds above: this one has spaCy loaded already.
         stages_command = [python, __file__, "--stages-of", str(project), "--templates", str(code / "templates"), "--model", model, "--jobs", str(jobs)]
         _, _, stages = run(stages_command, project)
         print(f"  the same again (another article changed), by stage: {stages}")
-        print(f"  => generate {gen_warm:.2f} s against {gen_cold:.1f} s cold: {gen_warm / gen_cold:.1%}   target <= {TARGET_WARM:.0%}   {verdict(gen_warm / gen_cold <= TARGET_WARM)}\n")
+        # What any build that extracts one article pays before its own work: a Python process, spaCy, the pipeline.
+        startup, _, _ = run([python, "-c", f"import spacy; spacy.load({model!r})"], project)
+        print(f"  of which fixed: starting Python, importing spaCy and loading the pipeline alone take {startup:.2f} s ({startup / gen_cold:.1%} of cold)")
+        print(f"  => generate {gen_warm:.2f} s (median) against {gen_cold:.1f} s cold: {gen_warm / gen_cold:.1%}   target <= {TARGET_WARM:.0%}   {verdict(gen_warm / gen_cold <= TARGET_WARM)}\n")
 
         megabytes = gen_memory / 2**20
         print(f"4. peak memory of the cold generate step ({count:,} articles)")
