@@ -213,8 +213,11 @@ def write_pages(pages: dict[str, str | bytes | KeptPage], out_dir: Path) -> list
     records: dict[str, list] = {}
     for rel, content in sorted(pages.items()):
         target = _inside(root, rel, folders)
-        data = None if isinstance(content, KeptPage) else content.encode("utf-8") if isinstance(content, str) else content
-        digest = content.digest if isinstance(content, KeptPage) else hashlib.sha256(data).hexdigest()
+        if isinstance(content, KeptPage):
+            data, digest = None, content.digest
+        else:
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            digest = hashlib.sha256(data).hexdigest()
         on_disk = _regular_file(target)
         # Reading all of a thousand articles' pages back took longer than anything else a one-article build does;
         # a file whose size and time are still those recorded holds what the manifest says. One edited by hand, or
