@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -107,12 +108,12 @@ def serve(
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
-        while True:
-            try:
-                return mkdocs.wait(timeout=interval)
-            except subprocess.TimeoutExpired:
-                pass
+        # Slept between looks, not waited for with a timeout: Ctrl-C landing inside Popen.wait's polling loop can leave
+        # its internal lock held, and the wait for MkDocs to stop below would then block for good.
+        while (status := mkdocs.poll()) is None:
+            time.sleep(interval)
             regenerate_if_changed(watcher, settings, run_build, echo)
+        return status
     except KeyboardInterrupt:
         return 0
     finally:

@@ -178,6 +178,6 @@ def test_serve_command_serves_the_site_and_regenerates_an_edited_article(tmp_pat
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-            pytest.fail("`generator serve` did not stop on Ctrl-C")
+            pytest.fail(f"`generator serve` did not stop on Ctrl-C:\n{log_path.read_text()[-3000:]}")
         log.close()
     assert status == 0, log_path.read_text()
