@@ -161,6 +161,9 @@ def test_serve_command_serves_the_site_and_regenerates_an_edited_article(tmp_pat
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=log,
         stderr=subprocess.STDOUT,
+        # Ctrl-C as in a terminal: a test run started in the background (`make test &`) passes SIGINT on ignored,
+        # and Python then never raises KeyboardInterrupt.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     url = f"http://127.0.0.1:{port}/facts/articles/strike/"
     try:
