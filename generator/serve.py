@@ -9,8 +9,10 @@ platform-specific file-event APIs, and a folder of a few thousand articles is sc
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -97,7 +99,7 @@ def serve(
 ) -> int:
     """Build, start `mkdocs serve`, and rebuild on every change to an article or template until MkDocs exits.
 
-    Returns MkDocs' exit status (0 when stopped with Ctrl-C).
+    Returns MkDocs' exit status (0 when stopped with Ctrl-C, or by `kill`).
     """
     watcher = SourceWatcher(settings)
     run_build(settings)
@@ -107,6 +109,10 @@ def serve(
         cwd=config_file.resolve().parent,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+    # `kill` and a closed terminal stop the preview as Ctrl-C does, MkDocs with it, rather than leave it serving alone.
+    stop_signals = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = {number: signal.signal(number, _interrupt) for number in stop_signals} if on_main_thread else {}
     try:
         # Slept between looks, not waited for with a timeout: Ctrl-C landing inside Popen.wait's polling loop can leave
         # its internal lock held, and the wait for MkDocs to stop below would then block for good.
@@ -124,3 +130,9 @@ def serve(
             except subprocess.TimeoutExpired:
                 mkdocs.kill()
                 mkdocs.wait()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupt(number: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -148,7 +148,8 @@ def fetch_until(url: str, expected: str, process: subprocess.Popen, log: Path, d
     pytest.fail(f"{url} did not show {expected!r} in time; last response began: {body[:300]!r}\n{log.read_text()[-3000:]}")
 
 
-def test_serve_command_serves_the_site_and_regenerates_an_edited_article(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_serve_command_serves_the_site_regenerates_an_edited_article_and_stops_with_mkdocs(tmp_path, stop):
     settings = new_project(tmp_path)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     write(settings.seeds_dir / "strike.txt", ARTICLE)
@@ -175,12 +176,15 @@ def test_serve_command_serves_the_site_and_regenerates_an_edited_article(tmp_pat
         write(settings.seeds_dir / "strike.txt", ARTICLE.replace("60-day pause", "90-day pause"))
         fetch_until(url, "90-day pause in strike", process, log_path, deadline)
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         try:
             status = process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-            pytest.fail(f"`generator serve` did not stop on Ctrl-C:\n{log_path.read_text()[-3000:]}")
+            pytest.fail(f"`generator serve` did not stop on {stop.name}:\n{log_path.read_text()[-3000:]}")
         log.close()
     assert status == 0, log_path.read_text()
+    # MkDocs stopped with it: nothing serves the port any more.
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()
