@@ -30,6 +30,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -175,7 +176,7 @@ class ExtractionCache:
 
     def prune(self, keep: list[Article]) -> None:
         """Delete every entry but those of `keep` (the articles of the whole site)."""
-        _delete_entries(self.folder, ".json", keep={self.path(self.key(article)) for article in keep})
+        _delete_entries(self.folder, ".json", keep={f"{self.key(article)}.json" for article in keep})
 
 
 class PageCache:
@@ -198,49 +199,52 @@ class PageCache:
         self.fingerprint = f"{renderer_version()}\0{templates}"
         self._kept = _read_index(folder / self.INDEX)
         self.digests = dict(self._kept)
-        self.used: set[Path] = set()
+        # Names of the entries this build served or kept.
+        self.used: set[str] = set()
         # The last error keeping a page; the build goes on without it, and tells.
         self.unkept: OSError | None = None
 
-    def path(self, key: str) -> Path:
-        entry = hashlib.sha256(f"{self.fingerprint}\0{key}".encode()).hexdigest()
-        return self.folder / entry[:2] / f"{entry}.md"
+    def entry(self, key: str) -> str:
+        """The name of the entry for a page key."""
+        return hashlib.sha256((self.fingerprint + "\0" + key).encode()).hexdigest() + ".md"
 
     def page(self, key: str, render: Callable[[], str]) -> str | KeptPage:
-        path = self.path(key)
-        self.used.add(path)
-        digest = self.digests.get(path.name)
+        entry = self.entry(key)
+        self.used.add(entry)
+        digest = self.digests.get(entry)
         if digest is None:
-            return self._render_and_keep(path, render)
-        return KeptPage(digest, functools.partial(self._read, path, digest, render))
+            return self._render_and_keep(entry, render)
+        return KeptPage(digest, functools.partial(self._read, entry, digest, render))
 
-    def _read(self, path: Path, digest: str, render: Callable[[], str]) -> str:
+    def _path(self, entry: str) -> Path:
+        return self.folder / entry[:2] / entry
+
+    def _read(self, entry: str, digest: str, render: Callable[[], str]) -> str:
         try:
-            data = path.read_bytes()
+            data = self._path(entry).read_bytes()
             if hashlib.sha256(data).hexdigest() == digest:
                 return data.decode("utf-8")
         except (OSError, UnicodeDecodeError):
             pass
-        return self._render_and_keep(path, render)
+        return self._render_and_keep(entry, render)
 
-    def _render_and_keep(self, path: Path, render: Callable[[], str]) -> str:
+    def _render_and_keep(self, entry: str, render: Callable[[], str]) -> str:
         page = render()
         data = page.encode("utf-8")
         try:
-            write_atomically(path, data)
+            write_atomically(self._path(entry), data)
         except OSError as exc:
             self.unkept = exc
-            self.digests.pop(path.name, None)
+            self.digests.pop(entry, None)
         else:
-            self.digests[path.name] = hashlib.sha256(data).hexdigest()
+            self.digests[entry] = hashlib.sha256(data).hexdigest()
         return page
 
     def prune(self) -> None:
         """Delete every entry this cache has not served or kept (pages no longer in the site, or made from what changed)
         and save the index of the others."""
         _delete_entries(self.folder, ".md", keep=self.used)
-        used = {path.name for path in self.used}
-        self.digests = {name: digest for name, digest in self.digests.items() if name in used}
+        self.digests = {name: digest for name, digest in self.digests.items() if name in self.used}
         if self.digests != self._kept:
             try:
                 write_atomically(self.folder / self.INDEX, json.dumps(self.digests, indent=0, sort_keys=True).encode("utf-8"))
@@ -259,14 +263,25 @@ def _read_index(path: Path) -> dict[str, str]:
     return {name: digest for name, digest in index.items() if isinstance(name, str) and isinstance(digest, str)}
 
 
-def _delete_entries(folder: Path, suffix: str, keep: set[Path]) -> None:
-    """Delete the entries under `folder` but those in `keep`.
+def _delete_entries(folder: Path, suffix: str, keep: set[str]) -> None:
+    """Delete the entries under `folder` but those named in `keep`.
 
-    Only files named like entries go, so that a cache folder pointed at the wrong place loses nothing else.
+    Only files named like entries go, in folders named like theirs, so that a cache folder pointed at the wrong place
+    loses nothing else.
     """
     name = re.compile(rf"[0-9a-f]{{64}}{re.escape(suffix)}")
-    for entry in folder.glob(f"*/*{suffix}"):
-        if name.fullmatch(entry.name) and entry.parent.name == entry.name[:2] and entry not in keep:
-            entry.unlink(missing_ok=True)
+    try:
+        subfolders = [sub for sub in os.scandir(folder) if len(sub.name) == 2 and sub.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for sub in subfolders:
+        removed = False
+        with contextlib.suppress(OSError):  # removed by a build running at the same time
+            for entry in os.scandir(sub.path):
+                if entry.name not in keep and entry.name.startswith(sub.name) and name.fullmatch(entry.name):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(entry.path)
+                    removed = True
+        if removed:
             with contextlib.suppress(OSError):  # not empty, or removed by a build running at the same time
-                entry.parent.rmdir()
+                os.rmdir(sub.path)
