@@ -240,7 +240,14 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     if target is None or clause is None:
         return None
     what = list(clause.subtree)
-    return _Found(_demander(token, index), _party(target, index), [t for t in what if t.lower_ != "to" or t.i != what[0].i], [_span(_right_of(token))], token, _keys(what))
+    by = _demander(token, index)
+    if by is None and token.dep_ == "acl":
+        # "Its chief executive, X, called on Y to ...", which the small model reads as a clause modifying X (or "chief
+        # executive", X in apposition): with someone called on (Y), the verb is active, and X does the calling.
+        named = token.head
+        by = _party(named, index) or _party(next((c for c in named.children if c.dep_ == "appos"), None), index)
+    return _Found(by, _party(target, index), [t for t in what if t.lower_ != "to" or t.i != what[0].i], [_span(_right_of(token))], token, _keys(what))
+
 
 
 def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:

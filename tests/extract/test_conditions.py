@@ -32,6 +32,13 @@ def _name(sheet: FactSheet, party_id: str | None) -> str | None:
             ["full review of the budget", "precondition"],
         ),
         ("Germany called for Greece to cut public spending.", "Germany", "Greece", ["Greece to cut public spending"]),
+        # The small model hangs "called" on the name as a clause modifying it; with someone called on, X still calls.
+        (
+            "Varnell Steel welcomed the ruling. Its chief executive, Tomas Ekberg, called on regulators to open an inquiry.",
+            "Tomas Ekberg",
+            None,
+            ["an inquiry"],
+        ),
         ("Japan urged Korea to settle the dispute over fishing rights.", "Japan", None, ["Settle the dispute"]),
         # "insisted that Y commit": the subjunctive is a demand.
         ("Sinn Fein had insisted that the DUP commit to a firm date for devolution.", "Sinn Fein", "DUP", ["commit to a firm date"]),
