@@ -228,7 +228,7 @@ def write_pages(pages: dict[str, str | bytes | KeptPage], out_dir: Path) -> list
         if data is None:
             data = page_text(content).encode("utf-8")
             digest = hashlib.sha256(data).hexdigest()
-        if on_disk is None or _read(target) != data:
+        if on_disk is None or Path(target).read_bytes() != data:
             write_atomically(Path(target), data)
             changed.append(rel)
             on_disk = os.lstat(target)
@@ -261,14 +261,6 @@ def _inside(root: Path, rel: str, folders: dict[str, str]) -> str:
     if name in ("", ".", ".."):
         raise ValueError(f"refusing to write outside {root}: {rel!r}")
     return os.path.join(folder, name)
-
-
-def _read(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError:
-        return None
 
 
 def _regular_file(path: str) -> os.stat_result | None:
