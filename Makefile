@@ -9,10 +9,18 @@ INSTALLED := $(VENV)/.installed
 setup: $(INSTALLED)
 
 $(INSTALLED): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
-	touch $@
+	@echo "setup: creating $(VENV) and installing the locked packages (requirements.lock)"
+	@$(PYTHON) -m venv $(VENV)
+	@# The lock is the complete, closed set: installed as it is, resolving nothing, so no new release on PyPI can
+	@# change or break it; pip check then proves the set consistent.
+	@# pip's own output goes to a log, shown only when a step fails.
+	@$(PY) -m pip install --disable-pip-version-check --no-deps --require-hashes -r requirements.lock \
+		> $(VENV)/setup.log 2>&1 || { cat $(VENV)/setup.log; exit 1; }
+	@$(PY) -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e . \
+		>> $(VENV)/setup.log 2>&1 || { cat $(VENV)/setup.log; exit 1; }
+	@echo "setup: checking that the installed set is consistent (pip check)"
+	@$(PY) -m pip check
+	@touch $@
 
 # Mermaid draws the diagrams. Material would load it from a CDN, which readers offline or behind a strict policy
 # never get, so the site serves its own copy: the npm registry's tarball, checked against a pinned hash.
