@@ -74,10 +74,20 @@ class Party(_Model):
 
 
 class AgreementStatus(str, Enum):
-    agreed = "agreed"
+    """Where a deal stands in the clause that mentions it, from first proposal to its end."""
+
     proposed = "proposed"
-    rejected = "rejected"
+    under_negotiation = "under negotiation"
+    tentative = "tentative"
+    agreed = "agreed"
+    signed = "signed"
+    approved = "approved"
+    ratified = "ratified"
+    in_force = "in force"
     suspended = "suspended"
+    rejected = "rejected"
+    collapsed = "collapsed"
+    withdrawn = "withdrawn"
 
 
 class Account(_Model):
@@ -92,6 +102,8 @@ class Agreement(_Model):
     summary: str
     parties: list[str] = Field(default_factory=list, description="Party ids")
     status: AgreementStatus = AgreementStatus.agreed
+    status_by: str | None = Field(default=None, description="Party id of who approved, ratified or signed it, where the clause says")
+    status_evidence: Span | None = Field(default=None, description="The words that give the status")
     duration: str | None = None
     evidence: list[Span] = Field(min_length=1)
     accounts: list[Account] = Field(default_factory=list)
