@@ -14,8 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.actors import resolve_actors
 from generator.config import Settings
-from generator.corrections import CorrectionsError, apply_corrections, find_corrections, load_corrections, orphan_corrections
+from generator.corrections import (
+    CorrectionsError,
+    apply_corrections,
+    find_corrections,
+    find_site_corrections,
+    load_corrections,
+    load_site_corrections,
+    orphan_corrections,
+)
 from generator.load import LoadError, article_files, load
 from generator.model import Article, FactSheet
 from generator.render import KeptPage, page_text, render_site
@@ -71,6 +80,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         forget_other_articles(articles, settings)
         report.sheets = apply_editors_corrections(sheets, report)
         warn_orphan_corrections(settings.seeds_dir, paths, report)
+        report.sheets = resolve_site_actors(settings.seeds_dir, report.sheets, report)
         pages = render_pages(report.sheets, settings, report)
         report.written = write_pages(pages, settings.generated_dir)
     return report
@@ -188,6 +198,18 @@ def apply_editors_corrections(sheets: list[FactSheet], report: BuildReport) -> l
 def warn_orphan_corrections(seeds_dir: Path, article_paths: list[Path], report: BuildReport) -> None:
     for path in orphan_corrections(seeds_dir, article_paths):
         report.problems.append(Problem(str(path), "no article beside this corrections file (renamed or removed?)", fatal=False))
+
+
+def resolve_site_actors(seeds_dir: Path, sheets: list[FactSheet], report: BuildReport) -> list[FactSheet]:
+    """The sheets with their parties as the actors they are across the site, with the editor's merges and splits
+    from the site's corrections file; the sheets as they are (and one problem per reason) where that file cannot
+    be applied: then no two articles' parties join, rather than bring back a wrong merge an editor split."""
+    path = find_site_corrections(seeds_dir)
+    try:
+        return resolve_actors(sheets, load_site_corrections(path).actors if path else None)
+    except CorrectionsError as exc:
+        report.problems.extend(Problem(str(path), reason) for reason in exc.reasons)
+        return sheets
 
 
 def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildReport) -> dict[str, str | bytes | KeptPage]:

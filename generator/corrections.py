@@ -33,6 +33,8 @@ from generator.model import (
 from generator.slugs import slugify, unique
 
 SUFFIX = ".corrections.yml"
+# The site's own corrections, of what spans articles, in the articles folder.
+SITE_FILE = "corrections.yml"
 
 # Editors paste quotes from rendered pages, where quotation marks are often curly.
 _QUOTE_MARKS = {'"': "\"“”„«»", "'": "'‘’‚‹›", "“": "\"“”„«»", "”": "\"“”„«»", "‘": "'‘’‚", "’": "'‘’‚"}
@@ -122,6 +124,21 @@ class Corrections(_Entry):
     add: Additions = Field(default_factory=Additions)
 
 
+class ActorCorrections(_Entry):
+    """Actors across articles (generator/actors.py), each named by its page id, its name or an alias."""
+
+    merge: dict[str, list[str]] = Field(default_factory=dict, description="An actor: the actors that are really the same one")
+    split: dict[str, list[str]] = Field(
+        default_factory=dict, description="A name: the ids of the articles in which it names another actor, one of its own"
+    )
+
+
+class SiteCorrections(_Entry):
+    """The site's corrections file: what spans articles."""
+
+    actors: ActorCorrections = Field(default_factory=ActorCorrections)
+
+
 def corrections_path(article_source: Path) -> Path:
     """`seeds/NAME.corrections.yml` for `seeds/NAME.txt`."""
     return article_source.with_name(article_source.stem + SUFFIX)
@@ -143,8 +160,17 @@ def orphan_corrections(folder: Path, article_paths: list[Path]) -> list[Path]:
 
 
 def load_corrections(path: Path) -> Corrections:
+    data = _read_yaml(path)
+    if data is None:
+        return Corrections()
+    if not isinstance(data, dict):
+        raise CorrectionsError(["expected a mapping with any of: rename, merge, drop, add"])
+    return _validated(Corrections, data)
+
+
+def _read_yaml(path: Path) -> object:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise CorrectionsError([exc.strerror or str(exc)]) from exc
     except UnicodeDecodeError as exc:
@@ -153,14 +179,27 @@ def load_corrections(path: Path) -> Corrections:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise CorrectionsError([f"not valid YAML: {getattr(exc, 'problem', None) or exc}{where}"]) from exc
-    if data is None:
-        return Corrections()
-    if not isinstance(data, dict):
-        raise CorrectionsError(["expected a mapping with any of: rename, merge, drop, add"])
+
+
+def _validated(model: type[_Entry], data: dict) -> _Entry:
     try:
-        return Corrections.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise CorrectionsError([_pydantic_reason(error) for error in exc.errors()]) from exc
+
+
+def find_site_corrections(seeds_dir: Path) -> Path | None:
+    path = seeds_dir / SITE_FILE
+    return path if path.is_file() else None
+
+
+def load_site_corrections(path: Path) -> SiteCorrections:
+    data = _read_yaml(path)
+    if data is None:
+        return SiteCorrections()
+    if not isinstance(data, dict):
+        raise CorrectionsError(["expected a mapping with the key: actors"])
+    return _validated(SiteCorrections, data)
 
 
 def apply_corrections(sheet: FactSheet, corrections: Corrections) -> tuple[FactSheet, list[str]]:
