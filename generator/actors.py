@@ -1,13 +1,13 @@
 """Site-level stage between corrections and render: one actor, one id, across every article.
 
 Each article names its parties on its own: "Trump" in one, "Donald Trump" in another, "Sen. Ana Ruiz" here and
-"Ruiz" there, the "U.S. Senate" and the "Senate", the "FTC" and the "Federal Trade Commission". `resolve_actors`
+"Ruiz" there, the "U.S. Coast Guard" and the "Coast Guard", the "NFU" and the "National Farmers Union". `resolve_actors`
 gives every party the id and name of the actor it stands for across the site, so that each actor has one page:
 
 - names alike once titles ("Sen.", "House Speaker"), "the", middle initials and quoted nicknames are taken off;
 - people whose names differ only by a familiar form of the given name ("Steve" and "Steven": data/given_names.txt);
 - a bare surname, and the name a name of one word stands for: the one full name across the site that it matches
-  (a surname, a family name written first, an alias, an acronym, the name without its country ("the U.S. Senate")
+  (a surname, a family name written first, an alias, an acronym, the name without its country ("the U.S. Coast Guard")
   or without its company word ("Teva Pharmaceuticals")).
 
 Where a name could stand for two actors (two people share the surname, "Steve" for "Steven" and for "Stephen"),
@@ -132,7 +132,7 @@ def _person_name(name: str) -> tuple[str, str]:
     if words[:1] == ["the"]:
         words = words[1:]
     for at in range(len(words) - 2, -1, -1):
-        # Up to the last title word that leaves a name: "Treasury Secretary Ana Ruiz", "Sen. Ruiz"; but "King Carl"
+        # Up to the last title word that leaves a name: "Treasury Secretary Ana Ruiz", "Sen. Ruiz"; but "King Oskar"
         # stays whole, where the title goes with a given name.
         title = words[at].casefold()
         if title in _title_words() and all(w[:1].isupper() or w.casefold() in _title_words() | _CONNECTORS for w in words[:at]):
@@ -191,7 +191,7 @@ def _initials(key: str) -> str:
 
 
 def _without_country(key: str) -> str | None:
-    """An organisation's name without the country before it ("the U.S. Senate" is the "Senate"), if it has one."""
+    """An organisation's name without the country before it ("the U.S. Coast Guard" is the "Coast Guard"), if it has one."""
     words = key.split()
     for size in range(min(4, len(words) - 1), 0, -1):
         if " ".join(words[:size]) in _countries_by_name():
@@ -200,7 +200,7 @@ def _without_country(key: str) -> str | None:
 
 
 def _with_country_named(key: str) -> str:
-    """The key with its country written one way ("US Senate", "U.S. Senate", "American Senate" alike)."""
+    """The key with its country written one way ("US Coast Guard", "U.S. Coast Guard", "American Coast Guard" alike)."""
     rest = _without_country(key)
     if rest is None:
         return key
@@ -224,10 +224,10 @@ def not_an_actor(party: Party) -> str | None:
     """Why this party's name is no actor's, from the name alone; None for a name that may be one."""
     name = _clean(party.name)
     words = name.split()
-    if not words or not re.search(r"[A-Z]", name):
-        return "a common noun"
     if _URL.search(name):
         return "a URL"
+    if not words or not re.search(r"[A-Z]", name):
+        return "a common noun"
     if "/" in name:
         return "a byline or picture credit"
     letters = re.sub(r"[^A-Za-z]", "", name)
@@ -237,7 +237,7 @@ def not_an_actor(party: Party) -> str | None:
         return "a possessive"
     if _key(name) in _titles():
         return "a title"
-    # "the Games", "the Winter Games", "the G20 Summit"; but a lone word in the singular may be a name ("Summit County").
+    # "the Games", "the Winter Games", "the Andean Summit"; but a lone word in the singular may be a name ("Summit County").
     if words[-1].casefold() in _event_nouns() and (len(words) > 1 or words[-1].endswith("s")):
         return "an event"
     return None
@@ -267,6 +267,8 @@ class _Actor:
     kind: PartyKind = PartyKind.organization
     edited: bool = False
     dropped: bool = False
+    # The name of the actor an editor merged others into: it stays the name.
+    named_by_editor: str | None = None
 
 
 class _Keys:
@@ -330,11 +332,14 @@ def _members(sheets: list[FactSheet], corrections: ActorCorrections) -> tuple[li
                     people.add(member.key)
             members.append(member)
     # A name the model gave another kind is a person's where, titles taken off or its words split, it is a person's
-    # name elsewhere: "House Ana Ruiz" labelled an organisation, the handle "AnaRuiz".
+    # name elsewhere ("House Ana Ruiz" labelled an organisation, the handle "AnaRuiz"), or where an abbreviated
+    # title stands before it ("Sen. Ruiz"): "General" in "General Motors" is a title too, "Gen." only a person's.
     for member in members:
         if member.party.kind is not PartyKind.person:
             for display, key in (_person_name(member.party.name), _person_name(_camel_words(member.party.name))):
-                if len(key.split()) > 1 and key in people:
+                first = member.display.split()[0]
+                abbreviated = display != member.display and first.endswith(".") and first.casefold() in _title_words()
+                if abbreviated or len(key.split()) > 1 and key in people:
                     member.display, member.key, member.person = display, key, True
                     break
         if not member.person:
@@ -483,6 +488,7 @@ def _merge_by_editor(actors: list[_Actor], corrections: ActorCorrections) -> Non
                 continue
             target.members += source.members
             target.edited = True
+            target.named_by_editor = target.name
             actors.remove(source)
     if errors:
         raise CorrectionsError(errors)
@@ -492,10 +498,16 @@ def _describe(actors: list[_Actor]) -> None:
     """Each actor's name, kind and id: the fullest name most articles use, the kind most of them give it."""
     for actor in actors:
         articles: dict[str, set[int]] = defaultdict(set)
+        plain = set()
         for member in actor.members:
             articles[member.display].add(member.sheet)
-        actor.name = max(articles, key=lambda name: (len(name.split()) > 1, len(articles[name]), len(name.split()), len(name), _reverse(name)))
-        kinds = Counter(m.party.kind for m in actor.members if m.display == actor.name)
+            # Written as the name itself, without a nickname, initials or "Jr.": "Ana Ruiz" rather than "Ana M. Ruiz".
+            if not member.person or _key(member.display) == member.key:
+                plain.add(member.display)
+        actor.name = actor.named_by_editor or max(
+            articles, key=lambda name: (len(name.split()) > 1, len(articles[name]), name in plain, len(name.split()), len(name), _reverse(name))
+        )
+        kinds = Counter(PartyKind.person if m.person else m.party.kind for m in actor.members if m.display == actor.name)
         actor.kind = max(kinds, key=lambda kind: (kinds[kind], kind is PartyKind.person))
     taken: set[str] = set()
     # Ids in a stable order: an actor an editor split off takes a suffix, never the one it was split from.
