@@ -105,7 +105,7 @@ def _company_words() -> frozenset[str]:
 
 def _clean(name: str) -> str:
     """The name as one line, without the punctuation around it ("— Ana Ruiz" is "Ana Ruiz")."""
-    return _SPACES.sub(" ", name).strip(" \t-–—,;:.!?()[]\"“”").strip()
+    return _SPACES.sub(" ", name).strip(" \t-–—,;:!?()[]\"“”").strip()
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -125,6 +125,7 @@ def _proper(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.casefold() in _CONNECTORS or not w[:1].isalpha() for w in words)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _person_name(name: str) -> tuple[str, str]:
     """A person's name as a page shows it, without the titles before it ("Senate Majority Leader") or a leading "the";
     and its key, without quoted nicknames ("“Tony”"), middle initials ("J.") or "Jr." either."""
@@ -185,11 +186,13 @@ class _PersonName:
         return {self.surname, self.given, *self.surname.split("-")}
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _initials(key: str) -> str:
     words = [w for w in key.split() if w not in _CONNECTORS]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _without_country(key: str) -> str | None:
     """An organisation's name without the country before it ("the U.S. Coast Guard" is the "Coast Guard"), if it has one."""
     words = key.split()
@@ -199,6 +202,7 @@ def _without_country(key: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _with_country_named(key: str) -> str:
     """The key with its country written one way ("US Coast Guard", "U.S. Coast Guard", "American Coast Guard" alike)."""
     rest = _without_country(key)
@@ -208,6 +212,7 @@ def _with_country_named(key: str) -> str:
     return f"{_countries_by_name()[country]} {rest}"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _without_company_words(key: str) -> str | None:
     """An organisation's name without the company words it ends in ("Widget Motor Company" is "Widget")."""
     words = key.split()
@@ -222,7 +227,12 @@ def _without_company_words(key: str) -> str | None:
 
 def not_an_actor(party: Party) -> str | None:
     """Why this party's name is no actor's, from the name alone; None for a name that may be one."""
-    name = _clean(party.name)
+    return _why_no_actor(party.name, party.kind is PartyKind.person)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _why_no_actor(name: str, person: bool) -> str | None:
+    name = _clean(name)
     words = name.split()
     if _URL.search(name):
         return "a URL"
@@ -233,7 +243,7 @@ def not_an_actor(party: Party) -> str | None:
     letters = re.sub(r"[^A-Za-z]", "", name)
     if letters.isupper() and (len(words) > 1 or len(letters) > _ACRONYM_LENGTH):
         return "a heading"
-    if party.kind is PartyKind.person and _POSSESSIVE.search(name):
+    if person and _POSSESSIVE.search(name):
         return "a possessive"
     if _key(name) in _titles():
         return "a title"
@@ -561,14 +571,17 @@ def _rewrite(sheet: FactSheet, number: int, by_party: dict[tuple[int, str], _Act
         parties.setdefault(actor.id, []).append(party)
         actors[actor.id] = actor
     new_parties = [_as_actor(same, actors[actor_id]) for actor_id, same in parties.items()]
-    if all(old == new for old, new in zip(sheet.parties, new_parties)) and len(new_parties) == len(sheet.parties):
+    if all(old is new for old, new in zip(sheet.parties, new_parties)) and len(new_parties) == len(sheet.parties):
         return sheet
     return _with_party_ids(sheet.model_copy(update={"parties": new_parties}), ids)
 
 
 def _as_actor(parties: list[Party], actor: _Actor) -> Party:
-    """The parties of one article that are one actor, as one party named and identified as the actor."""
+    """The parties of one article that are one actor, as one party named and identified as the actor; the party itself
+    where it is already that."""
     first = parties[0]
+    if len(parties) == 1 and (first.id, first.name, first.kind) == (actor.id, actor.name, actor.kind) and not actor.edited:
+        return first
     names = [n for p in parties for n in (p.name, *p.aliases)]
     mentions = {(m.start, m.end): m for p in parties for m in p.mentions}
     return first.model_copy(
