@@ -34,6 +34,7 @@ from generator.corrections import ActorCorrections, CorrectionsError
 from generator.model import FactSheet, Party, PartyKind
 from generator.slugs import slugify, unique
 from generator.tables import countries, lines
+from generator.tables import words as table
 
 _SPACES = re.compile(r"\s+")
 # Words that join the words of a name without being names themselves ("Bank of England", "bin Laden").
@@ -58,19 +59,8 @@ _ACRONYM_LENGTH = 6
 @functools.cache
 def _title_words() -> frozenset[str]:
     """Words of titles, honorifics and the words that go with them before a name, lower case."""
-    words = {word for title in lines("titles.txt") for word in title.split()}
-    words |= set(lines("honorifics.txt")) | set(lines("name_prefixes.txt"))
-    return frozenset(words - _CONNECTORS)
-
-
-@functools.cache
-def _event_nouns() -> frozenset[str]:
-    return frozenset(lines("event_nouns.txt"))
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    return frozenset(lines("titles.txt"))
+    found = {word for title in table("titles.txt") for word in title.split()}
+    return frozenset(found | table("honorifics.txt") | table("name_prefixes.txt")) - _CONNECTORS
 
 
 @functools.cache
@@ -93,11 +83,6 @@ def _countries_by_name() -> dict[str, str]:
         for name in (country.name, *country.aliases, *country.demonyms):
             table.setdefault(_key(name), _key(country.name))
     return table
-
-
-@functools.cache
-def _company_words() -> frozenset[str]:
-    return frozenset(lines("organization_name_words.txt")) | _COMPANY_WORDS
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -217,7 +202,8 @@ def _without_company_words(key: str) -> str | None:
     """An organisation's name without the company words it ends in ("Widget Motor Company" is "Widget")."""
     words = key.split()
     end = len(words)
-    while end > 1 and words[end - 1] in _company_words():
+    company_words = table("organization_name_words.txt") | _COMPANY_WORDS
+    while end > 1 and words[end - 1] in company_words:
         end -= 1
     return " ".join(words[:end]) if end < len(words) else None
 
@@ -245,10 +231,10 @@ def _why_no_actor(name: str, person: bool) -> str | None:
         return "a heading"
     if person and _POSSESSIVE.search(name):
         return "a possessive"
-    if _key(name) in _titles():
+    if _key(name) in table("titles.txt"):
         return "a title"
     # "the Games", "the Winter Games", "the Andean Summit"; but a lone word in the singular may be a name ("Summit County").
-    if words[-1].casefold() in _event_nouns() and (len(words) > 1 or words[-1].endswith("s")):
+    if words[-1].casefold() in table("event_nouns.txt") and (len(words) > 1 or words[-1].endswith("s")):
         return "an event"
     return None
 

@@ -14,6 +14,12 @@ def lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """A table of one word or phrase a line, as a set."""
+    return frozenset(lines(name))
+
+
 @dataclass(frozen=True)
 class Country:
     name: str
