@@ -33,10 +33,11 @@ MERMAID_SHIPPED := generator/scaffold/docs/assets/javascripts/mermaid.min.js
 mermaid: $(MERMAID_JS) $(MERMAID_SHIPPED)
 
 $(MERMAID_SHIPPED):
-	@echo "mermaid: fetching mermaid@$(MERMAID_VERSION) from the npm registry (sha256-checked)"
-	@rm -rf build/mermaid && mkdir -p build/mermaid $(@D)
-	@cd build/mermaid && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null
-	@echo "$(MERMAID_SHA256)  build/mermaid/mermaid-$(MERMAID_VERSION).tgz" | sha256sum --check --quiet
+	@echo "mermaid: mermaid@$(MERMAID_VERSION) from the npm registry (sha256-checked; a tarball already in build/mermaid/ is used)"
+	@mkdir -p build/mermaid $(@D)
+	@test -f build/mermaid/mermaid-$(MERMAID_VERSION).tgz || (cd build/mermaid && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null)
+	@echo "$(MERMAID_SHA256)  build/mermaid/mermaid-$(MERMAID_VERSION).tgz" | sha256sum --check --quiet --status \
+		|| { rm -f build/mermaid/mermaid-$(MERMAID_VERSION).tgz; echo "mermaid: the tarball's sha256 is not the pinned one; removed it" >&2; exit 1; }
 	@tar -xzf build/mermaid/mermaid-$(MERMAID_VERSION).tgz -C build/mermaid package/dist/mermaid.min.js
 	@cp build/mermaid/package/dist/mermaid.min.js $@
 
