@@ -14,9 +14,10 @@ Where a name could stand for two actors (two people share the surname, "Steve" f
 it joins neither: a wrong merge puts words in someone else's mouth, a missed one only splits a page. An editor
 merges and splits actors in the site's corrections file (generator/corrections.py, `ActorCorrections`).
 
-Names that are no actor's are dropped from the site as a safety net under extraction: a common noun ("the court"),
-a day or month, an all-capitals heading, a URL, a byline or picture credit, a bare title, a person's name with a
-possessive ("X's plan"), two actors named together ("X and Y"), a word the article itself writes in lower case.
+Names that are no actor's are dropped from the site as a safety net under extraction: a common noun ("the court"), a
+day or month, an all-capitals heading, a URL, a byline or picture credit, a bare title, an event or a document ("the
+Games", "the Harbour Agreement"), a person's name with a possessive ("X's plan"), two actors named together ("X and
+Y"), a word the article itself writes in lower case.
 
 Pure functions over the fact sheets: no spaCy, no I/O. A sheet the resolution leaves alone is returned as it
 came, so its pages stay in the page cache; one it changes has another digest, so its pages are rendered again.
@@ -178,6 +179,16 @@ def _initials(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def _acronyms(key: str) -> frozenset[str]:
+    """The acronyms an organisation may go by, lower case: its initials, without its country too, and those of its
+    last three words or more ("DUP" for the "Northern Irish Democratic Unionist Party")."""
+    words = [w for w in key.split() if w not in _CONNECTORS]
+    found = {_initials(key), _initials(_without_country(key) or "")}
+    found |= {"".join(w[0] for w in words[start:]) for start in range(1, len(words) - 2)}
+    return frozenset(acronym.casefold() for acronym in found if acronym)
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _without_country(key: str) -> str | None:
     """An organisation's name without the country before it ("the U.S. Coast Guard" is the "Coast Guard"), if it has one."""
     words = key.split()
@@ -233,9 +244,10 @@ def _why_no_actor(name: str, person: bool) -> str | None:
         return "a possessive"
     if _key(name) in table("titles.txt"):
         return "a title"
-    # "the Games", "the Winter Games", "the Andean Summit"; but a lone word in the singular may be a name ("Summit County").
-    if words[-1].casefold() in table("event_nouns.txt") and (len(words) > 1 or words[-1].endswith("s")):
-        return "an event"
+    # "the Games", "the Andean Summit", "the Harbour Agreement"; but a lone word in the singular may be a company's or
+    # a county's name.
+    if words[-1].casefold() in table("non_actor_nouns.txt") and (len(words) > 1 or words[-1].endswith("s")):
+        return "an event or a document"
     return None
 
 
@@ -425,9 +437,11 @@ def _join_short_names(members: list[_Member], keys: _Keys) -> None:
         for short in (_without_country(key), _without_company_words(key)):
             if short:
                 organisations_called[short].add(key)
-        for name in (key, _without_country(key)):
-            if name and _initials(name):
-                acronyms[_initials(name).casefold()].add(key)
+        for acronym in _acronyms(key):
+            acronyms[acronym].add(key)
+        # "Democrat" for the "Democrats", "Unionist" for the "Unionists".
+        if member.party.kind is PartyKind.group and len(key.split()) == 1 and key.endswith("s"):
+            organisations_called[key[:-1]].add(key)
     stands_for: dict[str, set[str]] = defaultdict(set)
     for member in members:
         key = member.key
