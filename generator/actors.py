@@ -14,10 +14,11 @@ Where a name could stand for two actors (two people share the surname, "Steve" f
 it joins neither: a wrong merge puts words in someone else's mouth, a missed one only splits a page. An editor
 merges and splits actors in the site's corrections file (generator/corrections.py, `ActorCorrections`).
 
-Names that are no actor's are dropped from the site as a safety net under extraction: a common noun ("the court"), a
-day or month, an all-capitals heading, a URL, a byline or picture credit, a bare title, an event or a document ("the
-Games", "the Harbour Agreement"), a person's name with a possessive ("X's plan"), two actors named together ("X and
-Y"), a word the article itself writes in lower case.
+Names that are no actor's are dropped from the site as a safety net under extraction: a day or month, an
+all-capitals heading, a URL, a byline or picture credit, a bare title, an event or a document ("the Games", "the
+Harbour Agreement"), a person's name with a possessive ("X's plan"), two actors named together ("X and Y"), a word
+the article itself writes in lower case. A party named by a common noun ("the court") stays on its fact sheet, with
+no page (`has_page`): it is an actor of its article, and of no other.
 
 Pure functions over the fact sheets: no spaCy, no I/O. A sheet the resolution leaves alone is returned as it
 came, so its pages stay in the page cache; one it changes has another digest, so its pages are rendered again.
@@ -221,6 +222,15 @@ def _without_company_words(key: str) -> str | None:
 
 # --- what is no actor ------------------------------------------------------------------------------
 
+_COMMON_NOUN = "a common noun"
+
+
+
+def has_page(party: Party) -> bool:
+    """Whether a party is an actor across articles, with a page: not one named by a common noun ("the court"), which
+    stays a party of its article, where the words around it say which court it is."""
+    return not_an_actor(party) != _COMMON_NOUN
+
 
 def not_an_actor(party: Party) -> str | None:
     """Why this party's name is no actor's, from the name alone; None for a name that may be one."""
@@ -234,7 +244,7 @@ def _why_no_actor(name: str, person: bool) -> str | None:
     if _URL.search(name):
         return "a URL"
     if not words or not re.search(r"[A-Z]", name):
-        return "a common noun"
+        return _COMMON_NOUN
     if "/" in name:
         return "a byline or picture credit"
     letters = re.sub(r"[^A-Za-z]", "", name)
@@ -328,6 +338,8 @@ def _members(sheets: list[FactSheet], corrections: ActorCorrections) -> tuple[li
     people = set()
     for number, sheet in enumerate(sheets):
         for party in sheet.parties:
+            if not has_page(party):
+                continue
             if not_an_actor(party):
                 dropped.append((number, party.id))
                 continue
@@ -560,17 +572,22 @@ def _drop_non_actors(actors: list[_Actor], sheets: list[FactSheet]) -> None:
 def _rewrite(sheet: FactSheet, number: int, by_party: dict[tuple[int, str], _Actor | None]) -> FactSheet:
     """The sheet with its parties as the actors they are; the sheet itself where that changes nothing."""
     ids: dict[str, str | None] = {}
-    parties: dict[str, list[Party]] = {}
-    actors: dict[str, _Actor] = {}
+    groups: dict[tuple[bool, str], list[Party]] = {}
+    actors: dict[tuple[bool, str], _Actor] = {}
     for party in sheet.parties:
-        actor = by_party.get((number, party.id))
+        if (number, party.id) not in by_party:
+            # Named by a common noun: a party of its article only, as it is.
+            ids[party.id] = party.id
+            groups.setdefault((False, party.id), []).append(party)
+            continue
+        actor = by_party[(number, party.id)]
         if actor is None or actor.dropped:
             ids[party.id] = None
             continue
         ids[party.id] = actor.id
-        parties.setdefault(actor.id, []).append(party)
-        actors[actor.id] = actor
-    new_parties = [_as_actor(same, actors[actor_id]) for actor_id, same in parties.items()]
+        groups.setdefault((True, actor.id), []).append(party)
+        actors[(True, actor.id)] = actor
+    new_parties = [_as_actor(same, actors[key]) if key in actors else same[0] for key, same in groups.items()]
     if all(old is new for old, new in zip(sheet.parties, new_parties)) and len(new_parties) == len(sheet.parties):
         return sheet
     return _with_party_ids(sheet.model_copy(update={"parties": new_parties}), ids)

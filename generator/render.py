@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from generator.actors import has_page
 from generator.config import Settings
 from generator.model import Agreement, Commentary, Condition, FactSheet, Party, PartyKind, Quote, Span
 from generator.slugs import slugify
@@ -260,7 +261,8 @@ def _most_common(counter: Counter) -> str:
 
 
 class Corpus:
-    """Every fact sheet plus the cross-article views: merged parties and the page path of each sheet."""
+    """Every fact sheet plus the cross-article views: merged parties (none for a party named by a common noun) and the
+    page path of each sheet."""
 
     def __init__(self, sheets: list[FactSheet]):
         self.sheets = sorted(sheets, key=_newest_first)
@@ -268,6 +270,8 @@ class Corpus:
         self._party_slug: dict[tuple[str, str], str] = {}
         for sheet in self.sheets:
             for party in sheet.parties:
+                if not has_page(party):
+                    continue
                 slug = party_page_slug(party.id)
                 merged = self.parties.setdefault(slug, CorpusParty(slug))
                 merged.names[party.name] += 1
@@ -460,7 +464,7 @@ class SheetBuilder:
         party = self._parties.get(party_id)
         if party is None:
             return PartyRef(party_id)
-        return PartyRef(party.name or party_id, Markup(party_page_slug(party.id)))
+        return PartyRef(party.name or party_id, Markup(party_page_slug(party.id)) if has_page(party) else None)
 
     def evidence(self, kind: str, fact_anchor: str, label: str, title: str, spans: list[Span]) -> list[Evidence]:
         found = []

@@ -210,6 +210,13 @@ def test_parties_of_one_article_that_are_one_actor_become_one_party_and_their_fa
     assert [q.speaker for q in resolved.quotes] == ["ana-ruiz", None]
 
 
+def test_a_party_named_by_a_common_noun_stays_on_its_sheet_as_it_is():
+    sheets = [article("a", [("the tribunal", O), ("Ana Ruiz", P)]), article("b", [("the tribunal", O), ("Ruiz", P)])]
+    resolved = resolve_actors(sheets)
+    assert [p.id for sheet in resolved for p in sheet.parties] == ["the-tribunal", "ana-ruiz", "the-tribunal", "ana-ruiz"]
+    assert resolved[1].parties[0] is sheets[1].parties[0]
+
+
 def test_a_sheet_the_resolution_leaves_alone_is_the_same_sheet():
     # The page cache keys a sheet's pages by its digest: a sheet left alone must stay byte for byte what it was.
     sheets = [article("a", [("Ana Ruiz", P)]), article("b", [("Ruiz", P)])]
@@ -312,7 +319,7 @@ def test_a_site_corrections_file_is_validated(tmp_path, text, reason):
 
 def test_a_party_page_lists_the_articles_quotes_and_agreements_of_the_actor_across_articles(tmp_path):
     talks = article("harbour-talks", [("Ana Ruiz", P), ("Harbour Board", O)])
-    vote = article("union-vote", [("Sen. Ruiz", O), ("Dockers Union", O)])
+    vote = article("union-vote", [("Sen. Ruiz", O), ("Dockers Union", O), ("the tribunal", O)])
     talks.quotes = [Quote(id="q1", speaker="ana-ruiz", text="We will reopen the harbour", evidence=talks.parties[0].mentions[0])]
     vote.agreements = [
         Agreement(id="a1", summary="a wage deal for the docks", parties=["sen-ruiz", "dockers-union"], evidence=vote.parties[0].mentions)
@@ -320,6 +327,9 @@ def test_a_party_page_lists_the_articles_quotes_and_agreements_of_the_actor_acro
     settings = Settings(seeds_dir=tmp_path, docs_dir=tmp_path / "docs", templates_dir=ROOT / "templates", cache_dir=tmp_path / "cache")
     pages = render_site(resolve_actors([talks, vote]), settings)
     assert "parties/sen-ruiz.md" not in pages
+    # A party named by a common noun is on its fact sheet, as plain text: it has no page.
+    assert "parties/the-tribunal.md" not in pages and "the tribunal" in pages["articles/union-vote.md"]
+    assert "the-tribunal.md" not in pages["articles/union-vote.md"]
     page = pages["parties/ana-ruiz.md"]
     assert "(../articles/harbour-talks.md)" in page and "(../articles/union-vote.md)" in page
     assert "We will reopen the harbour" in page and "a wage deal for the docks" in page
