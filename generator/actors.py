@@ -313,7 +313,8 @@ def resolve_actors(sheets: list[FactSheet], corrections: ActorCorrections | None
     """The sheets with each party named and identified as the actor it stands for across all of them; parties that
     are no actor dropped. Raises `CorrectionsError`, one line per problem, for corrections that cannot be applied."""
     corrections = corrections or ActorCorrections()
-    members, dropped = _members(sheets, corrections)
+    errors: list[str] = []
+    members, dropped = _members(sheets, _split_pins(sheets, corrections, errors))
     keys = _Keys()
     free = [m for m in members if m.pinned is None]
     for member in members:
@@ -323,17 +324,18 @@ def resolve_actors(sheets: list[FactSheet], corrections: ActorCorrections | None
     actors = _actors(members, keys)
     _describe(actors)
     if corrections.merge:
-        _merge_by_editor(actors, corrections)
+        _merge_by_editor(actors, corrections, errors)
         _describe(actors)
+    if errors:
+        raise CorrectionsError(errors)
     _drop_non_actors(actors, sheets)
     by_party: dict[tuple[int, str], _Actor | None] = {(m.sheet, m.party.id): actor for actor in actors for m in actor.members}
     by_party.update({(number, party_id): None for number, party_id in dropped})
     return [_rewrite(sheet, number, by_party) for number, sheet in enumerate(sheets)]
 
 
-def _members(sheets: list[FactSheet], corrections: ActorCorrections) -> tuple[list[_Member], list[tuple[int, str]]]:
+def _members(sheets: list[FactSheet], pins: dict[tuple[int, str], int]) -> tuple[list[_Member], list[tuple[int, str]]]:
     """Every party that may be an actor, keyed by its name; and the (sheet, party id) of those that are not."""
-    pins = _split_pins(sheets, corrections)
     members, dropped = [], []
     people = set()
     for number, sheet in enumerate(sheets):
@@ -369,10 +371,11 @@ def _members(sheets: list[FactSheet], corrections: ActorCorrections) -> tuple[li
     return members, dropped
 
 
-def _split_pins(sheets: list[FactSheet], corrections: ActorCorrections) -> dict[tuple[int, str], int]:
-    """The parties an editor keeps apart, each with the number of its split entry; raises on an entry naming nothing."""
+def _split_pins(sheets: list[FactSheet], corrections: ActorCorrections, errors: list[str]) -> dict[tuple[int, str], int]:
+    """The parties an editor keeps apart, each with the number of its split entry; a problem for each that names
+    nothing."""
     by_article = {sheet.article.id: number for number, sheet in enumerate(sheets)}
-    pins, errors = {}, []
+    pins = {}
     for entry, (name, articles) in enumerate(corrections.split.items()):
         for article in articles:
             number = by_article.get(article)
@@ -384,8 +387,6 @@ def _split_pins(sheets: list[FactSheet], corrections: ActorCorrections) -> dict[
                 errors.append(f"actors: split: {name}: no party named {name!r} in {article!r}")
                 continue
             pins[(number, party.id)] = entry
-    if errors:
-        raise CorrectionsError(errors)
     return pins
 
 
@@ -484,10 +485,9 @@ def _actors(members: list[_Member], keys: _Keys) -> list[_Actor]:
     return actors
 
 
-def _merge_by_editor(actors: list[_Actor], corrections: ActorCorrections) -> None:
-    """Merge the actors an editor says are one, each named by its page id, a name or an alias; raises for a name that
-    is no actor's, or more than one's."""
-    errors = []
+def _merge_by_editor(actors: list[_Actor], corrections: ActorCorrections, errors: list[str]) -> None:
+    """Merge the actors an editor says are one, each named by its page id, a name or an alias; a problem for a name
+    that is no actor's, or more than one's."""
 
     def named(name: str, where: str) -> _Actor | None:
         wanted = _key(name)
@@ -512,8 +512,6 @@ def _merge_by_editor(actors: list[_Actor], corrections: ActorCorrections) -> Non
             target.edited = True
             target.named_by_editor = target.name
             actors.remove(source)
-    if errors:
-        raise CorrectionsError(errors)
 
 
 def _describe(actors: list[_Actor]) -> None:

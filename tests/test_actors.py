@@ -260,6 +260,11 @@ def test_an_editor_splits_two_people_of_one_name():
         ),
         (ActorCorrections(split={"Ruiz": ["z"]}), ["actors: split: Ruiz: no article 'z'"]),
         (ActorCorrections(split={"Pablo Ruiz": ["a"]}), ["actors: split: Pablo Ruiz: no party named 'Pablo Ruiz' in 'a'"]),
+        # Every problem at once.
+        (
+            ActorCorrections(split={"Ruiz": ["z"]}, merge={"Ana Ruiz": ["Nobody"]}),
+            ["actors: split: Ruiz: no article 'z'", "actors: merge: Ana Ruiz: no actor named 'Nobody'"],
+        ),
     ],
 )
 def test_corrections_that_name_nothing_are_reported(corrections, reasons):
