@@ -140,7 +140,7 @@ def stage_times(project: Path, templates: Path, model: str, jobs: int) -> dict[s
 
         return timed
 
-    stages = ("load_articles", "extract_articles", "apply_editors_corrections", "render_pages", "write_pages")
+    stages = ("load_articles", "extract_articles", "apply_editors_corrections", "resolve_site_actors", "render_pages", "write_pages")
     originals = {name: getattr(build_module, name) for name in stages if hasattr(build_module, name)}
     for name, stage in originals.items():
         setattr(build_module, name, timing(name, stage))
