@@ -30,7 +30,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.corrections import ActorCorrections, CorrectionsError
 from generator.model import FactSheet, Party, PartyKind
@@ -176,7 +176,7 @@ class _PersonName:
 @functools.lru_cache(maxsize=1 << 14)
 def _initials(key: str) -> str:
     words = [w for w in key.split() if w not in _CONNECTORS]
-    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -186,7 +186,7 @@ def _acronyms(key: str) -> frozenset[str]:
     words = [w for w in key.split() if w not in _CONNECTORS]
     found = {_initials(key), _initials(_without_country(key) or "")}
     found |= {"".join(w[0] for w in words[start:]) for start in range(1, len(words) - 2)}
-    return frozenset(acronym.casefold() for acronym in found if acronym)
+    return frozenset(acronym for acronym in found if acronym)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -223,7 +223,6 @@ def _without_company_words(key: str) -> str | None:
 # --- what is no actor ------------------------------------------------------------------------------
 
 _COMMON_NOUN = "a common noun"
-
 
 
 def has_page(party: Party) -> bool:
