@@ -115,7 +115,7 @@ def _proper(name: str) -> bool:
 @functools.lru_cache(maxsize=1 << 14)
 def _person_name(name: str) -> tuple[str, str]:
     """A person's name as a page shows it, without the titles before it ("Senate Majority Leader") or a leading "the";
-    and its key, without quoted nicknames ("“Tony”"), middle initials ("J.") or "Jr." either."""
+    and its key, without quoted nicknames ("“Tony”") or middle initials ("J.") either, and "Jr." written one way."""
     words = _clean(name).split()
     if words[:1] == ["the"]:
         words = words[1:]
@@ -128,11 +128,11 @@ def _person_name(name: str) -> tuple[str, str]:
                 words = words[at + 1 :]
             break
     named = [w for w in words if not _QUOTED.match(w)] or words
-    while len(named) > 2 and named[-1].casefold() in _NAME_SUFFIXES:
-        named = named[:-1]
+    # "Jr." is part of who one is: "Ana Ruiz Jr." is not "Ana Ruiz".
+    suffix = [named.pop().casefold().rstrip(".")] if len(named) > 2 and named[-1].casefold() in _NAME_SUFFIXES else []
     if len(named) > 2:
         named = [named[0], *(w for w in named[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)), named[-1]]
-    return " ".join(words), _key(" ".join(named))
+    return " ".join(words), _key(" ".join(named + suffix))
 
 
 def _camel_words(name: str) -> str:
@@ -153,16 +153,19 @@ class _PersonName:
     given: str
     middle: tuple[str, ...]
     surname: str
+    suffix: str | None
 
     @classmethod
     def of(cls, key: str) -> _PersonName:
         words = key.split()
-        return cls(words[0], tuple(words[1:-1]), words[-1])
+        suffix = words.pop() if len(words) > 2 and words[-1] in _NAME_SUFFIXES else None
+        return cls(words[0], tuple(words[1:-1]), words[-1], suffix)
 
     def same_person_as(self, other: _PersonName) -> bool:
         """Whether the two names can be one person's: one surname, given names alike, middle names not in conflict."""
         return (
             self.surname == other.surname
+            and self.suffix == other.suffix
             and _given_names_agree(self.given, other.given)
             and (self.middle == other.middle or not self.middle or not other.middle)
         )
@@ -401,7 +404,7 @@ def _join_people(members: list[_Member], keys: _Keys) -> None:
     by_surname: dict[str, set[str]] = defaultdict(set)
     for member in members:
         if member.person and len(member.key.split()) > 1:
-            by_surname[member.key.split()[-1]].add(member.key)
+            by_surname[_PersonName.of(member.key).surname].add(member.key)
     for names in by_surname.values():
         graph = {a: {b for b in names if b != a and _PersonName.of(a).same_person_as(_PersonName.of(b))} for a in names}
         for group in _connected(graph):
