@@ -8,7 +8,7 @@ gathers, then lists, with simple checks of its own (not the rules the build reso
 
 - same surname: a page whose name is one word that is the first or last word of a person's page
   ("Berg" and "Anna Berg"), or two people's pages with the same last word ("Anna Berg", "Annie Berg");
-- same acronym: a page named in capitals that spells the initials of another page's name ("NFU" and
+- same acronym: a page named in capitals that spells the initials of an organisation's page ("NFU" and
   "National Farmers Union");
 - alias of another page: a page whose name is an alias of another page, or is another page's name once
   "the", a country ("U.S.") or a leading title ("Sen.") is taken off;
@@ -117,7 +117,7 @@ def duplicates(pages: dict[str, Page]) -> dict[tuple[str, str], str]:
     for page in pages.values():
         if re.fullmatch(r"[A-Z]{2,6}", page.name):
             for other in pages.values():
-                if other is not page and len(_words(other.name)) > 1 and _initials(other.name) == page.name:
+                if other is not page and "person" not in other.kinds and len(_words(other.name)) > 1 and _initials(other.name) == page.name:
                     pair(page.slug, other.slug, "same acronym")
     for page in pages.values():
         key = _stripped(page.name)
@@ -136,10 +136,10 @@ def non_actors(pages: dict[str, Page]) -> dict[str, str]:
     for page in pages.values():
         name = page.name
         words = _words(name)
-        if not re.search(r"[A-Z]", name):
-            found[page.slug] = "common noun"
-        elif re.search(r"https?:|www\.|\.com\b", name):
+        if re.search(r"https?:|www\.|\.com\b", name):
             found[page.slug] = "URL"
+        elif not re.search(r"[A-Z]", name):
+            found[page.slug] = "common noun"
         elif "/" in name:
             found[page.slug] = "byline or credit"
         elif len(words) == 1 and name.casefold() in _DAYS_AND_MONTHS:
