@@ -218,8 +218,13 @@ def deal_edits(sheets: list[FactSheet], corrections: SiteCorrections) -> DealEdi
     def found(where: str, groups: list[list[str]]) -> tuple[tuple[MentionKey, ...], ...]:
         keys = []
         for number, group in enumerate(groups):
-            mentions = [_mention_key(by_id, ref, f"{where}[{number}]", errors) for ref in group]
-            keys.append(tuple(key for key in mentions if key))
+            mentions = []
+            for ref in group:
+                try:
+                    mentions.append(find_mention(by_id, ref))
+                except ValueError as exc:
+                    errors.append(f"{where}[{number}]: {exc}")
+            keys.append(tuple(mentions))
         return tuple(keys)
 
     edits = DealEdits(merge=found("deals: merge", corrections.deals.merge), split=found("deals: split", corrections.deals.split))
@@ -233,21 +238,19 @@ def deal_edits(sheets: list[FactSheet], corrections: SiteCorrections) -> DealEdi
     return edits
 
 
-def _mention_key(by_id: dict[str, FactSheet], ref: str, where: str, errors: list[str]) -> MentionKey | None:
-    article_id, colon, quote = ref.partition(":")
-    sheet = by_id.get(article_id.strip())
-    if not colon or not quote.strip():
-        errors.append(f"{where}: {_short(ref)} is not ARTICLE-ID: words of its evidence")
-        return None
+def find_mention(by_id: dict[str, FactSheet], ref: str) -> MentionKey:
+    """The agreement mention named "ARTICLE-ID: words of its evidence"; raises ValueError with the reason."""
+    article_id, colon, quote = (part.strip() for part in ref.partition(":"))
+    if not colon or not quote:
+        raise ValueError(f"{_short(ref)} is not ARTICLE-ID: words of its evidence")
+    sheet = by_id.get(article_id)
     if sheet is None:
-        errors.append(f"{where}: no article {article_id.strip()!r}")
-        return None
-    span = locate(sheet.text, quote.strip())
+        raise ValueError(f"no article {article_id!r}")
+    span = locate(sheet.text, quote)
     agreement = next((a for a in sheet.agreements if span and any(_overlap(span, e) for e in a.evidence)), None)
     if agreement is None:
-        errors.append(f"{where}: no agreement of {sheet.article.id!r} has {_short(quote.strip())} in its evidence")
-        return None
-    return (sheet.article.id, agreement.id)
+        raise ValueError(f"no agreement of {article_id!r} has {_short(quote)} in its evidence")
+    return (article_id, agreement.id)
 
 
 def apply_corrections(sheet: FactSheet, corrections: Corrections) -> tuple[FactSheet, list[str]]:

@@ -6,17 +6,17 @@ missed one:
 
 - they come from different articles (the extractor already told apart the agreements of one article);
 - their parties overlap (by party id, name or alias, so that a party resolved differently across articles still
-  matches), and neither has a counterpart of a kind the other lacks: a country, organisation or group on each
-  side that the other does not name (a U.S.-Japan deal is not a U.S.-China deal);
-- they are the same kind of deal where either says (a settlement is not a cease-fire);
+  matches), and their counterparts do not clash: a country, organisation or group on each side that the other
+  does not name (a U.S.-Japan deal is not a U.S.-China deal);
+- they are the same kind of deal: both name it (a settlement is not a cease-fire) or neither does;
 - their articles appeared within `MAX_DAYS` of each other, where both are dated;
 - they share distinctive words: the words of their summaries and evidence, without function words, the generic
   vocabulary of agreeing (deal, signed, tentative...) and the names of the parties, weighted by how rare each is
   among all the mentions of the site (inverse document frequency), are similar enough (cosine at least
   `MIN_SIMILARITY`), sharing two words or a pair of adjacent words ("phase one", "debt ceiling").
 
-Links join mentions into deals strongest first, and two deals join only when every pair of their mentions could
-be linked but for the words: no two mentions of one article, no two kinds, no clash of counterparts or of dates.
+Links join mentions into deals strongest first, and two deals join only when no pair of their mentions clashes:
+no two mentions of one article, no two kinds named, no clash of counterparts or of dates.
 An editor's site corrections file (generator/corrections.py) can merge mentions into one deal or split them apart;
 those come first and the links never undo them.
 
@@ -76,6 +76,8 @@ AGREEMENT_WORDS = frozenset(
     abandon abandoned scrap scrapped end ended force effect take took takes come came new two sides side parties
     party both leaders officials government governments""".split()
 )
+# What a deal is called, whatever deal it is.
+DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts arrangement".split())
 # Kinds of deal a word names: mentions naming different kinds are different deals.
 DEAL_KINDS = {
     "cease-fire": ("ceasefire", "cease-fire", "truce", "armistice"),
@@ -194,16 +196,20 @@ def _party_key(name: str) -> str:
 
 
 def _terms(words: list[str], party_words: set[str]) -> frozenset[str]:
-    """The distinctive words of a mention, and the pairs of adjacent words of which one is distinctive."""
+    """The distinctive words of a mention (plurals folded), and its pairs of adjacent distinctive words, or of one and
+    the name of a deal ("quota pact" and "quota deal" alike)."""
     def plain(word: str) -> bool:
-        return word not in FUNCTION_WORDS and word not in AGREEMENT_WORDS and word not in party_words
+        return word not in FUNCTION_WORDS and word not in AGREEMENT_WORDS and word not in party_words and not word[0].isdigit()
 
-    terms = {word for word in words if plain(word) and not word.isdigit()}
+    terms = {_singular(word) for word in words if plain(word)}
     for first, second in zip(words, words[1:]):
-        if first not in FUNCTION_WORDS and second not in FUNCTION_WORDS and (plain(first) or plain(second)):
-            if first not in party_words and second not in party_words:
-                terms.add(f"{first} {second}")
+        if plain(first) and (plain(second) or second in DEAL_NOUNS):
+            terms.add(f"{_singular(first)} {_singular(second) if plain(second) else 'deal'}")
     return frozenset(terms)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _weighted_terms(mentions: list[Mention]) -> dict[MentionKey, dict[str, float]]:
@@ -235,7 +241,9 @@ def _links(mentions: list[Mention], vectors: dict[MentionKey, dict[str, float]])
         shared = a.terms & b.terms
         if not (len([term for term in shared if " " not in term]) >= 2 or any(" " in term for term in shared)):
             continue
-        if not (_compatible(a, b) and _parties_overlap(a, b)):
+        # Of one kind, said of both: a mention that names no kind of deal is never linked to one that does.
+        same_kind = bool(a.kinds & b.kinds) or not (a.kinds or b.kinds)
+        if not (same_kind and _compatible(a, b) and _parties_overlap(a, b)):
             continue
         similarity = sum(vectors[a.key][term] * vectors[b.key][term] for term in shared)
         if similarity >= MIN_SIMILARITY:
@@ -265,10 +273,13 @@ def _parties_overlap(a: Mention, b: Mention) -> bool:
 
 
 def _counterparts_clash(a: Mention, b: Mention) -> bool:
-    """Whether each names a country, organisation or group (of one kind) that the other does not."""
+    """Whether each names a country, organisation or group (of one kind) that the other does not, where that says
+    they are other deals: they share a party, or both name two or more (one that names a single party may have
+    left out the rest, as "X walked away from the pact with Y" does X)."""
     unmatched_a = {kind for kind, keys in a.parties if kind in COUNTERPART_KINDS and not _matched(keys, b)}
     unmatched_b = {kind for kind, keys in b.parties if kind in COUNTERPART_KINDS and not _matched(keys, a)}
-    return bool(unmatched_a & unmatched_b)
+    both_named = len(a.parties) > 1 and len(b.parties) > 1
+    return bool(unmatched_a & unmatched_b) and (both_named or _parties_overlap(a, b))
 
 
 def _may_join(first: _Group, second: _Group, apart: set[frozenset[MentionKey]], alone: set[MentionKey]) -> bool:
