@@ -11,7 +11,7 @@ missed one:
 - they are the same kind of deal: both name it (a settlement is not a cease-fire) or neither does;
 - their articles appeared within `MAX_DAYS` of each other, where both are dated;
 - they share distinctive words: the words of their summaries and evidence, without function words, the generic
-  vocabulary of agreeing (deal, signed, tentative...) and the names of the parties, weighted by how rare each is
+  vocabulary of agreeing (deal, signed, tentative...) and the names of their parties (matched above), weighted by how rare each is
   among all the mentions of the site (inverse document frequency), are similar enough (cosine at least
   `MIN_SIMILARITY`), sharing two words or a pair of adjacent words ("phase one", "debt ceiling").
 
@@ -28,6 +28,7 @@ Pure functions over fact sheets: no I/O, no spaCy.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -112,11 +113,11 @@ class Mention:
     kinds: frozenset[str]
     terms: frozenset[str]
 
-    @property
+    @functools.cached_property
     def key(self) -> MentionKey:
         return (self.sheet.article.id, self.agreement.id)
 
-    @property
+    @functools.cached_property
     def order(self) -> tuple:
         published = self.sheet.article.published
         return (published is None, published.toordinal() if published else 0, self.sheet.article.id, _id_order(self.agreement.id))
@@ -163,12 +164,13 @@ def deal_of(deals: Iterable[Deal]) -> dict[MentionKey, Deal]:
 
 def _mention(sheet: FactSheet, agreement: Agreement) -> Mention:
     words = _words(_mention_text(sheet, agreement))
-    party_words = {word for party in sheet.parties for name in (party.name, *party.aliases) for word in _words(name)}
     parties = []
+    party_words: set[str] = set()
     for party_id in agreement.parties:
         party = sheet.party(party_id)
-        names = (party.name, *party.aliases, party.id) if party else (party_id,)
-        parties.append((party.kind if party else PartyKind.group, frozenset(filter(None, map(_party_key, names)))))
+        names = (party.name, *party.aliases) if party else ()
+        party_words.update(word for name in names for word in _words(name))
+        parties.append((party.kind if party else PartyKind.group, frozenset(filter(None, map(_party_key, (*names, party_id))))))
     return Mention(
         sheet=sheet,
         agreement=agreement,
@@ -226,27 +228,34 @@ def _weighted_terms(mentions: list[Mention]) -> dict[MentionKey, dict[str, float
 
 def _links(mentions: list[Mention], vectors: dict[MentionKey, dict[str, float]]) -> list[tuple[float, Mention, Mention]]:
     """The pairs of mentions with strong evidence of one deal, with their similarity."""
-    postings: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        for term in mention.terms:
-            postings[term].append(mention)
-    candidates = {
-        (a.key, b.key) if a.order < b.order else (b.key, a.key): (a, b)
-        for posting in postings.values()
-        if len(posting) <= CANDIDATE_POSTINGS
-        for a, b in combinations(posting, 2)
-    }
+    # Candidates share a party and a pair of words or two words, each in few mentions: far fewer pairs than those
+    # sharing any word, which grow with the square of the site.
+    frequency = Counter(term for mention in mentions for term in mention.terms)
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, mention in enumerate(mentions):
+        rare = [term for term in mention.terms if frequency[term] <= CANDIDATE_POSTINGS]
+        for key in {key for _, keys in mention.parties for key in keys}:
+            for term in rare:
+                postings[(key, term)].append(number)
+    shared_words: Counter = Counter()
+    candidates = set()
+    for (_, term), posting in postings.items():
+        pairs = combinations(posting, 2)
+        if " " in term:
+            candidates.update(pairs)
+        else:
+            shared_words.update(pairs)
+    candidates.update(pair for pair, count in shared_words.items() if count >= 2)
     links = []
-    for a, b in candidates.values():
+    for first, second in candidates:
+        a, b = mentions[first], mentions[second]
         shared = a.terms & b.terms
-        if not (len([term for term in shared if " " not in term]) >= 2 or any(" " in term for term in shared)):
-            continue
-        # Of one kind, said of both: a mention that names no kind of deal is never linked to one that does.
-        same_kind = bool(a.kinds & b.kinds) or not (a.kinds or b.kinds)
-        if not (same_kind and _compatible(a, b) and _parties_overlap(a, b)):
+        if not (any(" " in term for term in shared) or len(shared) >= 2):
             continue
         similarity = sum(vectors[a.key][term] * vectors[b.key][term] for term in shared)
-        if similarity >= MIN_SIMILARITY:
+        # Of one kind, said of both: a mention that names no kind of deal is never linked to one that does.
+        same_kind = bool(a.kinds & b.kinds) or not (a.kinds or b.kinds)
+        if similarity >= MIN_SIMILARITY and same_kind and _compatible(a, b):
             links.append((similarity, a, b))
     return links
 
