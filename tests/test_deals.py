@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.deals import read_gold, score
-from generator.build import build
+from generator.build import BuildReport, build, site_deal_edits
 from generator.config import Settings
 from generator.corrections import CorrectionsError, SiteCorrections, deal_edits
 from generator.deals import group_deals, sentence_around
@@ -260,3 +260,41 @@ def test_invented_articles_about_one_deal_build_one_deal_page(tmp_path):
     measured = score(gold, report.sheets)
     assert measured["precision"] == 1.0 and measured["recall"] >= 0.4, measured
 
+
+
+def test_warm_builds_follow_articles_joining_a_deal_and_the_editors_corrections(tmp_path):
+    """Deals are found across articles, after the page cache: a later article joining a deal, or a site corrections
+    file splitting one, changes the deal page and every fact sheet linking to it, as a build from scratch would."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("quota-tentative.md", "quota-signed.md", "rail-link.md", "dairy-takeover.md"):
+        shutil.copy(FIXTURES / name, seeds / name)
+    settings = Settings(seeds_dir=seeds, docs_dir=tmp_path / "docs", templates_dir=ROOT / "templates", cache_dir=tmp_path / "cache", jobs=1)
+
+    def assert_as_built_afresh() -> None:
+        report = build(settings)
+        assert not report.failed, report.problems
+        edits = site_deal_edits(seeds, report.sheets, BuildReport())
+        for path, page in render_site(report.sheets, settings, deal_edits=edits).items():
+            assert (settings.generated_dir / path).read_text("utf-8") == page, path
+
+    build(settings)
+    shutil.copy(FIXTURES / "quota-abandoned.md", seeds / "quota-abandoned.md")
+    assert_as_built_afresh()
+    assert "followed in 3 articles" in (settings.generated_dir / "articles/quota-signed.md").read_text("utf-8")
+    (seeds / "corrections.yml").write_text("deals:\n  split:\n    - ['quota-abandoned: quota pact with Kastria']\n", encoding="utf-8")
+    assert_as_built_afresh()
+    assert "followed in 2 articles" in (settings.generated_dir / "articles/quota-signed.md").read_text("utf-8")
+
+
+def test_a_site_corrections_file_that_cannot_apply_is_an_error_and_joins_nothing(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("quota-tentative.md", "quota-signed.md"):
+        shutil.copy(FIXTURES / name, seeds / name)
+    (seeds / "corrections.yml").write_text("deals:\n  merge:\n    - ['nowhere: a deal']\n", encoding="utf-8")
+    settings = Settings(seeds_dir=seeds, docs_dir=tmp_path / "docs", templates_dir=ROOT / "templates", cache_dir=tmp_path / "cache", jobs=1)
+    report = build(settings)
+    assert [str(problem) for problem in report.problems] == [f"error: {seeds / 'corrections.yml'}: deals: merge[0]: no article 'nowhere'"]
+    site = Site.model_validate_json((settings.generated_dir / "facts.json").read_bytes())
+    assert all(len(deal.timeline) == 1 for deal in site.deals)
