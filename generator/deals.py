@@ -32,7 +32,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -50,6 +50,8 @@ MentionKey = tuple[str, str]
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
+# A word before a full stop that makes it an abbreviation's: a title ("Mr", "Dr", "Sen"), an initial, "U.S".
+_ABBREVIATION = re.compile(r"(?:^|[^\w.])(?:[A-Z][a-z]{0,2}|(?:[A-Za-z]\.)+[A-Za-z])$")
 
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there here it its it's they them their
@@ -353,10 +355,20 @@ def _status_sentence(text: str, agreement: Agreement) -> str:
 
 
 def sentence_around(text: str, span: Span) -> str:
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)), default=0)
-    end_match = _SENTENCE_END.search(text, max(span.end - 1, start))
-    end = end_match.end() if end_match and end_match.group() != "\n" else (end_match.start() if end_match else len(text))
+    """The sentence (or sentences) holding the span, on one line."""
+    start = max((end for end in _sentence_ends(text, 0, span.start)), default=0)
+    end = next(_sentence_ends(text, max(span.end - 1, start), len(text)), len(text))
     return " ".join(text[start:end].split())
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """Where sentences end between `start` and `end`: after a full stop, question or exclamation mark (and a closing
+    quotation mark) before white space, or at a line end; not after an abbreviation or initial ("Mr.", "U.S.", "J.")."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group() == "\n":
+            yield match.start()
+        elif not (match.group()[0] == "." and _ABBREVIATION.search(text, max(0, match.start() - 4), match.start())):
+            yield match.end()
 
 
 def _id_order(fact_id: str) -> tuple:

@@ -205,6 +205,8 @@ def test_unreadable_corrections_join_nothing():
         ("Talks ended. Velmora signed the pact on Friday. Kastria did not.", "signed the pact", "Velmora signed the pact on Friday."),
         ("Kastria said: “We signed.” Then it left.", "We signed", "Kastria said: “We signed.”"),
         ("First line\nVelmora walked away", "walked away", "Velmora walked away"),
+        ("Talks ended. Mr. Brell of the U.S. signed the pact. Then he left.", "signed the pact", "Mr. Brell of the U.S. signed the pact."),
+        ("Ties frayed. Velmora's J. K. Orrin signed it. Kastria did not.", "signed it", "Velmora's J. K. Orrin signed it."),
     ],
 )
 def test_the_sentence_around_the_words(text, words, sentence):
