@@ -105,7 +105,7 @@ class DealEdits:
     split: tuple[tuple[MentionKey, ...], ...] = ()
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     """One agreement of one article, with what linking needs of it."""
 
@@ -114,6 +114,10 @@ class Mention:
     parties: list[tuple[PartyKind, frozenset[str]]]
     kinds: frozenset[str]
     terms: frozenset[str]
+
+    @functools.cached_property
+    def party_keys(self) -> frozenset[str]:
+        return frozenset(key for _, keys in self.parties for key in keys)
 
     @functools.cached_property
     def key(self) -> MentionKey:
@@ -130,6 +134,10 @@ class _Group:
     members: list[Mention] = field(default_factory=list)
     edited: bool = False
 
+    @property
+    def articles(self) -> set[str]:
+        return {mention.sheet.article.id for mention in self.members}
+
 
 def group_deals(sheets: list[FactSheet], edits: DealEdits | None = DealEdits()) -> list[Deal]:
     """Every agreement mention of the sheets in exactly one deal; deals ordered by id.
@@ -143,9 +151,24 @@ def group_deals(sheets: list[FactSheet], edits: DealEdits | None = DealEdits()) 
         vectors = _weighted_terms(mentions)
         apart = {frozenset(pair) for keys in edits.split for pair in combinations(keys, 2)}
         alone = {keys[0] for keys in edits.split if len(keys) == 1}
+        # Deals grown from many links meet again and again: each pair of mentions is judged once.
+        compatible: dict[tuple[int, int], bool] = {}
+
+        def may_join(first: _Group, second: _Group) -> bool:
+            if first.articles & second.articles or any(m.key in alone for m in (*first.members, *second.members)):
+                return False
+            for a in first.members:
+                for b in second.members:
+                    pair = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+                    if pair not in compatible:
+                        compatible[pair] = frozenset((a.key, b.key)) not in apart and _compatible(a, b)
+                    if not compatible[pair]:
+                        return False
+            return True
+
         for _, a, b in sorted(_links(mentions, vectors), key=lambda link: (-link[0], link[1].order, link[2].order)):
             first, second = group_of[a.key], group_of[b.key]
-            if first is not second and _may_join(first, second, apart, alone):
+            if first is not second and may_join(first, second):
                 _join(group_of, first, second)
     groups = list({id(group): group for group in group_of.values()}.values())
     return sorted((_deal(group) for group in groups), key=lambda deal: deal.id)
@@ -251,13 +274,15 @@ def _links(mentions: list[Mention], vectors: dict[MentionKey, dict[str, float]])
     links = []
     for first, second in candidates:
         a, b = mentions[first], mentions[second]
-        shared = a.terms & b.terms
-        if not (any(" " in term for term in shared) or len(shared) >= 2):
-            continue
-        similarity = sum(vectors[a.key][term] * vectors[b.key][term] for term in shared)
         # Of one kind, said of both: a mention that names no kind of deal is never linked to one that does.
-        same_kind = bool(a.kinds & b.kinds) or not (a.kinds or b.kinds)
-        if similarity >= MIN_SIMILARITY and same_kind and _compatible(a, b):
+        if not (a.kinds & b.kinds or not (a.kinds or b.kinds)):
+            continue
+        shared = a.terms & b.terms
+        if not (len(shared) >= 2 or any(" " in term for term in shared)):
+            continue
+        weights_a, weights_b = vectors[a.key], vectors[b.key]
+        similarity = sum(weights_a[term] * weights_b[term] for term in shared)
+        if similarity >= MIN_SIMILARITY and _compatible(a, b):
             links.append((similarity, a, b))
     return links
 
@@ -276,11 +301,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def _matched(party: frozenset[str], other: Mention) -> bool:
-    return any(party & keys for _, keys in other.parties)
+    return not party.isdisjoint(other.party_keys)
 
 
 def _parties_overlap(a: Mention, b: Mention) -> bool:
-    return any(_matched(keys, b) for _, keys in a.parties)
+    return not a.party_keys.isdisjoint(b.party_keys)
 
 
 def _counterparts_clash(a: Mention, b: Mention) -> bool:
@@ -291,14 +316,6 @@ def _counterparts_clash(a: Mention, b: Mention) -> bool:
     unmatched_b = {kind for kind, keys in b.parties if kind in COUNTERPART_KINDS and not _matched(keys, a)}
     both_named = len(a.parties) > 1 and len(b.parties) > 1
     return bool(unmatched_a & unmatched_b) and (both_named or _parties_overlap(a, b))
-
-
-def _may_join(first: _Group, second: _Group, apart: set[frozenset[MentionKey]], alone: set[MentionKey]) -> bool:
-    if any(mention.key in alone for mention in (*first.members, *second.members)):
-        return False
-    return all(
-        frozenset((a.key, b.key)) not in apart and _compatible(a, b) for a in first.members for b in second.members
-    )
 
 
 def _join(group_of: dict[MentionKey, _Group], first: _Group, second: _Group) -> None:
