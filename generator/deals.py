@@ -9,14 +9,17 @@ missed one:
   matches), and their counterparts do not clash: a country, organisation or group on each side that the other
   does not name (a U.S.-Japan deal is not a U.S.-China deal);
 - they are the same kind of deal: both name it (a settlement is not a cease-fire) or neither does;
-- their articles appeared within `MAX_DAYS` of each other, where both are dated;
+- their articles appeared within `MAX_DAYS` of each other, where both are dated, and the later does not go back
+  to an early stage (proposed, under negotiation, tentative) more than `RELAPSE_DAYS` after the earlier concluded
+  it (signed, ratified, rejected...): that is the next round, as next year's budget is another deal;
 - they share distinctive words: the words of their summaries and evidence, without function words, the generic
   vocabulary of agreeing (deal, signed, tentative...) and the names of their parties (matched above), weighted by how rare each is
   among all the mentions of the site (inverse document frequency), are similar enough (cosine at least
   `MIN_SIMILARITY`), sharing two words or a pair of adjacent words ("phase one", "debt ceiling").
 
-Links join mentions into deals strongest first, and two deals join only when no pair of their mentions clashes:
-no two mentions of one article, no two kinds named, no clash of counterparts or of dates.
+Mentions join deals as news arrives: each, in date order, joins the deals of the earlier mentions it is like, the
+most like first, each whose mentions none clashes with it or with the deal it joined already: no two mentions of
+one article, no two kinds named, no clash of counterparts or of dates.
 An editor's site corrections file (generator/corrections.py) can merge mentions into one deal or split them apart;
 those come first and the links never undo them.
 
@@ -36,11 +39,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from generator.model import Agreement, Deal, DealEvent, FactSheet, PartyKind, Span
+from generator.model import Agreement, AgreementStatus, Deal, DealEvent, FactSheet, PartyKind, Span
 from generator.slugs import slugify
 
 MIN_SIMILARITY = 0.3
-MAX_DAYS = 730
+MAX_DAYS = 365
+RELAPSE_DAYS = 30
+EARLY_STAGES = frozenset({AgreementStatus.proposed, AgreementStatus.under_negotiation, AgreementStatus.tentative})
+CONCLUDED = frozenset(
+    {
+        AgreementStatus.signed,
+        AgreementStatus.approved,
+        AgreementStatus.ratified,
+        AgreementStatus.in_force,
+        AgreementStatus.rejected,
+        AgreementStatus.collapsed,
+        AgreementStatus.withdrawn,
+    }
+)
 # A word in more mentions than this proposes no links of its own (its pairs would grow with the square of the site);
 # it still counts in the similarity of pairs that rarer words propose.
 CANDIDATE_POSTINGS = 200
@@ -166,10 +182,18 @@ def group_deals(sheets: list[FactSheet], edits: DealEdits | None = DealEdits()) 
                         return False
             return True
 
-        for _, a, b in sorted(_links(mentions, vectors), key=lambda link: (-link[0], link[1].order, link[2].order)):
-            first, second = group_of[a.key], group_of[b.key]
-            if first is not second and may_join(first, second):
-                _join(group_of, first, second)
+        # As news arrives: each mention, in date order, joins the deals of the earlier mentions it is like, the most
+        # like first, each that it can be part of (so it may bridge two); else it starts one. A later article never
+        # pulls apart what earlier ones made.
+        earlier: dict[MentionKey, list[tuple[float, Mention]]] = defaultdict(list)
+        for similarity, a, b in _links(mentions, vectors):
+            first, later = (a, b) if a.order < b.order else (b, a)
+            earlier[later.key].append((similarity, first))
+        for mention in sorted(mentions, key=lambda mention: mention.order):
+            for _, other in sorted(earlier[mention.key], key=lambda link: (-link[0], link[1].order)):
+                deal, own = group_of[other.key], group_of[mention.key]
+                if deal is not own and may_join(deal, own):
+                    _join(group_of, deal, own)
     groups = list({id(group): group for group in group_of.values()}.values())
     return sorted((_deal(group) for group in groups), key=lambda deal: deal.id)
 
@@ -289,7 +313,7 @@ def _links(mentions: list[Mention], vectors: dict[MentionKey, dict[str, float]])
 
 def _compatible(a: Mention, b: Mention) -> bool:
     """Whether the two could be one deal whatever their words: other articles, one kind, no clash of counterparts,
-    dates close enough."""
+    dates close enough and no relapse to an early stage long after the deal was concluded."""
     if a.sheet.article.id == b.sheet.article.id:
         return False
     if a.kinds and b.kinds and not a.kinds & b.kinds:
@@ -297,7 +321,12 @@ def _compatible(a: Mention, b: Mention) -> bool:
     if _counterparts_clash(a, b):
         return False
     first, second = a.sheet.article.published, b.sheet.article.published
-    return first is None or second is None or abs((first - second).days) <= MAX_DAYS
+    if first is None or second is None:
+        return True
+    if second < first:
+        a, b, first, second = b, a, second, first
+    relapse = a.agreement.status in CONCLUDED and b.agreement.status in EARLY_STAGES and (second - first).days > RELAPSE_DAYS
+    return (second - first).days <= MAX_DAYS and not relapse
 
 
 def _matched(party: frozenset[str], other: Mention) -> bool:

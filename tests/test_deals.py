@@ -117,8 +117,10 @@ def test_different_deals_between_the_same_parties_stay_apart():
         sheet("trawlers", dt.date(2026, 3, 2), ("The Trawler Guild and the Net Makers Union signed a Sorrel Bay fishing quota pact.", ["Trawler Guild", "Net Makers Union"], S.signed)),
         # Another kind of deal: a settlement is not a quota pact, though the words are alike.
         sheet("lawsuit", dt.date(2026, 4, 1), ("Velmora and Kastria reached a settlement of the Sorrel Bay fishing quota lawsuit.", ["Velmora", "Kastria"], S.agreed)),
-        # Years later: another pact of the same name.
-        sheet("renewal", dt.date(2031, 3, 19), ("Velmora and Kastria signed the Sorrel Bay fishing quota pact in Halvik.", ["Velmora", "Kastria"], S.signed)),
+        # Over a year later: another pact of the same name.
+        sheet("renewal", dt.date(2027, 6, 19), ("Velmora and Kastria signed the Sorrel Bay fishing quota pact in Halvik.", ["Velmora", "Kastria"], S.signed)),
+        # Months after the pact was abandoned, a proposal in its words: the next round, another deal.
+        sheet("next-round", dt.date(2026, 9, 1), ("Velmora proposed a new Sorrel Bay fishing quota pact to Kastria.", ["Velmora", "Kastria"], S.proposed)),
         # No party named: nothing to say it is their deal.
         sheet("unnamed", dt.date(2026, 3, 20), ("The Sorrel Bay fishing quota pact was signed in Halvik.", [], S.signed)),
     ],
