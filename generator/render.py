@@ -1123,10 +1123,13 @@ def render_deal_pages(env: Environment, deals: list[Deal], views: list[SheetView
 
 
 def render_deal_page(env: Environment, page: DealPage) -> str:
-    fields = {
+    fields: dict = {
         "title": plain_line(page.deal.summary),
         "description": plain_line(f"{page.deal.status.value}, in {_count(len(page.views), 'article')}"),
     }
+    if len(page.views) == 1:
+        # Its one article's fact sheet is found by the same words: search lists that once.
+        fields["search"] = {"exclude": True}
     return env.get_template("deal.md.j2").render(front_matter=front_matter(fields), page=page, root=Markup("../"))
 
 
