@@ -58,7 +58,9 @@ def read_pages(generated: Path) -> dict[str, Page]:
             continue
         title = re.search(r"^title: (.*)$", path.read_text("utf-8"), re.MULTILINE)
         pages[path.stem] = Page(path.stem, _unquote(title.group(1)) if title else path.stem)
-    for sheet in json.loads((generated / "facts.json").read_text("utf-8")):
+    data = json.loads((generated / "facts.json").read_text("utf-8"))
+    # {"articles": [...], "deals": [...]}; a list of the articles' sheets in builds before deals.
+    for sheet in data["articles"] if isinstance(data, dict) else data:
         for party in sheet["parties"]:
             page = pages.get(party_page_slug(party["id"]))
             if page is not None:

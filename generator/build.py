@@ -17,14 +17,18 @@ from typing import TYPE_CHECKING
 from generator.actors import resolve_actors
 from generator.config import Settings
 from generator.corrections import (
+    SITE_FILE,
     CorrectionsError,
+    SiteCorrections,
     apply_corrections,
+    deal_edits,
     find_corrections,
     find_site_corrections,
     load_corrections,
     load_site_corrections,
     orphan_corrections,
 )
+from generator.deals import DealEdits
 from generator.load import LoadError, article_files, load
 from generator.model import Article, FactSheet
 from generator.render import KeptPage, page_text, render_site
@@ -80,8 +84,10 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         forget_other_articles(articles, settings)
         report.sheets = apply_editors_corrections(sheets, report)
         warn_orphan_corrections(settings.seeds_dir, paths, report)
-        report.sheets = resolve_site_actors(settings.seeds_dir, report.sheets, report)
-        pages = render_pages(report.sheets, settings, report)
+        site = read_site_corrections(settings.seeds_dir, report)
+        report.sheets = resolve_site_actors(settings.seeds_dir, report.sheets, site, report)
+        edits = site_deal_edits(settings.seeds_dir, report.sheets, site, report)
+        pages = render_pages(report.sheets, settings, report, edits)
         report.written = write_pages(pages, settings.generated_dir)
     return report
 
@@ -200,24 +206,50 @@ def warn_orphan_corrections(seeds_dir: Path, article_paths: list[Path], report: 
         report.problems.append(Problem(str(path), "no article beside this corrections file (renamed or removed?)", fatal=False))
 
 
-def resolve_site_actors(seeds_dir: Path, sheets: list[FactSheet], report: BuildReport) -> list[FactSheet]:
-    """The sheets with their parties as the actors they are across the site, with the editor's merges and splits
-    from the site's corrections file; the sheets as they are (and one problem per reason) where that file cannot
-    be applied: then no two articles' parties join, rather than bring back a wrong merge an editor split."""
+def read_site_corrections(seeds_dir: Path, report: BuildReport) -> SiteCorrections | None:
+    """The site's corrections file, of what spans articles (none: no corrections); None, and one problem per reason,
+    where it cannot be read."""
     path = find_site_corrections(seeds_dir)
+    if path is None:
+        return SiteCorrections()
     try:
-        return resolve_actors(sheets, load_site_corrections(path).actors if path else None)
+        return load_site_corrections(path)
     except CorrectionsError as exc:
         report.problems.extend(Problem(str(path), reason) for reason in exc.reasons)
+        return None
+
+
+def resolve_site_actors(seeds_dir: Path, sheets: list[FactSheet], site: SiteCorrections | None, report: BuildReport) -> list[FactSheet]:
+    """The sheets with their parties as the actors they are across the site, with the editor's merges and splits;
+    the sheets as they are (and one problem per reason) where the site's corrections cannot be read or applied: then
+    no two articles' parties join, rather than bring back a wrong merge an editor split."""
+    if site is None:
+        return sheets
+    try:
+        return resolve_actors(sheets, site.actors)
+    except CorrectionsError as exc:
+        report.problems.extend(Problem(str(seeds_dir / SITE_FILE), reason) for reason in exc.reasons)
         return sheets
 
 
-def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildReport) -> dict[str, str | bytes | KeptPage]:
+def site_deal_edits(seeds_dir: Path, sheets: list[FactSheet], site: SiteCorrections | None, report: BuildReport) -> DealEdits | None:
+    """The editor's corrections of the deals; None (and one problem per reason) when the site's corrections cannot be
+    read or applied: then no two mentions join, rather than bring back a wrong merge an editor split."""
+    if site is None:
+        return None
+    try:
+        return deal_edits(sheets, site)
+    except CorrectionsError as exc:
+        report.problems.extend(Problem(str(seeds_dir / SITE_FILE), reason) for reason in exc.reasons)
+        return None
+
+
+def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildReport, edits: DealEdits | None) -> dict[str, str | bytes | KeptPage]:
     """Every page of the site; those made from unchanged sheets with unchanged templates as the page cache kept them."""
     from generator.cache import PageCache
 
     cache = PageCache(settings.cache_dir / "pages", settings.templates_dir)
-    pages = render_site(sheets, settings, cache.page, settings.cache_dir / "compiled-templates")
+    pages = render_site(sheets, settings, cache.page, settings.cache_dir / "compiled-templates", edits)
     cache.prune()
     if cache.unkept:
         report.problems.append(Problem(str(cache.folder), f"cannot keep rendered pages for the next build: {cache.unkept}", fatal=False))

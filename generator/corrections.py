@@ -30,6 +30,7 @@ from generator.model import (
     Quote,
     Span,
 )
+from generator.deals import DealEdits, MentionKey
 from generator.slugs import slugify, unique
 
 SUFFIX = ".corrections.yml"
@@ -133,10 +134,27 @@ class ActorCorrections(_Entry):
     )
 
 
+class DealCorrections(_Entry):
+    """Agreement mentions named as "ARTICLE-ID: words of the agreement's evidence"."""
+
+    merge: list[list[str]] = Field(default_factory=list, description="Groups of mentions that are one deal")
+    split: list[list[str]] = Field(
+        default_factory=list, description="Groups of mentions that are each a different deal; one mention alone: a deal of its own"
+    )
+
+    @field_validator("merge", "split")
+    @classmethod
+    def _not_empty(cls, groups: list[list[str]]) -> list[list[str]]:
+        if any(not group for group in groups):
+            raise ValueError("a group names no mention")
+        return groups
+
+
 class SiteCorrections(_Entry):
     """The site's corrections file: what spans articles."""
 
     actors: ActorCorrections = Field(default_factory=ActorCorrections)
+    deals: DealCorrections = Field(default_factory=DealCorrections)
 
 
 def corrections_path(article_source: Path) -> Path:
@@ -198,8 +216,51 @@ def load_site_corrections(path: Path) -> SiteCorrections:
     if data is None:
         return SiteCorrections()
     if not isinstance(data, dict):
-        raise CorrectionsError(["expected a mapping with the key: actors"])
+        raise CorrectionsError(["expected a mapping with any of: actors, deals"])
     return _validated(SiteCorrections, data)
+
+
+def deal_edits(sheets: list[FactSheet], corrections: SiteCorrections) -> DealEdits:
+    """The deal corrections with each mention found: the agreement of that article whose evidence holds the words."""
+    by_id = {sheet.article.id: sheet for sheet in sheets}
+    errors: list[str] = []
+
+    def found(where: str, groups: list[list[str]]) -> tuple[tuple[MentionKey, ...], ...]:
+        keys = []
+        for number, group in enumerate(groups):
+            mentions = []
+            for ref in group:
+                try:
+                    mentions.append(find_mention(by_id, ref))
+                except ValueError as exc:
+                    errors.append(f"{where}[{number}]: {exc}")
+            keys.append(tuple(mentions))
+        return tuple(keys)
+
+    edits = DealEdits(merge=found("deals: merge", corrections.deals.merge), split=found("deals: split", corrections.deals.split))
+    merged = [{*group} for group in edits.merge]
+    for group in edits.split:
+        for a, b in ((a, b) for i, a in enumerate(group) for b in group[i + 1 :]):
+            if any({a, b} <= together for together in merged):
+                errors.append(f"deals: {a[0]}: {a[1]} and {b[0]}: {b[1]} are both merged and split")
+    if errors:
+        raise CorrectionsError(errors)
+    return edits
+
+
+def find_mention(by_id: dict[str, FactSheet], ref: str) -> MentionKey:
+    """The agreement mention named "ARTICLE-ID: words of its evidence"; raises ValueError with the reason."""
+    article_id, colon, quote = (part.strip() for part in ref.partition(":"))
+    if not colon or not quote:
+        raise ValueError(f"{_short(ref)} is not ARTICLE-ID: words of its evidence")
+    sheet = by_id.get(article_id)
+    if sheet is None:
+        raise ValueError(f"no article {article_id!r}")
+    span = locate(sheet.text, quote)
+    agreement = next((a for a in sheet.agreements if span and any(_overlap(span, e) for e in a.evidence)), None)
+    if agreement is None:
+        raise ValueError(f"no agreement of {article_id!r} has {_short(quote)} in its evidence")
+    return (article_id, agreement.id)
 
 
 def apply_corrections(sheet: FactSheet, corrections: Corrections) -> tuple[FactSheet, list[str]]:

@@ -310,7 +310,7 @@ def test_the_readme_example_applies(tmp_path):
     [
         ("actors:\n  merge: [Ana]\n", "actors.merge: Input should be a valid dictionary"),
         ("actors:\n  join: {}\n", "actors.join: Extra inputs are not permitted"),
-        ("- Ana\n", "expected a mapping with the key: actors"),
+        ("- Ana\n", "expected a mapping with any of: actors, deals"),
         ("actors: [\n", "not valid YAML"),
     ],
 )
