@@ -305,23 +305,6 @@ def test_the_readme_example_applies(tmp_path):
     }
 
 
-@pytest.mark.parametrize(
-    "text, reason",
-    [
-        ("actors:\n  merge: [Ana]\n", "actors.merge: Input should be a valid dictionary"),
-        ("actors:\n  join: {}\n", "actors.join: Extra inputs are not permitted"),
-        ("- Ana\n", "expected a mapping with any of: actors, deals"),
-        ("actors: [\n", "not valid YAML"),
-    ],
-)
-def test_a_site_corrections_file_is_validated(tmp_path, text, reason):
-    path = tmp_path / "corrections.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(CorrectionsError) as raised:
-        load_site_corrections(path)
-    assert raised.value.reasons[0].startswith(reason)
-
-
 # --- the site: one page per actor ---------------------------------------------------------------------------------
 
 

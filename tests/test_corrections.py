@@ -18,6 +18,7 @@ from generator.corrections import (
     apply_corrections,
     corrections_path,
     load_corrections,
+    load_site_corrections,
     locate,
     orphan_corrections,
 )
@@ -401,3 +402,22 @@ def test_an_added_party_is_found_with_either_apostrophe():
     sheet = FactSheet(article=ArticleMeta(id="a", title="t", source="a.txt"), text=text)
     corrected = correct(sheet, {"add": {"parties": [{"name": "King's College", "kind": "organization"}]}})
     assert [m.text_of(text) for m in corrected.parties[0].mentions] == ["King’s College", "King's College"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("deals: [unclosed", "not valid YAML"),
+        ("- a list\n", "expected a mapping with any of: actors, deals"),
+        ("deal:\n  merge: []\n", "deal: Extra inputs are not permitted"),
+        ("deals:\n  merge:\n    - []\n", "a group names no mention"),
+        ("actors:\n  merge: [Ana]\n", "actors.merge: Input should be a valid dictionary"),
+        ("actors:\n  join: {}\n", "actors.join: Extra inputs are not permitted"),
+    ],
+)
+def test_a_site_corrections_file_that_cannot_be_read_says_why(tmp_path, text, reason):
+    path = tmp_path / "corrections.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CorrectionsError) as error:
+        load_site_corrections(path)
+    assert any(reason in line for line in error.value.reasons), error.value.reasons

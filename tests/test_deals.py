@@ -17,7 +17,7 @@ import pytest
 from benchmarks.deals import read_gold, score
 from generator.build import BuildReport, build, read_site_corrections, site_deal_edits
 from generator.config import Settings
-from generator.corrections import CorrectionsError, SiteCorrections, deal_edits, load_site_corrections
+from generator.corrections import CorrectionsError, SiteCorrections, deal_edits
 from generator.deals import group_deals, sentence_around
 from generator.model import Agreement, AgreementStatus, ArticleMeta, Commentary, Condition, FactSheet, Party, PartyKind, Site, Span
 from generator.render import render_site
@@ -303,20 +303,3 @@ def test_a_site_corrections_file_that_cannot_apply_is_an_error_and_joins_nothing
     assert [str(problem) for problem in report.problems] == [f"error: {seeds / 'corrections.yml'}: deals: merge[0]: no article 'nowhere'"]
     site = Site.model_validate_json((settings.generated_dir / "facts.json").read_bytes())
     assert all(len(deal.timeline) == 1 for deal in site.deals)
-
-
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [
-        ("deals: [unclosed", "not valid YAML"),
-        ("- a list\n", "expected a mapping with any of: actors, deals"),
-        ("deal:\n  merge: []\n", "deal: Extra inputs are not permitted"),
-        ("deals:\n  merge:\n    - []\n", "a group names no mention"),
-    ],
-)
-def test_a_site_corrections_file_that_cannot_be_read_says_why(tmp_path, text, reason):
-    path = tmp_path / "corrections.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(CorrectionsError) as error:
-        load_site_corrections(path)
-    assert any(reason in line for line in error.value.reasons), error.value.reasons
