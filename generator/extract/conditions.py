@@ -1,13 +1,17 @@
 """Conditions and demands: who demands what of whom, linked to the agreement it gates.
 
 What counts (GUIDELINES.md): a demand, precondition or condition one party places on another party or on an
-agreement. The rules read five shapes:
+agreement. The rules read these shapes:
 
-- a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "X insists on ...",
-  "X called on Y to ...", "X urged Y to ...", "X requires Y to ...";
-- a noun of demanding: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition that";
+- a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "Y was demanded by X", "X insists on
+  ...", "X called on Y to ...", "X appealed to Y to ...", "X pushed for ...", "X urged (warned, told, forced) Y to ...",
+  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...";
+- a noun of demanding: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition that",
+  "X said Y will be a condition of ...";
 - a conditional commitment: "negotiations will start only if ...", "X will only sign if ...", "X is prepared to ... if Y
-  ...", "unless" after a refusal;
+  ...", "unless", "as long as", "no progress until ...", "will not sign without ...", "would ... in return for ...",
+  "depends on ...";
+- an approval a deal awaits: "it still needs approval from X", "if ratified by X", "X must then vote on it";
 - a restriction: "only firms ... will be permitted to bid", by whoever decided it ("X's decision to bar ...");
 - a repeated demand ("give in to demands to free the prisoners") adds evidence to the demand it repeats.
 
@@ -26,7 +30,23 @@ from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
 from generator.model import Agreement, Condition, PartyKind, Span
 
-_DEMAND_VERBS = frozenset({"demand", "insist", "require", "urge", "press", "stipulate", "want"})
+_DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
+# "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
+# where the object is a party: "told reporters to expect delays" is no demand.
+_OBJECT_CONTROL_VERBS = frozenset({"urge", "press", "push", "pressure", "implore", "warn"})
+_OBJECT_CONTROL_VERBS_OF_A_PARTY = frozenset({"ask", "tell", "order", "force", "require"})
+# "X called for ...", "X pushed for ..."; "X called on Y to ...", "X appealed to Y to ...".
+_ASKING_FOR_VERBS = frozenset({"call", "push", "press", "lobby", "appeal"})
+_ASKING_OF = {"call": {"on", "upon"}, "appeal": {"to"}}
+_OBLIGATION_MODALS = frozenset({"must", "should"})
+# "as long as it takes", "as long as they live": a duration, not a condition.
+_DURATION_VERBS = frozenset({"take", "last", "live"})
+_EXCHANGE_NOUNS = frozenset({"return", "exchange"})
+_OFFER_VERBS = frozenset({"offer", "propose"})
+_DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
+_APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
+_APPROVAL_VERBS = frozenset({"approve", "ratify", "endorse", "vote"})
+_AWAITING_VERBS = frozenset({"need", "require", "await"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
 _NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health"})
@@ -48,6 +68,7 @@ class _Found:
     evidence: list[tuple[int, int]]
     anchor: Token
     keys: set[str] = field(default_factory=set)  # content words, to recognise the same demand stated again
+    fellows: list[str] = field(default_factory=list)  # parties demanding it with `by`: "X and Y called for ..."
 
 
 # --- small helpers ----------------------------------------------------------------------------------------
@@ -96,9 +117,30 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if found:
         return found
     if token.tag_ == "PRP$":
-        return index.before(token.idx)
+        return _possessor(token, index)
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     return inside[-1] if inside else None
+
+
+_POSSESSIVE_KINDS = {
+    "his": {PartyKind.person},
+    "her": {PartyKind.person},
+    "its": {PartyKind.organization, PartyKind.country},
+    "their": {PartyKind.group, PartyKind.organization, PartyKind.country},
+}
+
+
+def _possessor(pronoun: Token, index: PartyIndex) -> str | None:
+    """Whose "his"/"its"/"their" it is: the subject of the main clause when the pronoun comes before it ("Conceding
+    defeat in his demand that ..., X agreed"), else the party of fitting kind named last."""
+    kinds = _POSSESSIVE_KINDS.get(pronoun.lower_)
+    if kinds is None:
+        return None
+    root = pronoun.sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.i > pronoun.i and (party := index.get(index.refer(subject))) and party.kind in kinds:
+        return party.id
+    return index.before(pronoun.idx, kinds)
 
 
 def _first_party(tokens: list[Token], index: PartyIndex) -> str | None:
@@ -134,6 +176,8 @@ def _subject_party(subject: Token | None, index: PartyIndex) -> str | None:
     has said it is prepared to ...")."""
     if subject is None:
         return None
+    if subject.tag_ in {"WP", "WDT"} and subject.head.dep_ == "relcl":
+        return _party(subject.head.head, index)  # "officials who want ...": the noun the clause describes
     if subject.lower_ in {"it", "they", "he", "she"}:
         clause = subject.head
         while clause.dep_ in {"xcomp", "acomp", "conj"} and clause.head != clause:
@@ -143,6 +187,54 @@ def _subject_party(subject: Token | None, index: PartyIndex) -> str | None:
             if speaker is not None and speaker.lower_ not in {"it", "they", "he", "she"}:
                 return _party(speaker, index)
     return _party(subject, index)
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The reporting verb whose reported clause holds `verb` ("X told reporters [there could be no ...]")."""
+    current = verb
+    while current.head != current:
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in lexicon.reporting_verbs():
+            return current.head
+        current = current.head
+    return None
+
+
+def _conditioner(verb: Token, index: PartyIndex) -> str | None:
+    """Who sets a condition on what `verb` states: its subject where that is a party ("X will only sign if ..."), else
+    the one who said it ("X said any deal would depend on ...", "X told reporters there could be no progress until
+    ..."), else, for talks or a deal, whoever the sentence before said would hold them."""
+    subject = _subject(verb)
+    if by := _subject_party(subject, index):
+        return by
+    if (reporter := _reporter(verb)) is not None and (by := _demander(reporter, index)):
+        return by
+    if subject is not None and (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject)):
+        return _previous_subject(verb.sent, index)
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    """ "will not sign", "never agree", "there could be no progress", "no deal is possible"."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if child.dep_ in {"attr", "dobj", "nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True
+    return False
+
+
+def _without_conjuncts(head: Token) -> list[Token]:
+    """The subtree of `head` without the clauses coordinated with it: "warned them not to act [and urged Y to ...]"."""
+    cut = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _fellows(verb: Token, index: PartyIndex) -> list[str]:
+    """The parties coordinated with the subject of `verb`: "X and Y called for ..." is a demand of each."""
+    subject = _subject(verb)
+    if subject is None:
+        return []
+    return [pid for c in subject.conjuncts if (pid := _party(c, index))]
 
 
 def _keys(tokens: list[Token]) -> set[str]:
@@ -160,7 +252,7 @@ def _previous_subject(sent: SpacySpan, index: PartyIndex) -> str | None:
     return _party(subject, index)
 
 
-# --- the five shapes --------------------------------------------------------------------------------------
+# --- the shapes -------------------------------------------------------------------------------------------
 
 
 def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
@@ -184,15 +276,14 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
         )
         if on is None and not obliged and not subjunctive:
             return None
-    if lemma in {"urge", "press", "require"} and (obj is None or clause is None) and lemma != "require":
-        return None
-    if lemma == "require" and (obj is None or _party(obj, index) is None or clause is None):
-        return None
-    if lemma == "want":
-        # "X wants Y to stop ...": a demand of Y; "X wants to buy ..." is a wish of its own.
-        actor = obj if obj is not None else next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
-        if clause is None or _party(actor, index) is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
-            return None
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    demanded = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if clause is None and on is None and obj is None and agent is not None and demanded is not None:
+        # "A ceasefire had been demanded by X before ...": the agent demands the subject.
+        what = list(demanded.subtree)
+        by = _party(next((o for o in agent.children if o.dep_ == "pobj"), None), index)
+        evidence = [t for t in token.subtree if demanded.left_edge.i <= t.i]
+        return _Found(by, None, what, [_span(evidence)], token, _keys(what) | {demanded.lemma_.lower()})
     what_root = clause or on or obj
     if what_root is None:
         return None
@@ -206,15 +297,88 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
         of = _party(next((o for o in source.children if o.dep_ == "pobj"), None), index)
     if of is None and clause is not None:
         of = _party(next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
-    return _Found(by, of, what, [_span(_right_of(token))], token, _keys(what))
+    return _Found(by, of, what, [_span(_right_of(token))], token, _keys(what), _fellows(token, index))
+
+
+def _to_clause(verb: Token, after: int) -> Token | None:
+    """The infinitive clause of a verb after position `after`: "urged Y [to sign ...]"."""
+    return next(
+        (c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > after and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        None,
+    )
+
+
+def _object_control(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X urged Y to ...", "X warned Y not to ...", "X is determined to force Y to ...", "X requires Y to ..."."""
+    lemma = token.lemma_.lower()
+    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY or token.pos_ != "VERB":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    clause = _to_clause(token, obj.i) if obj is not None else None
+    if obj is None or clause is None:
+        return None
+    of = _party(obj, index)
+    if of is None and lemma in _OBJECT_CONTROL_VERBS_OF_A_PARTY:
+        return None
+    own = _without_conjuncts(clause)
+    what = [t for t in own if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == clause)]
+    clause_tokens = {t.i for t in clause.subtree} - {t.i for t in own}
+    evidence = [t for t in _without_conjuncts(token) if t.i >= token.i and t.i not in clause_tokens]
+    return _Found(_demander(token, index), of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+
+
+def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
+    """What a party wants of another or of a deal: "X wants Y to ...", "X wants any deal to include ...", "X wanted
+    the sanctions lifted", "X wanted relief for closing the plant", "X wants to see Y ...".
+
+    "X wants to buy ..." is a wish of its own, and no condition."""
+    if token.lemma_.lower() != "want" or token.pos_ != "VERB":
+        return None
+    children = list(token.children)
+    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None)
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    by = _demander(token, index)
+    what: list[Token] = []
+    of = None
+    if clause is not None:
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        actor = obj if obj is not None else next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        seen = next((c for c in clause.children if c.dep_ in {"dobj", "ccomp"}), None) if clause.lemma_.lower() == "see" else None
+        if to and actor is not None and (_party(actor, index) or _noun_kind(actor)):
+            what, of = list(clause.subtree), _party(actor, index) or next((p for p in _parties_in(clause, index) if p != by), None)
+        elif to and actor is None and seen is not None and (of := _party(seen if seen.dep_ == "dobj" else _subject(seen), index)):
+            what = list(clause.subtree)  # "want to see Y out of business"
+        elif clause.tag_ in {"VBN", "VBD"} and actor is not None and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
+            what, of = list(clause.subtree), _party(actor, index)  # "wanted the sanctions lifted"
+    elif obj is not None:
+        exchange = next((c for c in children if c.dep_ == "prep" and (c.lower_ == "for" and any(p.dep_ == "pcomp" for p in c.children) or _in_exchange(c))), None)
+        if exchange is not None:  # "wanted complete relief for dismantling the plant"
+            what = [*obj.subtree, *exchange.subtree]
+    if not what:
+        return None
+    evidence = [t for t in token.subtree if t.i >= token.i and t.i <= what[-1].i]
+    return _Found(by, of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+
+
+def _parties_in(head: Token, index: PartyIndex) -> list[str]:
+    return index.within(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+
+
+def _in_exchange(prep: Token) -> bool:
+    """ "in return for", "in exchange for": the preposition "in" of the phrase."""
+    noun = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return prep.lower_ == "in" and noun is not None and noun.lemma_.lower() in _EXCHANGE_NOUNS and any(c.lower_ == "for" for c in noun.children)
 
 
 def _call_on(token: Token, index: PartyIndex) -> _Found | None:
-    """ "X called on Y to ...", "X calls upon Y to ...", "X called for Y to ..." / "X called for a Z"."""
-    if token.lemma_.lower() != "call" or token.pos_ != "VERB":
+    """ "X called on Y to ...", "X calls upon Y to ...", "X appealed to Y to ...", "X called (pushed, pressed) for Y to
+    ..." / "... for a Z"."""
+    lemma = token.lemma_.lower()
+    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB":
         return None
-    on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
-    for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    on = next((c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ())), None)
+    # The preposition after the verb: "For decades, X has called for ..." is a time, not what is called for.
+    for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
     if on is None and for_ is not None:
         what = list(for_.subtree)[1:]
         end = for_.right_edge.i + 1
@@ -225,14 +389,15 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
             return None
         evidence = [t for t in token.subtree if token.i <= t.i <= what[-1].i]
         target = next((o for o in for_.children if o.dep_ == "pobj"), None)
-        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what))
+        keys = _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what)
+        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, keys, _fellows(token, index))
     marked = next((c for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
-    if on is None and marked is not None:
+    if on is None and marked is not None and lemma == "call":
         # "called for Y to ...", which the small model reads as a clause marked by "for"
         what = [t for t in marked.subtree if not (t.dep_ == "mark" and t.head == marked)]
         target = next((c for c in marked.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         evidence = [t for t in token.subtree if t.i >= token.i]
-        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what))
+        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what), _fellows(token, index))
     if on is None:
         return None
     target = next((c for c in on.children if c.dep_ == "pobj"), None)
@@ -246,8 +411,23 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
         # executive", X in apposition): with someone called on (Y), the verb is active, and X does the calling.
         named = token.head
         by = _party(named, index) or _party(next((c for c in named.children if c.dep_ == "appos"), None), index)
-    return _Found(by, _party(target, index), [t for t in what if t.lower_ != "to" or t.i != what[0].i], [_span(_right_of(token))], token, _keys(what))
+    what = [t for t in what if t.lower_ != "to" or t.i != what[0].i]
+    return _Found(by, _party(target, index), what, [_span(_right_of(token))], token, _keys(what), _fellows(token, index))
 
+
+def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs():
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children):
+        return None
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    of = _party(subject, index) if subject is not None and subject.pos_ != "PRON" else None
+    by = _demander(token.head, index)
+    if of is None or by is None or of == by:
+        return None
+    what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
+    return _Found(by, of, what, [_span(what)], token, _keys(what))
 
 
 def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
@@ -276,6 +456,16 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         what = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
         verb = head.head
         return _Found(_party(_subject(verb), index), _first_party(what, index), what, [_span([head, *clause.subtree])], token, _keys(what))
+    # "They say the release of documents will be a condition of any agreement": the subject is the condition, set by
+    # the one who says so.
+    if token.dep_ == "attr" and head.lemma_.lower() == "be":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        reporter = _reporter(head)
+        if subject is None or reporter is None:
+            return None
+        what = list(subject.subtree)
+        evidence = [t for t in head.subtree if subject.left_edge.i <= t.i <= token.right_edge.i]
+        return _Found(_demander(reporter, index), None, what, [_span(evidence)], token, _keys(what) | {subject.lemma_.lower()})
     if lemma in {"condition", "requirement"} and token.tag_ == "NNS":
         return None  # "conditions for investors", "capital requirements": circumstances, not a party's demand
     by = next((p for m in modifiers if (p := _party(m, index))), None)
@@ -312,15 +502,27 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
 
 
-def _only_if(token: Token, index: PartyIndex) -> _Found | None:
-    """ "negotiations will start only if Y ...", "X will only sign if Y ...", "X is prepared to ... if Y ..."."""
-    if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing"}:
+def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
+    """ "negotiations will start only if Y ...", "X will only sign if Y ...", "X is prepared to ... if Y ...", "X will
+    ... unless Y ...", "X is fine with it as long as Y ...", "there can be no progress until Y ..."."""
+    if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing", "until", "as"}:
         return None
     clause = token.head
-    main = clause.head
-    if clause.dep_ != "advcl" or main is clause:
+    if clause.dep_ != "advcl" or clause.head is clause:
         return None
     doc = token.doc
+    main = clause.head
+    # "fine with Y taking action as long as ...": the clause belongs to the verb above the phrase it hangs on.
+    while main.pos_ not in {"VERB", "AUX"} or main.dep_ in {"pcomp", "advmod"}:
+        if main.head is main:
+            return None
+        main = main.head
+    if token.lower_ == "as":
+        lasting = token.i >= 2 and doc[token.i - 1].lower_ == "long" and doc[token.i - 2].lower_ in {"as", "so"}
+        if not lasting or clause.lemma_.lower() in _DURATION_VERBS:
+            return None
+    if token.lower_ == "until" and not _negated(main):
+        return None
     only = token.i > 0 and doc[token.i - 1].lower_ == "only" or any(c.lower_ == "only" for c in main.children)
     offer = None
     current = main
@@ -331,21 +533,119 @@ def _only_if(token: Token, index: PartyIndex) -> _Found | None:
         if current.head == current:
             break
         current = current.head
-    refusal = token.lower_ == "unless" and any(c.dep_ == "neg" for c in main.children)
-    if not (only or offer is not None or refusal or token.lower_ in {"provided", "providing"}):
+    if token.lower_ == "if" and not (only or offer is not None):
         return None
     what = [t for t in clause.subtree if t.i > token.i]
-    subject = _subject(offer if offer is not None else main)
-    by = _subject_party(subject, index)
-    if by is None and subject is not None and (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject)):
-        # "negotiations will start only if ...": the condition of whoever the sentence before said would hold the talks
-        by = _previous_subject(token.sent, index)
-    start = (offer or main)
+    start = offer or main
+    by = _conditioner(start, index)
     first = _subject(start)
     evidence_tokens = [t for t in token.sent if first is not None and first.left_edge.i <= t.i <= clause.right_edge.i]
     if not evidence_tokens:
-        evidence_tokens = [t for t in token.sent if t.i <= clause.right_edge.i]
-    return _Found(by, _first_party(what, index), what, [_span(evidence_tokens)], token, _keys(what))
+        evidence_tokens = [t for t in token.sent if main.left_edge.i <= t.i <= clause.right_edge.i]
+    of = next((p for p in [_first_party(what, index)] if p != by), None)
+    return _Found(by, of, what, [_span(evidence_tokens)], token, _keys(what))
+
+
+def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X will not sign without Y ...", "there will be no deal without Y ...": what the refusal waits for."""
+    if token.lower_ != "without" or token.dep_ != "prep":
+        return None
+    main = token.head
+    if main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"attr", "dobj", "nsubj"}:
+        if not any(d.dep_ == "det" and d.lower_ == "no" for d in main.children):
+            return None
+        main = main.head
+    if main.pos_ not in {"VERB", "AUX"} or not _negated(main):
+        return None
+    what = list(token.subtree)[1:]
+    if not what:
+        return None
+    first = _subject(main)
+    start = first.left_edge.i if first is not None and first.i < main.i else main.left_edge.i
+    evidence = [t for t in token.sent if start <= t.i <= token.right_edge.i]
+    by = _conditioner(main, index)
+    return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
+
+
+def _in_return(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X would (is prepared to, offered to) ... in return for Y ...": what an offer asks for.
+
+    Not the terms of a deal already reached ("X agreed to ... in return for ..."): those are the agreement."""
+    if not _in_exchange(token) or token.dep_ != "prep":
+        return None
+    main = token.head
+    if main.pos_ not in {"VERB", "AUX"}:
+        return None
+    modal = any(c.dep_ == "aux" and c.lower_ in {"would", "will", "could", "'d", "'ll"} for c in main.children)
+    offering = any(t.lemma_.lower() in _OFFER_VERBS | _OFFER_ADJECTIVES for t in [main, *main.ancestors][:3])
+    if not (modal or offering):
+        return None
+    noun = next(o for o in token.children if o.dep_ == "pobj")
+    for_ = next(c for c in noun.children if c.lower_ == "for")
+    what = list(for_.subtree)[1:]
+    if not what:
+        return None
+    first = _subject(main)
+    start = first.left_edge.i if first is not None and first.i < main.i else main.i
+    evidence = [t for t in token.sent if start <= t.i <= for_.right_edge.i]
+    by = _conditioner(main, index)
+    return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
+
+
+def _dependence(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X said any deal would depend on Y ...", "the aid is contingent on Y ...": a deal or step that waits on
+    something, set by the one who said so (or whose step it is)."""
+    preps = _DEPENDING_WORDS.get(token.lemma_.lower())
+    if preps is None or token.pos_ not in {"VERB", "ADJ"}:
+        return None
+    on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if on is None:
+        return None
+    verb = token if token.pos_ == "VERB" else token.head
+    subject = _subject(verb)
+    # "The economy depends on exports" is a fact: only a deal, a step of the talks or a party's offer waits on a condition.
+    if subject is None or not (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject) or _subject_party(subject, index)):
+        return None
+    what = list(on.subtree)[1:]
+    by = _conditioner(verb, index)
+    evidence = [t for t in token.sent if subject.left_edge.i <= t.i <= on.right_edge.i]
+    return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
+
+
+def _approval(token: Token, index: PartyIndex) -> _Found | None:
+    """An approval a deal still awaits, the approver's condition: "it still needs approval from X", "if ratified by
+    X", "it must be approved by X", "X must then vote on it"."""
+    lemma = token.lemma_.lower()
+    if lemma in _APPROVAL_NOUNS and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _AWAITING_VERBS:
+        source = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}), None)
+        by = _party(next((o for o in source.children if o.dep_ == "pobj"), None), index) if source is not None else None
+        if by is None:
+            return None
+        what = list(token.subtree)
+        evidence = [t for t in token.head.subtree if t.i <= token.right_edge.i and t.dep_ not in {"relcl"} and t.i >= _start_of(token.head)]
+        return _Found(by, None, what, [_span([t for t in evidence if t.i <= source.right_edge.i])], token, {lemma})
+    if lemma not in _APPROVAL_VERBS or token.pos_ != "VERB":
+        return None
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if token.tag_ == "VBN" and agent is not None and (aux & {"must"} or any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children)):
+        by = _party(next((o for o in agent.children if o.dep_ == "pobj"), None), index)  # "if ratified by X"
+        what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
+    elif "must" in aux and token.tag_ == "VB" and (lemma != "vote" or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)):
+        subject = _subject(token)
+        by = _party(subject, index)  # "X must then vote on it"
+        what = [t for t in token.subtree if subject is None or t.i > subject.right_edge.i]
+    else:
+        return None
+    if by is None:
+        return None
+    return _Found(by, None, what, [_span(list(token.subtree))], token, {lemma})
+
+
+def _start_of(verb: Token) -> int:
+    """Where a clause begins: its subject's first word, else the verb."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject.left_edge.i if subject is not None else verb.i
 
 
 def _restriction(token: Token, index: PartyIndex) -> _Found | None:
@@ -423,9 +723,16 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
     for token in doc:
         hit = (
             _demand_verb(token, index)
+            or _object_control(token, index)
+            or _wish_of_another(token, index)
             or _call_on(token, index)
+            or _reported_obligation(token, index)
             or _demand_noun(token, index)
-            or _only_if(token, index)
+            or _conditional_clause(token, index)
+            or _refusal_without(token, index)
+            or _in_return(token, index)
+            or _dependence(token, index)
+            or _approval(token, index)
             or _restriction(token, index)
         )
         if hit is None or hit.anchor.i in seen:
@@ -444,14 +751,15 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
         found.append(hit)
     conditions = []
     for hit in found:
-        conditions.append(
-            Condition(
-                id=f"c{len(conditions) + 1}",
-                by=hit.by,
-                of=hit.of if hit.of != hit.by else None,
-                summary=_summary(hit, index),
-                agreement=_gated(hit, agreements),
-                evidence=[Span(start=s, end=e) for s, e in hit.evidence],
+        for by in dict.fromkeys([hit.by, *hit.fellows]):
+            conditions.append(
+                Condition(
+                    id=f"c{len(conditions) + 1}",
+                    by=by,
+                    of=hit.of if hit.of != by else None,
+                    summary=_summary(hit, index),
+                    agreement=_gated(hit, agreements),
+                    evidence=[Span(start=s, end=e) for s, e in hit.evidence],
+                )
             )
-        )
     return conditions
