@@ -36,12 +36,18 @@ _DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
 _OBJECT_CONTROL_VERBS = frozenset({"urge", "press", "push", "pressure", "implore", "warn"})
 _OBJECT_CONTROL_VERBS_OF_A_PARTY = frozenset({"ask", "tell", "order", "force", "require"})
 # "X called for ...", "X pushed for ..."; "X called on Y to ...", "X appealed to Y to ...".
-_ASKING_FOR_VERBS = frozenset({"call", "push", "press", "lobby", "appeal"})
+_ASKING_FOR_VERBS = frozenset({"call", "push", "press", "lobby", "appeal", "ask"})
 _ASKING_OF = {"call": {"on", "upon"}, "appeal": {"to"}}
 _OBLIGATION_MODALS = frozenset({"must", "should"})
 # "as long as it takes", "as long as they live": a duration, not a condition.
 _DURATION_VERBS = frozenset({"take", "last", "live"})
 _EXCHANGE_NOUNS = frozenset({"return", "exchange"})
+_REFUSAL_VERBS = frozenset({"refuse", "decline"})
+_THREAT_VERBS = frozenset({"threaten", "warn"})
+_PROMISE_VERBS = frozenset({"agree", "offer", "promise", "pledge", "vow", "propose"})
+_FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
+# Steps of a deal a party may promise on a condition: "X would sign the treaty if ...".
+_COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant", "consider"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
 _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
@@ -179,6 +185,9 @@ def _subject_party(subject: Token | None, index: PartyIndex) -> str | None:
     if subject.tag_ in {"WP", "WDT"} and subject.head.dep_ == "relcl":
         return _party(subject.head.head, index)  # "officials who want ...": the noun the clause describes
     if subject.lower_ in {"it", "they", "he", "she"}:
+        # Inside quotation marks the speaker is "I" or "we": a third person is someone the narration does not name.
+        if index.in_quote(subject.idx):
+            return None
         clause = subject.head
         while clause.dep_ in {"xcomp", "acomp", "conj"} and clause.head != clause:
             clause = clause.head
@@ -186,7 +195,23 @@ def _subject_party(subject: Token | None, index: PartyIndex) -> str | None:
             speaker = _subject(clause.head)
             if speaker is not None and speaker.lower_ not in {"it", "they", "he", "she"}:
                 return _party(speaker, index)
+        if subject.lower_ == "they" and (named := _coordinated_subject_before(subject, index)):
+            return named
     return _party(subject, index)
+
+
+def _coordinated_subject_before(pronoun: Token, index: PartyIndex) -> str | None:
+    """ "X and other lawyers say ... They say ...": "they" after a coordinated subject is its first named party."""
+    sentence = pronoun.sent
+    candidates = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"}]
+    if not candidates and sentence.start > 0:
+        previous = pronoun.doc[sentence.start - 1].sent
+        candidates = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    for subject in reversed(candidates):
+        if subject.conjuncts:
+            named = [pid for t in (subject, *subject.conjuncts) if (pid := index.refer(t))]
+            return named[0] if named else None
+    return None
 
 
 def _reporter(verb: Token) -> Token | None:
@@ -214,7 +239,9 @@ def _conditioner(verb: Token, index: PartyIndex) -> str | None:
 
 
 def _negated(verb: Token) -> bool:
-    """ "will not sign", "never agree", "there could be no progress", "no deal is possible"."""
+    """ "will not sign", "never agree", "refused to sign", "there could be no progress", "no deal is possible"."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSAL_VERBS:
+        return True
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ == "never":
             return True
@@ -303,7 +330,7 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
 def _to_clause(verb: Token, after: int) -> Token | None:
     """The infinitive clause of a verb after position `after`: "urged Y [to sign ...]"."""
     return next(
-        (c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > after and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        (c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} and c.i > after and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
         None,
     )
 
@@ -335,8 +362,9 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
     if token.lemma_.lower() != "want" or token.pos_ != "VERB":
         return None
     children = list(token.children)
-    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
+    # "wants any deal to include ...": the small model may hang the infinitive on the object.
+    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None) or (_to_clause(obj, obj.i) if obj is not None else None)
     by = _demander(token, index)
     what: list[Token] = []
     of = None
@@ -351,7 +379,10 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         elif clause.tag_ in {"VBN", "VBD"} and actor is not None and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
             what, of = list(clause.subtree), _party(actor, index)  # "wanted the sanctions lifted"
     elif obj is not None:
-        exchange = next((c for c in children if c.dep_ == "prep" and (c.lower_ == "for" and any(p.dep_ == "pcomp" for p in c.children) or _in_exchange(c))), None)
+        exchange = next(
+            (c for c in [*children, *obj.children] if c.dep_ == "prep" and (c.lower_ == "for" and any(p.dep_ == "pcomp" for p in c.children) or _in_exchange(c))),
+            None,
+        )
         if exchange is not None:  # "wanted complete relief for dismantling the plant"
             what = [*obj.subtree, *exchange.subtree]
     if not what:
@@ -419,9 +450,12 @@ def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
     if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs():
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children):
+    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children)
+    needs = token.lemma_.lower() in {"need", "have"} and _to_clause(token, token.i) is not None  # "Y needs to ..."
+    if not (modal or needs):
         return None
-    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # Only an actor can be asked to act: "the Games must be rescheduled" is a decision on a thing.
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     of = _party(subject, index) if subject is not None and subject.pos_ != "PRON" else None
     by = _demander(token.head, index)
     if of is None or by is None or of == by:
@@ -494,8 +528,9 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         evidence = evidence + [t for t in infinitive if t.i >= end]
     if not what:
         return None
-    # "demand for steel" is a market; "a demand for X to do Y" or "the union's demands for ..." is a party's.
-    owned = any(m.dep_ == "poss" for m in modifiers) and token.tag_ == "NNS"
+    # "demand for steel" is a market; "a demand for X to do Y", "the union's demands for ..." or "the union's demand
+    # for ..." is a party's.
+    owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None)
     if not owned and not any(t.pos_ in {"VERB", "AUX"} for t in what):
         return None
     evidence = [t for t in evidence if t.i >= token.left_edge.i]
@@ -505,7 +540,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
 def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
     """ "negotiations will start only if Y ...", "X will only sign if Y ...", "X is prepared to ... if Y ...", "X will
     ... unless Y ...", "X is fine with it as long as Y ...", "there can be no progress until Y ..."."""
-    if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing", "until", "as"}:
+    if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing", "until", "as", "after", "once"}:
         return None
     clause = token.head
     if clause.dep_ != "advcl" or clause.head is clause:
@@ -533,7 +568,9 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         if current.head == current:
             break
         current = current.head
-    if token.lower_ == "if" and not (only or offer is not None):
+    if token.lower_ in {"after", "once"} and not only:
+        return None
+    if token.lower_ == "if" and not (only or offer is not None or _threat(main, clause) or _conditional_commitment(main)):
         return None
     what = [t for t in clause.subtree if t.i > token.i]
     start = offer or main
@@ -544,6 +581,23 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         evidence_tokens = [t for t in token.sent if main.left_edge.i <= t.i <= clause.right_edge.i]
     of = next((p for p in [_first_party(what, index)] if p != by), None)
     return _Found(by, of, what, [_span(evidence_tokens)], token, _keys(what))
+
+
+def _threat(main: Token, clause: Token) -> bool:
+    """ "X threatened to ... if Y ...", "X will act if Y does not ...": a threat makes its "if" a demand. Not "X will be
+    hurt if Y does not ...": the one threatened is no one who acts."""
+    threatened = any(t.lemma_.lower() in _THREAT_VERBS for t in [main, *main.ancestors][:3])
+    modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
+    active = any(c.dep_ == "nsubj" for c in main.children)
+    return threatened or modal and active and _negated(clause)
+
+
+def _conditional_commitment(main: Token) -> bool:
+    """ "X would sign (accept, back, resume talks) if ...", "X agreed (offered) to ... if ...": a step of a deal promised
+    on a condition."""
+    modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
+    promised = any(t.lemma_.lower() in _PROMISE_VERBS for t in [main, *main.ancestors][:2])
+    return modal and main.lemma_.lower() in _COMMITMENT_VERBS or promised
 
 
 def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
@@ -616,24 +670,25 @@ def _approval(token: Token, index: PartyIndex) -> _Found | None:
     """An approval a deal still awaits, the approver's condition: "it still needs approval from X", "if ratified by
     X", "it must be approved by X", "X must then vote on it"."""
     lemma = token.lemma_.lower()
-    if lemma in _APPROVAL_NOUNS and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _AWAITING_VERBS:
+    if lemma in _APPROVAL_NOUNS and token.pos_ == "NOUN" and _awaited(token):
         source = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}), None)
-        by = _party(next((o for o in source.children if o.dep_ == "pobj"), None), index) if source is not None else None
-        if by is None:
+        if source is None or (by := _approver(next((o for o in source.children if o.dep_ == "pobj"), None), index)) is None:
             return None
-        what = list(token.subtree)
-        evidence = [t for t in token.head.subtree if t.i <= token.right_edge.i and t.dep_ not in {"relcl"} and t.i >= _start_of(token.head)]
-        return _Found(by, None, what, [_span([t for t in evidence if t.i <= source.right_edge.i])], token, {lemma})
+        verb = token.head if token.dep_ == "dobj" else token.head.head.head
+        subject = _subject(verb)
+        start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+        evidence = [t for t in token.sent if start <= t.i <= source.right_edge.i]
+        return _Found(by, None, list(token.subtree), [_span(evidence)], token, {lemma})
     if lemma not in _APPROVAL_VERBS or token.pos_ != "VERB":
         return None
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     if token.tag_ == "VBN" and agent is not None and (aux & {"must"} or any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children)):
-        by = _party(next((o for o in agent.children if o.dep_ == "pobj"), None), index)  # "if ratified by X"
+        by = _approver(next((o for o in agent.children if o.dep_ == "pobj"), None), index)  # "if ratified by X"
         what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
     elif "must" in aux and token.tag_ == "VB" and (lemma != "vote" or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)):
         subject = _subject(token)
-        by = _party(subject, index)  # "X must then vote on it"
+        by = _approver(subject, index)  # "X must then vote on it"
         what = [t for t in token.subtree if subject is None or t.i > subject.right_edge.i]
     else:
         return None
@@ -642,10 +697,17 @@ def _approval(token: Token, index: PartyIndex) -> _Found | None:
     return _Found(by, None, what, [_span(list(token.subtree))], token, {lemma})
 
 
-def _start_of(verb: Token) -> int:
-    """Where a clause begins: its subject's first word, else the verb."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subject.left_edge.i if subject is not None else verb.i
+def _awaited(noun: Token) -> bool:
+    """ "needs (requires, awaits) approval", "is subject to approval"."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in _AWAITING_VERBS
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "subject" and noun.head.head.head.pos_ == "AUX"
+
+
+def _approver(token: Token | None, index: PartyIndex) -> str | None:
+    """The party an approver's noun names itself ("the Senate", "shareholders"): "GM's workforce" is not GM, nor
+    "the Taliban chief" the Taliban."""
+    return index.refer(token) if token is not None else None
 
 
 def _restriction(token: Token, index: PartyIndex) -> _Found | None:
