@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from generator.extract import lexicon
 from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
-from generator.model import Agreement, Condition, PartyKind, Span
+from generator.model import Agreement, Condition, Party, PartyKind, Span
 
 _DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
 # "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
@@ -44,6 +44,7 @@ _DURATION_VERBS = frozenset({"take", "last", "live"})
 _EXCHANGE_NOUNS = frozenset({"return", "exchange"})
 _REFUSAL_VERBS = frozenset({"refuse", "decline"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
+_HYPOTHETICAL_MODALS = frozenset({"could", "might", "may"})  # "X could threaten to ...": a worry, not a threat
 _PROMISE_VERBS = frozenset({"agree", "offer", "promise", "pledge", "vow", "propose"})
 _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 # Steps of a deal a party may promise on a condition: "X would sign the treaty if ...".
@@ -63,7 +64,7 @@ _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "p
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
-_GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process"})
+_GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process", "progress", "support", "extension", "delay", "relief"})
 
 
 @dataclass
@@ -233,9 +234,14 @@ def _conditioner(verb: Token, index: PartyIndex) -> str | None:
         return by
     if (reporter := _reporter(verb)) is not None and (by := _demander(reporter, index)):
         return by
-    if subject is not None and (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject)):
+    if subject is not None and _gated_noun(subject):
         return _previous_subject(verb.sent, index)
     return None
+
+
+def _gated_noun(noun: Token) -> bool:
+    """A deal, or a step of talks a condition can gate: "any deal", "the talks", "the loan", "an extension"."""
+    return noun.lemma_.lower() in _GATED_NOUNS or _noun_kind(noun) is not None
 
 
 def _negated(verb: Token) -> bool:
@@ -344,14 +350,17 @@ def _object_control(token: Token, index: PartyIndex) -> _Found | None:
     clause = _to_clause(token, obj.i) if obj is not None else None
     if obj is None or clause is None:
         return None
+    if any(t.tag_ in {"WP", "WRB"} for t in clause.children):
+        return None  # "told them what to say": an instruction, no demand
     of = _party(obj, index)
-    if of is None and lemma in _OBJECT_CONTROL_VERBS_OF_A_PARTY:
+    by = _demander(token, index)
+    if lemma in _OBJECT_CONTROL_VERBS_OF_A_PARTY and (of is None or of == by):
         return None
     own = _without_conjuncts(clause)
     what = [t for t in own if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == clause)]
     clause_tokens = {t.i for t in clause.subtree} - {t.i for t in own}
     evidence = [t for t in _without_conjuncts(token) if t.i >= token.i and t.i not in clause_tokens]
-    return _Found(_demander(token, index), of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+    return _Found(by, of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
 
 
 def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
@@ -407,7 +416,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
     if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB":
         return None
-    on = next((c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ())), None)
+    # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
+    on = next((c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ()) and c.i == token.i + 1), None)
     # The preposition after the verb: "For decades, X has called for ..." is a time, not what is called for.
     for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
     if on is None and for_ is not None:
@@ -586,7 +596,10 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
 def _threat(main: Token, clause: Token) -> bool:
     """ "X threatened to ... if Y ...", "X will act if Y does not ...": a threat makes its "if" a demand. Not "X will be
     hurt if Y does not ...": the one threatened is no one who acts."""
-    threatened = any(t.lemma_.lower() in _THREAT_VERBS for t in [main, *main.ancestors][:3])
+    threatened = any(
+        t.lemma_.lower() in _THREAT_VERBS and not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for c in t.children)
+        for t in [main, *main.ancestors][:3]
+    )
     modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
     active = any(c.dep_ == "nsubj" for c in main.children)
     return threatened or modal and active and _negated(clause)
@@ -605,18 +618,20 @@ def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
     if token.lower_ != "without" or token.dep_ != "prep":
         return None
     main = token.head
+    # A refusal of a step of a deal ("will not sign"), or no deal at all ("there will be no deal"): "without him, the
+    # enthusiasm might not be there" is a guess.
     if main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"attr", "dobj", "nsubj"}:
-        if not any(d.dep_ == "det" and d.lower_ == "no" for d in main.children):
+        if not any(d.dep_ == "det" and d.lower_ == "no" for d in main.children) or not _gated_noun(main):
             return None
         main = main.head
+    elif main.lemma_.lower() not in _COMMITMENT_VERBS:
+        return None
     if main.pos_ not in {"VERB", "AUX"} or not _negated(main):
         return None
     what = list(token.subtree)[1:]
     if not what:
         return None
-    first = _subject(main)
-    start = first.left_edge.i if first is not None and first.i < main.i else main.left_edge.i
-    evidence = [t for t in token.sent if start <= t.i <= token.right_edge.i]
+    evidence = _clause_with(main, token, token.right_edge)
     by = _conditioner(main, index)
     return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
 
@@ -639,11 +654,18 @@ def _in_return(token: Token, index: PartyIndex) -> _Found | None:
     what = list(for_.subtree)[1:]
     if not what:
         return None
-    first = _subject(main)
-    start = first.left_edge.i if first is not None and first.i < main.i else main.i
-    evidence = [t for t in token.sent if start <= t.i <= for_.right_edge.i]
+    evidence = _clause_with(main, token, for_.right_edge)
     by = _conditioner(main, index)
     return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
+
+
+def _clause_with(main: Token, first: Token, last: Token) -> list[Token]:
+    """The words from the subject of `main` (or `first`, when the phrase opens the sentence: "Without X, Y will not
+    ...") to `last` (or `main`, when the phrase comes first)."""
+    subject = _subject(main)
+    start = subject.left_edge.i if subject is not None and subject.i < main.i else main.i
+    start, end = min(start, first.i), max(last.i, main.i)
+    return [t for t in main.sent if start <= t.i <= end]
 
 
 def _dependence(token: Token, index: PartyIndex) -> _Found | None:
@@ -657,8 +679,8 @@ def _dependence(token: Token, index: PartyIndex) -> _Found | None:
         return None
     verb = token if token.pos_ == "VERB" else token.head
     subject = _subject(verb)
-    # "The economy depends on exports" is a fact: only a deal, a step of the talks or a party's offer waits on a condition.
-    if subject is None or not (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject) or _subject_party(subject, index)):
+    # "The economy depends on exports" is a fact: only a deal or a step of the talks waits on a condition.
+    if subject is None or not _gated_noun(subject):
         return None
     what = list(on.subtree)[1:]
     by = _conditioner(verb, index)
@@ -747,6 +769,12 @@ def _decider(doc: Doc, index: PartyIndex, before: int) -> tuple[str | None, tupl
 # --- entry point ------------------------------------------------------------------------------------------
 
 
+def _commentator(party: Party | None) -> bool:
+    """A party the text introduces by a commentator's role ("a senior fellow at ...")."""
+    title = (party.title or "").lower() if party is not None else ""
+    return any(f" {role} " in f" {title} " for role in lexicon.expert_roles())
+
+
 def _summary(found: _Found, index: PartyIndex) -> str:
     tokens = [t for t in found.what if not t.is_space][: _MAX_SUMMARY_TOKENS]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc"}):
@@ -808,8 +836,8 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
         if same is not None:
             same.evidence.extend(e for e in hit.evidence if e not in same.evidence)
             continue
-        if hit.by is None:
-            continue  # a demand no party can be found for
+        if hit.by is None or _commentator(index.get(hit.by)):
+            continue  # a demand no party can be found for; an expert's "should" is commentary
         found.append(hit)
     conditions = []
     for hit in found:

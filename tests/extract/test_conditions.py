@@ -155,6 +155,7 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
         ("Norway told reporters there could be no deal on fishing until Iceland stopped its whaling.", "Norway", "Iceland", ["stopped its whaling"]),
         ("Cuba refused to sign the accord until Spain lifted the visa rules.", "Cuba", "Spain", ["lifted the visa rules"]),
         ("Morocco will not sign the trade pact without a guarantee on olive oil quotas.", "Morocco", None, ["guarantee on olive oil quotas"]),
+        ("Without a guarantee on olive oil quotas, Morocco will not sign the trade pact.", "Morocco", None, ["guarantee on olive oil quotas"]),
         ("Vietnam would open its ports to the fleet in return for new fishing rights.", "Vietnam", None, ["new fishing rights"]),
         # "depend(s) on", "contingent on": set by the one who said so.
         ("Canada said any new trade deal would depend on Mexico lowering its dairy tariffs.", "Canada", "Mexico", ["lowering its dairy tariffs"]),
@@ -227,6 +228,15 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Norway told reporters to expect delays.",
         # the terms of a deal reached
         "Sweden agreed to buy the jets in return for lower tariffs.",
+        # a guess, not a refusal; a fact of the economy; a worry of a threat; an instruction
+        "Norway and Sweden met on Monday. Without him on the ticket, the enthusiasm might not be there, Norway said.",
+        "Sweden and Norway met on Monday. Norway's prosperity depends on a closer relationship with Sweden.",
+        "Regulators worried that if Sweden held up the deal, Volvo could threaten to close its plants.",
+        "Norway and Sweden met on Monday. Norway told Sweden what to say.",
+        # an expert's "should" is commentary
+        "Lena Holm, a senior fellow at the Nordic Policy Institute, said Norway should cut its fuel taxes.",
+        # a phone call on a day, not a call on someone
+        "Norway called Sweden on Friday to thank its firefighters.",
         # the one a threat would hurt does not act
         "Norway will be hurt badly if Sweden does not sign the deal.",
         # a plain "if" with no threat or promised step
