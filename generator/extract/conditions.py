@@ -59,7 +59,7 @@ _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "
 _NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health"})
 _OFFER_ADJECTIVES = frozenset({"prepared", "willing", "ready", "happy", "open"})
 _RESTRICTING_VERBS = frozenset({"permit", "allow", "eligible", "able", "entitle", "let"})
-_DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy"})
+_DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy", "response", "answer", "vote", "approval", "offer"})
 _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "prohibit", "forbid", "block", "require"})
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
@@ -417,7 +417,10 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB":
         return None
     # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
-    on = next((c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ()) and c.i == token.i + 1), None)
+    on = next(
+        (c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ()) and all(t.pos_ == "ADV" for t in token.doc[token.i + 1 : c.i])),
+        None,
+    )
     # The preposition after the verb: "For decades, X has called for ..." is a time, not what is called for.
     for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
     if on is None and for_ is not None:
@@ -618,13 +621,13 @@ def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
     if token.lower_ != "without" or token.dep_ != "prep":
         return None
     main = token.head
-    # A refusal of a step of a deal ("will not sign"), or no deal at all ("there will be no deal"): "without him, the
-    # enthusiasm might not be there" is a guess.
+    # A refusal to act ("will not sign"), or no deal at all ("there will be no deal"): "without him, the enthusiasm
+    # might not be there" is a guess.
     if main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"attr", "dobj", "nsubj"}:
         if not any(d.dep_ == "det" and d.lower_ == "no" for d in main.children) or not _gated_noun(main):
             return None
         main = main.head
-    elif main.lemma_.lower() not in _COMMITMENT_VERBS:
+    elif main.lemma_.lower() == "be" or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for c in main.children):
         return None
     if main.pos_ not in {"VERB", "AUX"} or not _negated(main):
         return None
@@ -679,8 +682,9 @@ def _dependence(token: Token, index: PartyIndex) -> _Found | None:
         return None
     verb = token if token.pos_ == "VERB" else token.head
     subject = _subject(verb)
-    # "The economy depends on exports" is a fact: only a deal or a step of the talks waits on a condition.
-    if subject is None or not _gated_noun(subject):
+    # "The economy depends on exports" is a fact: a deal, a step of the talks ("the length of the extension") or a
+    # party's decision waits on a condition.
+    if subject is None or not any(_gated_noun(t) or t.lemma_.lower() in _DECISION_NOUNS for t in subject.subtree if t.i >= subject.i):
         return None
     what = list(on.subtree)[1:]
     by = _conditioner(verb, index)

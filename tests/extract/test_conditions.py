@@ -155,10 +155,12 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
         ("Norway told reporters there could be no deal on fishing until Iceland stopped its whaling.", "Norway", "Iceland", ["stopped its whaling"]),
         ("Cuba refused to sign the accord until Spain lifted the visa rules.", "Cuba", "Spain", ["lifted the visa rules"]),
         ("Morocco will not sign the trade pact without a guarantee on olive oil quotas.", "Morocco", None, ["guarantee on olive oil quotas"]),
+        ("Algeria will not reopen the border without a guarantee on grazing rights.", "Algeria", None, ["guarantee on grazing rights"]),
         ("Without a guarantee on olive oil quotas, Morocco will not sign the trade pact.", "Morocco", None, ["guarantee on olive oil quotas"]),
         ("Vietnam would open its ports to the fleet in return for new fishing rights.", "Vietnam", None, ["new fishing rights"]),
         # "depend(s) on", "contingent on": set by the one who said so.
         ("Canada said any new trade deal would depend on Mexico lowering its dairy tariffs.", "Canada", "Mexico", ["lowering its dairy tariffs"]),
+        ("Sweden said the length of the extension would depend on Norway approving the treaty.", "Sweden", "Norway", ["approving the treaty"]),
         ("Germany said the loan was contingent on Greece cutting its deficit.", "Germany", "Greece", ["cutting its deficit"]),
         # A threat or a promised step makes its "if" a condition; "only after".
         ("Brazil threatened to leave the talks if Paraguay raised the dam tariff.", "Brazil", "Paraguay", ["raised the dam tariff"]),
