@@ -55,6 +55,7 @@ _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement
 _APPROVAL_VERBS = frozenset({"approve", "ratify", "endorse", "vote"})
 _AWAITING_VERBS = frozenset({"need", "require", "await"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
+_SETTING_VERBS = frozenset({"set", "lay", "attach", "impose", "outline"})  # "X set conditions for ..."
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
 _NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health"})
 _OFFER_ADJECTIVES = frozenset({"prepared", "willing", "ready", "happy", "open"})
@@ -298,7 +299,10 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if lemma == "insist":
         # "insisted the deal was fair" reports a view; "insisted on X", "insisted that Y must ..." demand.
-        obliged = clause is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children)
+        obliged = clause is not None and (
+            any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in clause.children)
+            or clause.lemma_.lower() in {"have", "need"} and _to_clause(clause, clause.i) is not None  # "would have to"
+        )
         # "insisted that Y commit to ...": the bare verb of the subjunctive is a demand too.
         # The tagger reads it as a plural present ("VBP") after a singular subject: "that the DUP commit".
         singular = clause is not None and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in clause.children)
@@ -344,9 +348,11 @@ def _to_clause(verb: Token, after: int) -> Token | None:
 def _object_control(token: Token, index: PartyIndex) -> _Found | None:
     """ "X urged Y to ...", "X warned Y not to ...", "X is determined to force Y to ...", "X requires Y to ..."."""
     lemma = token.lemma_.lower()
-    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY or token.pos_ != "VERB":
+    # "X gave Y until Friday to ...": a deadline is a demand.
+    deadline = lemma == "give" and any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in token.children)
+    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB":
         return None
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
     clause = _to_clause(token, obj.i) if obj is not None else None
     if obj is None or clause is None:
         return None
@@ -354,7 +360,7 @@ def _object_control(token: Token, index: PartyIndex) -> _Found | None:
         return None  # "told them what to say": an instruction, no demand
     of = _party(obj, index)
     by = _demander(token, index)
-    if lemma in _OBJECT_CONTROL_VERBS_OF_A_PARTY and (of is None or of == by):
+    if (lemma in _OBJECT_CONTROL_VERBS_OF_A_PARTY or deadline) and (of is None or of == by):
         return None
     own = _without_conjuncts(clause)
     what = [t for t in own if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == clause)]
@@ -495,8 +501,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         what = list(obj.subtree)
         evidence = [t for t in verb.subtree if t.i >= verb.i and t.i <= token.right_edge.i]
         return _Found(_subject_party(_subject(verb), index), None, what, [_span(evidence)], token, _keys(what) | {obj.lemma_.lower()})
-    # "on condition that ...": the main clause's subject sets it.
-    if lemma == "condition" and token.dep_ == "pobj" and head.lower_ == "on":
+    # "on (under) condition that ...": the main clause's subject sets it.
+    if lemma == "condition" and token.dep_ == "pobj" and head.lower_ in {"on", "under"}:
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
         if clause is None:
             return None
@@ -513,7 +519,13 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         what = list(subject.subtree)
         evidence = [t for t in head.subtree if subject.left_edge.i <= t.i <= token.right_edge.i]
         return _Found(_demander(reporter, index), None, what, [_span(evidence)], token, _keys(what) | {subject.lemma_.lower()})
-    if lemma in {"condition", "requirement"} and token.tag_ == "NNS":
+    # "X set (laid out, attached) conditions for ...": the subject sets them.
+    if token.dep_ == "dobj" and head.lemma_.lower() in _SETTING_VERBS:
+        what = list(token.subtree)
+        evidence = [t for t in head.subtree if head.i <= t.i <= token.right_edge.i]
+        return _Found(_demander(head, index), None, what, [_span(evidence)], token, _keys(what) | {token.lemma_.lower()})
+    owner = next((p for m in modifiers if m.dep_ == "poss" and (p := _party(m, index))), None)
+    if lemma in {"condition", "requirement"} and token.tag_ == "NNS" and owner is None:
         return None  # "conditions for investors", "capital requirements": circumstances, not a party's demand
     by = next((p for m in modifiers if (p := _party(m, index))), None)
     by_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
@@ -674,6 +686,15 @@ def _clause_with(main: Token, first: Token, last: Token) -> list[Token]:
 def _dependence(token: Token, index: PartyIndex) -> _Found | None:
     """ "X said any deal would depend on Y ...", "the aid is contingent on Y ...": a deal or step that waits on
     something, set by the one who said so (or whose step it is)."""
+    if token.lemma_.lower() == "condition" and token.pos_ == "VERB":
+        # "X conditioned its support on Y ...": the subject sets the condition.
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        on = next((c for c in [*token.children, *(obj.children if obj is not None else [])] if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
+        if on is None:
+            return None
+        what = [t for t in token.subtree if t.i > on.i]
+        by = _demander(token, index)
+        return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(_right_of(token))], token, _keys(what))
     preps = _DEPENDING_WORDS.get(token.lemma_.lower())
     if preps is None or token.pos_ not in {"VERB", "ADJ"}:
         return None

@@ -168,6 +168,13 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
         ("Latvia would sign the energy treaty if Lithuania dropped its transit fees.", "Latvia", "Lithuania", ["dropped its transit fees"]),
         ("Romania will resume talks only after Moldova releases the detained crew.", "Romania", "Moldova", ["releases the detained crew"]),
         ("Slovakia agreed to extend the gas contract if Hungary paid its arrears.", "Slovakia", "Hungary", ["paid its arrears"]),
+        # conditions set, conditioned, a deadline given, an obligation insisted on
+        ("Sweden set three conditions for backing the treaty.", "Sweden", None, ["three conditions"]),
+        ("Sweden set out its conditions for an extension.", "Sweden", None, ["conditions for an extension"]),
+        ("Sweden and Norway met. Sweden conditioned its support on Norway ending its whaling.", "Sweden", "Norway", ["ending its whaling"]),
+        ("Sweden and Norway met. Sweden gave Norway until Friday to withdraw its ships.", "Sweden", "Norway", ["withdraw its ships"]),
+        ("Sweden insisted that Norway would have to withdraw its ships.", "Sweden", "Norway", ["withdraw its ships"]),
+        ("Sweden will sign on the condition that Norway withdraws its ships.", "Sweden", "Norway", ["withdraws its ships"]),
         # "ask for", "X's demand for", "Y needs to".
         ("Croatia asked for a delay of the vote.", "Croatia", None, ["delay of the vote"]),
         ("The talks stalled over Norway's demand for a larger fishing quota.", "Norway", None, ["larger fishing quota"]),
