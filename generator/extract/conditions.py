@@ -568,13 +568,13 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
     if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing", "until", "as", "after", "once"}:
         return None
     clause = token.head
-    if clause.dep_ != "advcl" or clause.head is clause:
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
         return None
     doc = token.doc
     main = clause.head
     # "fine with Y taking action as long as ...": the clause belongs to the verb above the phrase it hangs on.
     while main.pos_ not in {"VERB", "AUX"} or main.dep_ in {"pcomp", "advmod"}:
-        if main.head is main:
+        if main.head.i == main.i:
             return None
         main = main.head
     if token.lower_ == "as":

@@ -3,6 +3,8 @@ it gates, and what is not a condition."""
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from generator.model import FactSheet
@@ -259,3 +261,19 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
 def test_near_misses_of_the_constructions_are_not_conditions(facts, text):
     sheet = facts(text)
     assert sheet.conditions == [], [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
+
+
+@pytest.mark.parametrize("text", ["No deal with Norway unless Sweden pays.", "Tariffs on steel, if Norway agrees."])
+def test_a_condition_in_a_verbless_headline_ends(facts, text):
+    """A clause of condition under a noun root (a headline-like fragment) once made the search for its verb loop."""
+
+    def too_long(signum, frame):
+        raise TimeoutError(text)
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        facts(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
