@@ -45,6 +45,7 @@ _EXCHANGE_NOUNS = frozenset({"return", "exchange"})
 _REFUSAL_VERBS = frozenset({"refuse", "decline"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
 _HYPOTHETICAL_MODALS = frozenset({"could", "might", "may"})  # "X could threaten to ...": a worry, not a threat
+_ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" of "can't"
 _PROMISE_VERBS = frozenset({"agree", "offer", "promise", "pledge", "vow", "propose"})
 _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 # Steps of a deal a party may promise on a condition: "X would sign the treaty if ...".
@@ -429,7 +430,9 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     )
     # The preposition after the verb: "For decades, X has called for ..." is a time, not what is called for.
     for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
-    if on is None and for_ is not None:
+    # "was called a charlatan for ...", "called X for ...": a name or a phone call, not a call for something.
+    named = any(c.dep_ in {"dobj", "oprd", "nsubjpass", "auxpass"} for c in token.children)
+    if on is None and for_ is not None and not named:
         what = list(for_.subtree)[1:]
         end = for_.right_edge.i + 1
         doc = token.doc
@@ -474,8 +477,9 @@ def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     if not (modal or needs):
         return None
     # Only an actor can be asked to act: "the Games must be rescheduled" is a decision on a thing.
+    # The subject names the party itself: "X's performance should boost ..." is a forecast about X.
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    of = _party(subject, index) if subject is not None and subject.pos_ != "PRON" else None
+    of = index.refer(subject) if subject is not None and subject.pos_ != "PRON" else None
     by = _demander(token.head, index)
     if of is None or by is None or of == by:
         return None
@@ -493,7 +497,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         return None
     head = token.head
     # "... it wanted X as a precondition for Y": the verb's subject demands its object.
-    if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"VERB", "AUX"}:
+    if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"VERB", "AUX"} and token.tag_ == "NN":
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None:
@@ -514,8 +518,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     if token.dep_ == "attr" and head.lemma_.lower() == "be":
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         reporter = _reporter(head)
-        if subject is None or reporter is None:
-            return None
+        if subject is None or reporter is None or _negated(head):
+            return None  # "X should not be a requirement" is no condition
         what = list(subject.subtree)
         evidence = [t for t in head.subtree if subject.left_edge.i <= t.i <= token.right_edge.i]
         return _Found(_demander(reporter, index), None, what, [_span(evidence)], token, _keys(what) | {subject.lemma_.lower()})
@@ -595,16 +599,21 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         current = current.head
     if token.lower_ in {"after", "once"} and not only:
         return None
-    if token.lower_ == "if" and not (only or offer is not None or _threat(main, clause) or _conditional_commitment(main)):
+    # "a lie unless proven otherwise": a condition names who is to act.
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
         return None
     what = [t for t in clause.subtree if t.i > token.i]
     start = offer or main
     by = _conditioner(start, index)
+    of = next((p for p in [_first_party(what, index)] if p != by), None)
+    if token.lower_ == "if" and not (only or offer is not None or _conditional_commitment(main)):
+        # A threat is a demand of another party: "X will act if Y does not ...".
+        if not _threat(main, clause) or of is None:
+            return None
     first = _subject(start)
     evidence_tokens = [t for t in token.sent if first is not None and first.left_edge.i <= t.i <= clause.right_edge.i]
     if not evidence_tokens:
         evidence_tokens = [t for t in token.sent if main.left_edge.i <= t.i <= clause.right_edge.i]
-    of = next((p for p in [_first_party(what, index)] if p != by), None)
     return _Found(by, of, what, [_span(evidence_tokens)], token, _keys(what))
 
 
@@ -623,6 +632,8 @@ def _threat(main: Token, clause: Token) -> bool:
 def _conditional_commitment(main: Token) -> bool:
     """ "X would sign (accept, back, resume talks) if ...", "X agreed (offered) to ... if ...": a step of a deal promised
     on a condition."""
+    if _negated(main):
+        return False  # "X would not accept it if it were offered" is a refusal, no promise
     modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
     promised = any(t.lemma_.lower() in _PROMISE_VERBS for t in [main, *main.ancestors][:2])
     return modal and main.lemma_.lower() in _COMMITMENT_VERBS or promised
@@ -639,8 +650,12 @@ def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
         if not any(d.dep_ == "det" and d.lower_ == "no" for d in main.children) or not _gated_noun(main):
             return None
         main = main.head
-    elif main.lemma_.lower() == "be" or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for c in main.children):
-        return None
+    elif (
+        main.lemma_.lower() == "be"
+        or any(c.dep_ == "nsubjpass" for c in main.children)
+        or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS | _ABILITY_MODALS for c in main.children)
+    ):
+        return None  # "cannot be left without consequences", "she can't win without ...": no one refuses
     if main.pos_ not in {"VERB", "AUX"} or not _negated(main):
         return None
     what = list(token.subtree)[1:]

@@ -244,6 +244,16 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Sweden and Norway met on Monday. Norway's prosperity depends on a closer relationship with Sweden.",
         "Regulators worried that if Sweden held up the deal, Volvo could threaten to close its plants.",
         "Norway and Sweden met on Monday. Norway told Sweden what to say.",
+        # a verdict with no one to act, an ability, a passive, a refusal offered as hypothesis, a forecast
+        "Sweden and Norway met. Everything Norway says is a lie unless proven otherwise, Sweden said.",
+        "Sweden and Norway met. Norway can't win the vote without help from the unions.",
+        "Sweden and Norway met. Norway's latest provocation cannot be left without consequences.",
+        "Sweden and Norway met. Norway said it would not accept Sweden's endorsement if it were offered.",
+        "Sweden and Norway met. Sweden said Norway's performance should boost its poll numbers.",
+        "Sweden and Norway met. Sweden said immunity deals should not be a requirement for talks.",
+        "Sweden and Norway met. Tomas Berg was called a charlatan by doctors for promoting quack cures.",
+        "Sweden and Norway met. Norway called Tomas Berg a charlatan for promoting quack cures.",
+        "Sweden and Norway met. Norway sees this as the conditions for its workers.",
         # an expert's "should" is commentary
         "Lena Holm, a senior fellow at the Nordic Policy Institute, said Norway should cut its fuel taxes.",
         # a phone call on a day, not a call on someone
