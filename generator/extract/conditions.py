@@ -1,13 +1,17 @@
 """Conditions and demands: who demands what of whom, linked to the agreement it gates.
 
 What counts (GUIDELINES.md): a demand, precondition or condition one party places on another party or on an
-agreement. The rules read five shapes:
+agreement. The rules read these shapes:
 
-- a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "X insists on ...",
-  "X called on Y to ...", "X urged Y to ...", "X requires Y to ...";
-- a noun of demanding: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition that";
+- a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "Y was demanded by X", "X insists on
+  ...", "X called on Y to ...", "X appealed to Y to ...", "X pushed for ...", "X urged (warned, told, forced) Y to ...",
+  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...";
+- a noun of demanding: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition that",
+  "X said Y will be a condition of ...";
 - a conditional commitment: "negotiations will start only if ...", "X will only sign if ...", "X is prepared to ... if Y
-  ...", "unless" after a refusal;
+  ...", "unless", "as long as", "no progress until ...", "will not sign without ...", "would ... in return for ...",
+  "depends on ...";
+- an approval a deal awaits: "it still needs approval from X", "if ratified by X", "X must then vote on it";
 - a restriction: "only firms ... will be permitted to bid", by whoever decided it ("X's decision to bar ...");
 - a repeated demand ("give in to demands to free the prisoners") adds evidence to the demand it repeats.
 
@@ -24,20 +28,45 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from generator.extract import lexicon
 from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
-from generator.model import Agreement, Condition, PartyKind, Span
+from generator.model import Agreement, Condition, Party, PartyKind, Span
 
-_DEMAND_VERBS = frozenset({"demand", "insist", "require", "urge", "press", "stipulate", "want"})
+_DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
+# "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
+# where the object is a party: "told reporters to expect delays" is no demand.
+_OBJECT_CONTROL_VERBS = frozenset({"urge", "press", "push", "pressure", "implore", "warn"})
+_OBJECT_CONTROL_VERBS_OF_A_PARTY = frozenset({"ask", "tell", "order", "force", "require"})
+# "X called for ...", "X pushed for ..."; "X called on Y to ...", "X appealed to Y to ...".
+_ASKING_FOR_VERBS = frozenset({"call", "push", "press", "lobby", "appeal", "ask"})
+_ASKING_OF = {"call": {"on", "upon"}, "appeal": {"to"}}
+_OBLIGATION_MODALS = frozenset({"must", "should"})
+# "as long as it takes", "as long as they live": a duration, not a condition.
+_DURATION_VERBS = frozenset({"take", "last", "live"})
+_EXCHANGE_NOUNS = frozenset({"return", "exchange"})
+_REFUSAL_VERBS = frozenset({"refuse", "decline"})
+_THREAT_VERBS = frozenset({"threaten", "warn"})
+_HYPOTHETICAL_MODALS = frozenset({"could", "might", "may"})  # "X could threaten to ...": a worry, not a threat
+_ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" of "can't"
+_PROMISE_VERBS = frozenset({"agree", "offer", "promise", "pledge", "vow", "propose"})
+_FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
+# Steps of a deal a party may promise on a condition: "X would sign the treaty if ...".
+_COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant", "consider"})
+_OFFER_VERBS = frozenset({"offer", "propose"})
+_DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
+_APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
+_APPROVAL_VERBS = frozenset({"approve", "ratify", "endorse", "vote"})
+_AWAITING_VERBS = frozenset({"need", "require", "await"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
+_SETTING_VERBS = frozenset({"set", "lay", "attach", "impose", "outline"})  # "X set conditions for ..."
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
 _NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health"})
 _OFFER_ADJECTIVES = frozenset({"prepared", "willing", "ready", "happy", "open"})
 _RESTRICTING_VERBS = frozenset({"permit", "allow", "eligible", "able", "entitle", "let"})
-_DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy"})
+_DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy", "response", "answer", "vote", "approval", "offer"})
 _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "prohibit", "forbid", "block", "require"})
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
-_GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process"})
+_GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process", "progress", "support", "extension", "delay", "relief"})
 
 
 @dataclass
@@ -48,6 +77,7 @@ class _Found:
     evidence: list[tuple[int, int]]
     anchor: Token
     keys: set[str] = field(default_factory=set)  # content words, to recognise the same demand stated again
+    fellows: list[str] = field(default_factory=list)  # parties demanding it with `by`: "X and Y called for ..."
 
 
 # --- small helpers ----------------------------------------------------------------------------------------
@@ -96,9 +126,30 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if found:
         return found
     if token.tag_ == "PRP$":
-        return index.before(token.idx)
+        return _possessor(token, index)
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     return inside[-1] if inside else None
+
+
+_POSSESSIVE_KINDS = {
+    "his": {PartyKind.person},
+    "her": {PartyKind.person},
+    "its": {PartyKind.organization, PartyKind.country},
+    "their": {PartyKind.group, PartyKind.organization, PartyKind.country},
+}
+
+
+def _possessor(pronoun: Token, index: PartyIndex) -> str | None:
+    """Whose "his"/"its"/"their" it is: the subject of the main clause when the pronoun comes before it ("Conceding
+    defeat in his demand that ..., X agreed"), else the party of fitting kind named last."""
+    kinds = _POSSESSIVE_KINDS.get(pronoun.lower_)
+    if kinds is None:
+        return None
+    root = pronoun.sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.i > pronoun.i and (party := index.get(index.refer(subject))) and party.kind in kinds:
+        return party.id
+    return index.before(pronoun.idx, kinds)
 
 
 def _first_party(tokens: list[Token], index: PartyIndex) -> str | None:
@@ -134,7 +185,12 @@ def _subject_party(subject: Token | None, index: PartyIndex) -> str | None:
     has said it is prepared to ...")."""
     if subject is None:
         return None
+    if subject.tag_ in {"WP", "WDT"} and subject.head.dep_ == "relcl":
+        return _party(subject.head.head, index)  # "officials who want ...": the noun the clause describes
     if subject.lower_ in {"it", "they", "he", "she"}:
+        # Inside quotation marks the speaker is "I" or "we": a third person is someone the narration does not name.
+        if index.in_quote(subject.idx):
+            return None
         clause = subject.head
         while clause.dep_ in {"xcomp", "acomp", "conj"} and clause.head != clause:
             clause = clause.head
@@ -142,7 +198,78 @@ def _subject_party(subject: Token | None, index: PartyIndex) -> str | None:
             speaker = _subject(clause.head)
             if speaker is not None and speaker.lower_ not in {"it", "they", "he", "she"}:
                 return _party(speaker, index)
+        if subject.lower_ == "they" and (named := _coordinated_subject_before(subject, index)):
+            return named
     return _party(subject, index)
+
+
+def _coordinated_subject_before(pronoun: Token, index: PartyIndex) -> str | None:
+    """ "X and other lawyers say ... They say ...": "they" after a coordinated subject is its first named party."""
+    sentence = pronoun.sent
+    candidates = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"}]
+    if not candidates and sentence.start > 0:
+        previous = pronoun.doc[sentence.start - 1].sent
+        candidates = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    for subject in reversed(candidates):
+        if subject.conjuncts:
+            named = [pid for t in (subject, *subject.conjuncts) if (pid := index.refer(t))]
+            return named[0] if named else None
+    return None
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The reporting verb whose reported clause holds `verb` ("X told reporters [there could be no ...]")."""
+    current = verb
+    while current.head != current:
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in lexicon.reporting_verbs():
+            return current.head
+        current = current.head
+    return None
+
+
+def _conditioner(verb: Token, index: PartyIndex) -> str | None:
+    """Who sets a condition on what `verb` states: its subject where that is a party ("X will only sign if ..."), else
+    the one who said it ("X said any deal would depend on ...", "X told reporters there could be no progress until
+    ..."), else, for talks or a deal, whoever the sentence before said would hold them."""
+    subject = _subject(verb)
+    if by := _subject_party(subject, index):
+        return by
+    if (reporter := _reporter(verb)) is not None and (by := _demander(reporter, index)):
+        return by
+    if subject is not None and _gated_noun(subject):
+        return _previous_subject(verb.sent, index)
+    return None
+
+
+def _gated_noun(noun: Token) -> bool:
+    """A deal, or a step of talks a condition can gate: "any deal", "the talks", "the loan", "an extension"."""
+    return noun.lemma_.lower() in _GATED_NOUNS or _noun_kind(noun) is not None
+
+
+def _negated(verb: Token) -> bool:
+    """ "will not sign", "never agree", "refused to sign", "there could be no progress", "no deal is possible"."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSAL_VERBS:
+        return True
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if child.dep_ in {"attr", "dobj", "nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True
+    return False
+
+
+def _without_conjuncts(head: Token) -> list[Token]:
+    """The subtree of `head` without the clauses coordinated with it: "warned them not to act [and urged Y to ...]"."""
+    cut = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _fellows(verb: Token, index: PartyIndex) -> list[str]:
+    """The parties coordinated with the subject of `verb`: "X and Y called for ..." is a demand of each."""
+    subject = _subject(verb)
+    if subject is None:
+        return []
+    return [pid for c in subject.conjuncts if (pid := _party(c, index))]
 
 
 def _keys(tokens: list[Token]) -> set[str]:
@@ -160,7 +287,7 @@ def _previous_subject(sent: SpacySpan, index: PartyIndex) -> str | None:
     return _party(subject, index)
 
 
-# --- the five shapes --------------------------------------------------------------------------------------
+# --- the shapes -------------------------------------------------------------------------------------------
 
 
 def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
@@ -173,7 +300,10 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if lemma == "insist":
         # "insisted the deal was fair" reports a view; "insisted on X", "insisted that Y must ..." demand.
-        obliged = clause is not None and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children)
+        obliged = clause is not None and (
+            any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in clause.children)
+            or clause.lemma_.lower() in {"have", "need"} and _to_clause(clause, clause.i) is not None  # "would have to"
+        )
         # "insisted that Y commit to ...": the bare verb of the subjunctive is a demand too.
         # The tagger reads it as a plural present ("VBP") after a singular subject: "that the DUP commit".
         singular = clause is not None and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in clause.children)
@@ -184,15 +314,14 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
         )
         if on is None and not obliged and not subjunctive:
             return None
-    if lemma in {"urge", "press", "require"} and (obj is None or clause is None) and lemma != "require":
-        return None
-    if lemma == "require" and (obj is None or _party(obj, index) is None or clause is None):
-        return None
-    if lemma == "want":
-        # "X wants Y to stop ...": a demand of Y; "X wants to buy ..." is a wish of its own.
-        actor = obj if obj is not None else next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
-        if clause is None or _party(actor, index) is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
-            return None
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    demanded = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if clause is None and on is None and obj is None and agent is not None and demanded is not None:
+        # "A ceasefire had been demanded by X before ...": the agent demands the subject.
+        what = list(demanded.subtree)
+        by = _party(next((o for o in agent.children if o.dep_ == "pobj"), None), index)
+        evidence = [t for t in token.subtree if demanded.left_edge.i <= t.i]
+        return _Found(by, None, what, [_span(evidence)], token, _keys(what) | {demanded.lemma_.lower()})
     what_root = clause or on or obj
     if what_root is None:
         return None
@@ -206,16 +335,104 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
         of = _party(next((o for o in source.children if o.dep_ == "pobj"), None), index)
     if of is None and clause is not None:
         of = _party(next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
-    return _Found(by, of, what, [_span(_right_of(token))], token, _keys(what))
+    return _Found(by, of, what, [_span(_right_of(token))], token, _keys(what), _fellows(token, index))
+
+
+def _to_clause(verb: Token, after: int) -> Token | None:
+    """The infinitive clause of a verb after position `after`: "urged Y [to sign ...]"."""
+    return next(
+        (c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} and c.i > after and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        None,
+    )
+
+
+def _object_control(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X urged Y to ...", "X warned Y not to ...", "X is determined to force Y to ...", "X requires Y to ..."."""
+    lemma = token.lemma_.lower()
+    # "X gave Y until Friday to ...": a deadline is a demand.
+    deadline = lemma == "give" and any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in token.children)
+    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB":
+        return None
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
+    clause = _to_clause(token, obj.i) if obj is not None else None
+    if obj is None or clause is None:
+        return None
+    if any(t.tag_ in {"WP", "WRB"} for t in clause.children):
+        return None  # "told them what to say": an instruction, no demand
+    of = _party(obj, index)
+    by = _demander(token, index)
+    if (lemma in _OBJECT_CONTROL_VERBS_OF_A_PARTY or deadline) and (of is None or of == by):
+        return None
+    own = _without_conjuncts(clause)
+    what = [t for t in own if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == clause)]
+    clause_tokens = {t.i for t in clause.subtree} - {t.i for t in own}
+    evidence = [t for t in _without_conjuncts(token) if t.i >= token.i and t.i not in clause_tokens]
+    return _Found(by, of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+
+
+def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
+    """What a party wants of another or of a deal: "X wants Y to ...", "X wants any deal to include ...", "X wanted
+    the sanctions lifted", "X wanted relief for closing the plant", "X wants to see Y ...".
+
+    "X wants to buy ..." is a wish of its own, and no condition."""
+    if token.lemma_.lower() != "want" or token.pos_ != "VERB":
+        return None
+    children = list(token.children)
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    # "wants any deal to include ...": the small model may hang the infinitive on the object.
+    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None) or (_to_clause(obj, obj.i) if obj is not None else None)
+    by = _demander(token, index)
+    what: list[Token] = []
+    of = None
+    if clause is not None:
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        actor = obj if obj is not None else next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        seen = next((c for c in clause.children if c.dep_ in {"dobj", "ccomp"}), None) if clause.lemma_.lower() == "see" else None
+        if to and actor is not None and (_party(actor, index) or _noun_kind(actor)):
+            what, of = list(clause.subtree), _party(actor, index) or next((p for p in _parties_in(clause, index) if p != by), None)
+        elif to and actor is None and seen is not None and (of := _party(seen if seen.dep_ == "dobj" else _subject(seen), index)):
+            what = list(clause.subtree)  # "want to see Y out of business"
+        elif clause.tag_ in {"VBN", "VBD"} and actor is not None and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
+            what, of = list(clause.subtree), _party(actor, index)  # "wanted the sanctions lifted"
+    elif obj is not None:
+        exchange = next(
+            (c for c in [*children, *obj.children] if c.dep_ == "prep" and (c.lower_ == "for" and any(p.dep_ == "pcomp" for p in c.children) or _in_exchange(c))),
+            None,
+        )
+        if exchange is not None:  # "wanted complete relief for dismantling the plant"
+            what = [*obj.subtree, *exchange.subtree]
+    if not what:
+        return None
+    evidence = [t for t in token.subtree if t.i >= token.i and t.i <= what[-1].i]
+    return _Found(by, of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+
+
+def _parties_in(head: Token, index: PartyIndex) -> list[str]:
+    return index.within(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+
+
+def _in_exchange(prep: Token) -> bool:
+    """ "in return for", "in exchange for": the preposition "in" of the phrase."""
+    noun = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return prep.lower_ == "in" and noun is not None and noun.lemma_.lower() in _EXCHANGE_NOUNS and any(c.lower_ == "for" for c in noun.children)
 
 
 def _call_on(token: Token, index: PartyIndex) -> _Found | None:
-    """ "X called on Y to ...", "X calls upon Y to ...", "X called for Y to ..." / "X called for a Z"."""
-    if token.lemma_.lower() != "call" or token.pos_ != "VERB":
+    """ "X called on Y to ...", "X calls upon Y to ...", "X appealed to Y to ...", "X called (pushed, pressed) for Y to
+    ..." / "... for a Z"."""
+    lemma = token.lemma_.lower()
+    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB":
         return None
-    on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
-    for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-    if on is None and for_ is not None:
+    # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
+    on = next(
+        (c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ()) and all(t.pos_ == "ADV" for t in token.doc[token.i + 1 : c.i])),
+        None,
+    )
+    # The preposition after the verb: "For decades, X has called for ..." is a time, not what is called for.
+    for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
+    # "was called a charlatan for ...", "called X for ...": a name or a phone call, not a call for something.
+    named = any(c.dep_ in {"dobj", "oprd", "nsubjpass", "auxpass"} for c in token.children)
+    if on is None and for_ is not None and not named:
         what = list(for_.subtree)[1:]
         end = for_.right_edge.i + 1
         doc = token.doc
@@ -225,14 +442,15 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
             return None
         evidence = [t for t in token.subtree if token.i <= t.i <= what[-1].i]
         target = next((o for o in for_.children if o.dep_ == "pobj"), None)
-        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what))
+        keys = _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what)
+        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, keys, _fellows(token, index))
     marked = next((c for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
-    if on is None and marked is not None:
+    if on is None and marked is not None and lemma == "call":
         # "called for Y to ...", which the small model reads as a clause marked by "for"
         what = [t for t in marked.subtree if not (t.dep_ == "mark" and t.head == marked)]
         target = next((c for c in marked.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         evidence = [t for t in token.subtree if t.i >= token.i]
-        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what))
+        return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, _keys(what), _fellows(token, index))
     if on is None:
         return None
     target = next((c for c in on.children if c.dep_ == "pobj"), None)
@@ -246,8 +464,27 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
         # executive", X in apposition): with someone called on (Y), the verb is active, and X does the calling.
         named = token.head
         by = _party(named, index) or _party(next((c for c in named.children if c.dep_ == "appos"), None), index)
-    return _Found(by, _party(target, index), [t for t in what if t.lower_ != "to" or t.i != what[0].i], [_span(_right_of(token))], token, _keys(what))
+    what = [t for t in what if t.lower_ != "to" or t.i != what[0].i]
+    return _Found(by, _party(target, index), what, [_span(_right_of(token))], token, _keys(what), _fellows(token, index))
 
+
+def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs():
+        return None
+    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children)
+    needs = token.lemma_.lower() in {"need", "have"} and _to_clause(token, token.i) is not None  # "Y needs to ..."
+    if not (modal or needs):
+        return None
+    # Only an actor can be asked to act: "the Games must be rescheduled" is a decision on a thing.
+    # The subject names the party itself: "X's performance should boost ..." is a forecast about X.
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    of = index.refer(subject) if subject is not None and subject.pos_ != "PRON" else None
+    by = _demander(token.head, index)
+    if of is None or by is None or of == by:
+        return None
+    what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
+    return _Found(by, of, what, [_span(what)], token, _keys(what))
 
 
 def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
@@ -260,7 +497,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         return None
     head = token.head
     # "... it wanted X as a precondition for Y": the verb's subject demands its object.
-    if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"VERB", "AUX"}:
+    if token.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"VERB", "AUX"} and token.tag_ == "NN":
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None:
@@ -268,15 +505,31 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         what = list(obj.subtree)
         evidence = [t for t in verb.subtree if t.i >= verb.i and t.i <= token.right_edge.i]
         return _Found(_subject_party(_subject(verb), index), None, what, [_span(evidence)], token, _keys(what) | {obj.lemma_.lower()})
-    # "on condition that ...": the main clause's subject sets it.
-    if lemma == "condition" and token.dep_ == "pobj" and head.lower_ == "on":
+    # "on (under) condition that ...": the main clause's subject sets it.
+    if lemma == "condition" and token.dep_ == "pobj" and head.lower_ in {"on", "under"}:
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
         if clause is None:
             return None
         what = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
         verb = head.head
         return _Found(_party(_subject(verb), index), _first_party(what, index), what, [_span([head, *clause.subtree])], token, _keys(what))
-    if lemma in {"condition", "requirement"} and token.tag_ == "NNS":
+    # "They say the release of documents will be a condition of any agreement": the subject is the condition, set by
+    # the one who says so.
+    if token.dep_ == "attr" and head.lemma_.lower() == "be":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        reporter = _reporter(head)
+        if subject is None or reporter is None or _negated(head):
+            return None  # "X should not be a requirement" is no condition
+        what = list(subject.subtree)
+        evidence = [t for t in head.subtree if subject.left_edge.i <= t.i <= token.right_edge.i]
+        return _Found(_demander(reporter, index), None, what, [_span(evidence)], token, _keys(what) | {subject.lemma_.lower()})
+    # "X set (laid out, attached) conditions for ...": the subject sets them.
+    if token.dep_ == "dobj" and head.lemma_.lower() in _SETTING_VERBS:
+        what = list(token.subtree)
+        evidence = [t for t in head.subtree if head.i <= t.i <= token.right_edge.i]
+        return _Found(_demander(head, index), None, what, [_span(evidence)], token, _keys(what) | {token.lemma_.lower()})
+    owner = next((p for m in modifiers if m.dep_ == "poss" and (p := _party(m, index))), None)
+    if lemma in {"condition", "requirement"} and token.tag_ == "NNS" and owner is None:
         return None  # "conditions for investors", "capital requirements": circumstances, not a party's demand
     by = next((p for m in modifiers if (p := _party(m, index))), None)
     by_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
@@ -304,23 +557,36 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         evidence = evidence + [t for t in infinitive if t.i >= end]
     if not what:
         return None
-    # "demand for steel" is a market; "a demand for X to do Y" or "the union's demands for ..." is a party's.
-    owned = any(m.dep_ == "poss" for m in modifiers) and token.tag_ == "NNS"
+    # "demand for steel" is a market; "a demand for X to do Y", "the union's demands for ..." or "the union's demand
+    # for ..." is a party's.
+    owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None)
     if not owned and not any(t.pos_ in {"VERB", "AUX"} for t in what):
         return None
     evidence = [t for t in evidence if t.i >= token.left_edge.i]
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
 
 
-def _only_if(token: Token, index: PartyIndex) -> _Found | None:
-    """ "negotiations will start only if Y ...", "X will only sign if Y ...", "X is prepared to ... if Y ..."."""
-    if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing"}:
+def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
+    """ "negotiations will start only if Y ...", "X will only sign if Y ...", "X is prepared to ... if Y ...", "X will
+    ... unless Y ...", "X is fine with it as long as Y ...", "there can be no progress until Y ..."."""
+    if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing", "until", "as", "after", "once"}:
         return None
     clause = token.head
-    main = clause.head
-    if clause.dep_ != "advcl" or main is clause:
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
         return None
     doc = token.doc
+    main = clause.head
+    # "fine with Y taking action as long as ...": the clause belongs to the verb above the phrase it hangs on.
+    while main.pos_ not in {"VERB", "AUX"} or main.dep_ in {"pcomp", "advmod"}:
+        if main.head.i == main.i:
+            return None
+        main = main.head
+    if token.lower_ == "as":
+        lasting = token.i >= 2 and doc[token.i - 1].lower_ == "long" and doc[token.i - 2].lower_ in {"as", "so"}
+        if not lasting or clause.lemma_.lower() in _DURATION_VERBS:
+            return None
+    if token.lower_ == "until" and not _negated(main):
+        return None
     only = token.i > 0 and doc[token.i - 1].lower_ == "only" or any(c.lower_ == "only" for c in main.children)
     offer = None
     current = main
@@ -331,21 +597,179 @@ def _only_if(token: Token, index: PartyIndex) -> _Found | None:
         if current.head == current:
             break
         current = current.head
-    refusal = token.lower_ == "unless" and any(c.dep_ == "neg" for c in main.children)
-    if not (only or offer is not None or refusal or token.lower_ in {"provided", "providing"}):
+    if token.lower_ in {"after", "once"} and not only:
+        return None
+    # "a lie unless proven otherwise": a condition names who is to act.
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
         return None
     what = [t for t in clause.subtree if t.i > token.i]
-    subject = _subject(offer if offer is not None else main)
-    by = _subject_party(subject, index)
-    if by is None and subject is not None and (subject.lemma_.lower() in _GATED_NOUNS or _noun_kind(subject)):
-        # "negotiations will start only if ...": the condition of whoever the sentence before said would hold the talks
-        by = _previous_subject(token.sent, index)
-    start = (offer or main)
+    start = offer or main
+    by = _conditioner(start, index)
+    of = next((p for p in [_first_party(what, index)] if p != by), None)
+    if token.lower_ == "if" and not (only or offer is not None or _conditional_commitment(main)):
+        # A threat is a demand of another party: "X will act if Y does not ...".
+        if not _threat(main, clause) or of is None:
+            return None
     first = _subject(start)
     evidence_tokens = [t for t in token.sent if first is not None and first.left_edge.i <= t.i <= clause.right_edge.i]
     if not evidence_tokens:
-        evidence_tokens = [t for t in token.sent if t.i <= clause.right_edge.i]
-    return _Found(by, _first_party(what, index), what, [_span(evidence_tokens)], token, _keys(what))
+        evidence_tokens = [t for t in token.sent if main.left_edge.i <= t.i <= clause.right_edge.i]
+    return _Found(by, of, what, [_span(evidence_tokens)], token, _keys(what))
+
+
+def _threat(main: Token, clause: Token) -> bool:
+    """ "X threatened to ... if Y ...", "X will act if Y does not ...": a threat makes its "if" a demand. Not "X will be
+    hurt if Y does not ...": the one threatened is no one who acts."""
+    threatened = any(
+        t.lemma_.lower() in _THREAT_VERBS and not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for c in t.children)
+        for t in [main, *main.ancestors][:3]
+    )
+    modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
+    active = any(c.dep_ == "nsubj" for c in main.children)
+    return threatened or modal and active and _negated(clause)
+
+
+def _conditional_commitment(main: Token) -> bool:
+    """ "X would sign (accept, back, resume talks) if ...", "X agreed (offered) to ... if ...": a step of a deal promised
+    on a condition."""
+    if _negated(main):
+        return False  # "X would not accept it if it were offered" is a refusal, no promise
+    modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
+    promised = any(t.lemma_.lower() in _PROMISE_VERBS for t in [main, *main.ancestors][:2])
+    return modal and main.lemma_.lower() in _COMMITMENT_VERBS or promised
+
+
+def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X will not sign without Y ...", "there will be no deal without Y ...": what the refusal waits for."""
+    if token.lower_ != "without" or token.dep_ != "prep":
+        return None
+    main = token.head
+    # A refusal to act ("will not sign"), or no deal at all ("there will be no deal"): "without him, the enthusiasm
+    # might not be there" is a guess.
+    if main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"attr", "dobj", "nsubj"}:
+        if not any(d.dep_ == "det" and d.lower_ == "no" for d in main.children) or not _gated_noun(main):
+            return None
+        main = main.head
+    elif (
+        main.lemma_.lower() == "be"
+        or any(c.dep_ == "nsubjpass" for c in main.children)
+        or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS | _ABILITY_MODALS for c in main.children)
+    ):
+        return None  # "cannot be left without consequences", "she can't win without ...": no one refuses
+    if main.pos_ not in {"VERB", "AUX"} or not _negated(main):
+        return None
+    what = list(token.subtree)[1:]
+    if not what:
+        return None
+    evidence = _clause_with(main, token, token.right_edge)
+    by = _conditioner(main, index)
+    return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
+
+
+def _in_return(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X would (is prepared to, offered to) ... in return for Y ...": what an offer asks for.
+
+    Not the terms of a deal already reached ("X agreed to ... in return for ..."): those are the agreement."""
+    if not _in_exchange(token) or token.dep_ != "prep":
+        return None
+    main = token.head
+    if main.pos_ not in {"VERB", "AUX"}:
+        return None
+    modal = any(c.dep_ == "aux" and c.lower_ in {"would", "will", "could", "'d", "'ll"} for c in main.children)
+    offering = any(t.lemma_.lower() in _OFFER_VERBS | _OFFER_ADJECTIVES for t in [main, *main.ancestors][:3])
+    if not (modal or offering):
+        return None
+    noun = next(o for o in token.children if o.dep_ == "pobj")
+    for_ = next(c for c in noun.children if c.lower_ == "for")
+    what = list(for_.subtree)[1:]
+    if not what:
+        return None
+    evidence = _clause_with(main, token, for_.right_edge)
+    by = _conditioner(main, index)
+    return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
+
+
+def _clause_with(main: Token, first: Token, last: Token) -> list[Token]:
+    """The words from the subject of `main` (or `first`, when the phrase opens the sentence: "Without X, Y will not
+    ...") to `last` (or `main`, when the phrase comes first)."""
+    subject = _subject(main)
+    start = subject.left_edge.i if subject is not None and subject.i < main.i else main.i
+    start, end = min(start, first.i), max(last.i, main.i)
+    return [t for t in main.sent if start <= t.i <= end]
+
+
+def _dependence(token: Token, index: PartyIndex) -> _Found | None:
+    """ "X said any deal would depend on Y ...", "the aid is contingent on Y ...": a deal or step that waits on
+    something, set by the one who said so (or whose step it is)."""
+    if token.lemma_.lower() == "condition" and token.pos_ == "VERB":
+        # "X conditioned its support on Y ...": the subject sets the condition.
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        on = next((c for c in [*token.children, *(obj.children if obj is not None else [])] if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
+        if on is None:
+            return None
+        what = [t for t in token.subtree if t.i > on.i]
+        by = _demander(token, index)
+        return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(_right_of(token))], token, _keys(what))
+    preps = _DEPENDING_WORDS.get(token.lemma_.lower())
+    if preps is None or token.pos_ not in {"VERB", "ADJ"}:
+        return None
+    on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if on is None:
+        return None
+    verb = token if token.pos_ == "VERB" else token.head
+    subject = _subject(verb)
+    # "The economy depends on exports" is a fact: a deal, a step of the talks ("the length of the extension") or a
+    # party's decision waits on a condition.
+    if subject is None or not any(_gated_noun(t) or t.lemma_.lower() in _DECISION_NOUNS for t in subject.subtree if t.i >= subject.i):
+        return None
+    what = list(on.subtree)[1:]
+    by = _conditioner(verb, index)
+    evidence = [t for t in token.sent if subject.left_edge.i <= t.i <= on.right_edge.i]
+    return _Found(by, next((p for p in [_first_party(what, index)] if p != by), None), what, [_span(evidence)], token, _keys(what))
+
+
+def _approval(token: Token, index: PartyIndex) -> _Found | None:
+    """An approval a deal still awaits, the approver's condition: "it still needs approval from X", "if ratified by
+    X", "it must be approved by X", "X must then vote on it"."""
+    lemma = token.lemma_.lower()
+    if lemma in _APPROVAL_NOUNS and token.pos_ == "NOUN" and _awaited(token):
+        source = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}), None)
+        if source is None or (by := _approver(next((o for o in source.children if o.dep_ == "pobj"), None), index)) is None:
+            return None
+        verb = token.head if token.dep_ == "dobj" else token.head.head.head
+        subject = _subject(verb)
+        start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+        evidence = [t for t in token.sent if start <= t.i <= source.right_edge.i]
+        return _Found(by, None, list(token.subtree), [_span(evidence)], token, {lemma})
+    if lemma not in _APPROVAL_VERBS or token.pos_ != "VERB":
+        return None
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if token.tag_ == "VBN" and agent is not None and (aux & {"must"} or any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children)):
+        by = _approver(next((o for o in agent.children if o.dep_ == "pobj"), None), index)  # "if ratified by X"
+        what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
+    elif "must" in aux and token.tag_ == "VB" and (lemma != "vote" or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)):
+        subject = _subject(token)
+        by = _approver(subject, index)  # "X must then vote on it"
+        what = [t for t in token.subtree if subject is None or t.i > subject.right_edge.i]
+    else:
+        return None
+    if by is None:
+        return None
+    return _Found(by, None, what, [_span(list(token.subtree))], token, {lemma})
+
+
+def _awaited(noun: Token) -> bool:
+    """ "needs (requires, awaits) approval", "is subject to approval"."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in _AWAITING_VERBS
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "subject" and noun.head.head.head.pos_ == "AUX"
+
+
+def _approver(token: Token | None, index: PartyIndex) -> str | None:
+    """The party an approver's noun names itself ("the Senate", "shareholders"): "GM's workforce" is not GM, nor
+    "the Taliban chief" the Taliban."""
+    return index.refer(token) if token is not None else None
 
 
 def _restriction(token: Token, index: PartyIndex) -> _Found | None:
@@ -383,6 +807,12 @@ def _decider(doc: Doc, index: PartyIndex, before: int) -> tuple[str | None, tupl
 
 
 # --- entry point ------------------------------------------------------------------------------------------
+
+
+def _commentator(party: Party | None) -> bool:
+    """A party the text introduces by a commentator's role ("a senior fellow at ...")."""
+    title = (party.title or "").lower() if party is not None else ""
+    return any(f" {role} " in f" {title} " for role in lexicon.expert_roles())
 
 
 def _summary(found: _Found, index: PartyIndex) -> str:
@@ -423,9 +853,16 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
     for token in doc:
         hit = (
             _demand_verb(token, index)
+            or _object_control(token, index)
+            or _wish_of_another(token, index)
             or _call_on(token, index)
+            or _reported_obligation(token, index)
             or _demand_noun(token, index)
-            or _only_if(token, index)
+            or _conditional_clause(token, index)
+            or _refusal_without(token, index)
+            or _in_return(token, index)
+            or _dependence(token, index)
+            or _approval(token, index)
             or _restriction(token, index)
         )
         if hit is None or hit.anchor.i in seen:
@@ -439,19 +876,20 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
         if same is not None:
             same.evidence.extend(e for e in hit.evidence if e not in same.evidence)
             continue
-        if hit.by is None:
-            continue  # a demand no party can be found for
+        if hit.by is None or _commentator(index.get(hit.by)):
+            continue  # a demand no party can be found for; an expert's "should" is commentary
         found.append(hit)
     conditions = []
     for hit in found:
-        conditions.append(
-            Condition(
-                id=f"c{len(conditions) + 1}",
-                by=hit.by,
-                of=hit.of if hit.of != hit.by else None,
-                summary=_summary(hit, index),
-                agreement=_gated(hit, agreements),
-                evidence=[Span(start=s, end=e) for s, e in hit.evidence],
+        for by in dict.fromkeys([hit.by, *hit.fellows]):
+            conditions.append(
+                Condition(
+                    id=f"c{len(conditions) + 1}",
+                    by=by,
+                    of=hit.of if hit.of != by else None,
+                    summary=_summary(hit, index),
+                    agreement=_gated(hit, agreements),
+                    evidence=[Span(start=s, end=e) for s, e in hit.evidence],
+                )
             )
-        )
     return conditions

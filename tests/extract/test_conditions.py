@@ -3,6 +3,8 @@ it gates, and what is not a condition."""
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from generator.model import FactSheet
@@ -123,3 +125,165 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
     assert all(_name(sheet, c.by) not in {"Orbis Telenet", "Deltacom"} for c in sheet.conditions), [
         (_name(sheet, c.by), c.summary) for c in sheet.conditions
     ]
+
+
+# One invented sentence per construction of news English that states a condition or demand (issue 13).
+@pytest.mark.parametrize(
+    ("text", "by", "of", "summary_words"),
+    [
+        # "warn Y not to", "force Y to", "appeal to Y to": a verb asking its object to act.
+        ("Uganda and Kenya met in Kampala. Kenya warned Uganda not to close the border crossing.", "Kenya", "Uganda", ["close the border crossing"]),
+        ("Peru is still determined to force Bolivia to reopen the gas pipeline.", "Peru", "Bolivia", ["reopen the gas pipeline"]),
+        ("Estonia and Finland met in Tallinn. Finland appealed to Estonia to delay the vote on fishing quotas.", "Finland", "Estonia", ["delay the vote"]),
+        # A passive demand: the agent demands the subject.
+        ("A full audit had been demanded by Portugal before any loan could be paid.", "Portugal", None, ["full audit"]),
+        # "X wants the deal to ...", "X wanted Z done", "X wanted Z for doing W": a want of a deal or of a thing.
+        ("Togo and Ghana met in Lome. Ghana wants any agreement to include a guarantee from Togo on water rights.", "Ghana", "Togo", ["include a guarantee"]),
+        ("Ireland wanted the fishing limits scrapped entirely.", "Ireland", None, ["fishing limits scrapped"]),
+        ("Serbia wanted full debt relief for closing its old coal mines.", "Serbia", None, ["debt relief", "closing its old coal mines"]),
+        # "push for", "press for".
+        ("Norway had been pushing for tighter controls on whaling.", "Norway", None, ["tighter controls"]),
+        # "X said (added) Y must (should) ...": the one who said it demands it of Y.
+        ("Poland said Hungary must return the seized grain.", "Poland", "Hungary", ["return the seized grain"]),
+        ("Chile rejected the offer, adding that Argentina should share the costs of the dam.", "Chile", "Argentina", ["share the costs"]),
+        # "as long as", "unless", "until" after a refusal, "without" after a refusal, "in return for" in an offer.
+        (
+            "Egypt told reporters it was fine with Sudan filling the reservoir as long as the river keeps flowing.",
+            "Egypt",
+            None,
+            ["the river keeps flowing"],
+        ),
+        ("Austria will block the merger unless Italy lowers its steel tariffs.", "Austria", "Italy", ["lowers its steel tariffs"]),
+        ("Norway told reporters there could be no deal on fishing until Iceland stopped its whaling.", "Norway", "Iceland", ["stopped its whaling"]),
+        ("Cuba refused to sign the accord until Spain lifted the visa rules.", "Cuba", "Spain", ["lifted the visa rules"]),
+        ("Morocco will not sign the trade pact without a guarantee on olive oil quotas.", "Morocco", None, ["guarantee on olive oil quotas"]),
+        ("Algeria will not reopen the border without a guarantee on grazing rights.", "Algeria", None, ["guarantee on grazing rights"]),
+        ("Without a guarantee on olive oil quotas, Morocco will not sign the trade pact.", "Morocco", None, ["guarantee on olive oil quotas"]),
+        ("Vietnam would open its ports to the fleet in return for new fishing rights.", "Vietnam", None, ["new fishing rights"]),
+        # "depend(s) on", "contingent on": set by the one who said so.
+        ("Canada said any new trade deal would depend on Mexico lowering its dairy tariffs.", "Canada", "Mexico", ["lowering its dairy tariffs"]),
+        ("Sweden said the length of the extension would depend on Norway approving the treaty.", "Sweden", "Norway", ["approving the treaty"]),
+        ("Germany said the loan was contingent on Greece cutting its deficit.", "Germany", "Greece", ["cutting its deficit"]),
+        # A threat or a promised step makes its "if" a condition; "only after".
+        ("Brazil threatened to leave the talks if Paraguay raised the dam tariff.", "Brazil", "Paraguay", ["raised the dam tariff"]),
+        ("Chile will suspend gas exports if Peru does not pay its debts.", "Chile", "Peru", ["pay its debts"]),
+        ("Latvia would sign the energy treaty if Lithuania dropped its transit fees.", "Latvia", "Lithuania", ["dropped its transit fees"]),
+        ("Romania will resume talks only after Moldova releases the detained crew.", "Romania", "Moldova", ["releases the detained crew"]),
+        ("Slovakia agreed to extend the gas contract if Hungary paid its arrears.", "Slovakia", "Hungary", ["paid its arrears"]),
+        # conditions set, conditioned, a deadline given, an obligation insisted on
+        ("Sweden set three conditions for backing the treaty.", "Sweden", None, ["three conditions"]),
+        ("Sweden set out its conditions for an extension.", "Sweden", None, ["conditions for an extension"]),
+        ("Sweden and Norway met. Sweden conditioned its support on Norway ending its whaling.", "Sweden", "Norway", ["ending its whaling"]),
+        ("Sweden and Norway met. Sweden gave Norway until Friday to withdraw its ships.", "Sweden", "Norway", ["withdraw its ships"]),
+        ("Sweden insisted that Norway would have to withdraw its ships.", "Sweden", "Norway", ["withdraw its ships"]),
+        ("Sweden will sign on the condition that Norway withdraws its ships.", "Sweden", "Norway", ["withdraws its ships"]),
+        # "ask for", "X's demand for", "Y needs to".
+        ("Croatia asked for a delay of the vote.", "Croatia", None, ["delay of the vote"]),
+        ("The talks stalled over Norway's demand for a larger fishing quota.", "Norway", None, ["larger fishing quota"]),
+        ("Poland said Hungary needs to return the seized grain.", "Poland", "Hungary", ["return the seized grain"]),
+        # An approval a deal awaits is the approver's condition.
+        ("Walvis Bank has reviewed the loan terms. The buyout still needs approval from Walvis Bank.", "Walvis Bank", None, ["approval"]),
+        ("The new treaty, if ratified by Poland, would take effect in June.", "Poland", None, ["ratified by Poland"]),
+        # "Y will be a condition of Z", said by whoever says so ("they" after "X and others" is X).
+        (
+            "Kenya and other growers say they will hold out. They say a price floor will be a condition of any coffee agreement.",
+            "Kenya",
+            None,
+            ["price floor"],
+        ),
+        # "his demand" before the name: the subject of the main clause.
+        (
+            "Conceding defeat in his demand that Lagos fund the stadium, Governor Tunde Bakare agreed to sign the budget.",
+            "Tunde Bakare",
+            None,
+            ["fund the stadium"],
+        ),
+        # "called for" after a time adverbial that opens with "For" (issue 14: this raised IndexError).
+        ("For decades, Denmark has called for a ban on bottom trawling.", "Denmark", None, ["ban on bottom trawling"]),
+    ],
+)
+def test_a_condition_of_each_construction_is_found(facts, text, by, of, summary_words):
+    sheet = facts(text)
+    assert len(sheet.conditions) == 1, [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
+    condition = sheet.conditions[0]
+    assert _name(sheet, condition.by) == by
+    if of is not None:
+        assert _name(sheet, condition.of) == of
+    for word in summary_words:
+        assert word.lower() in condition.summary.lower()
+    assert condition.evidence[0].text_of(sheet.text) in text
+
+
+def test_each_of_coordinated_demanders_demands_it(facts):
+    sheet = facts("Ghana and Togo both called for the summit to be postponed until June.")
+    assert sorted(_name(sheet, c.by) for c in sheet.conditions) == ["Ghana", "Togo"]
+
+
+def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
+    sheet = facts("Uganda, Tanzania and Kenya met in Arusha. Kenya warned Uganda not to close the border and urged Tanzania to open its ports.")
+    assert sorted((_name(sheet, c.by), _name(sheet, c.of)) for c in sheet.conditions) == [("Kenya", "Tanzania"), ("Kenya", "Uganda")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # durations, not conditions
+        "Norway will keep searching for the crew as long as it takes.",
+        # no party sets it
+        "Prices will rise unless demand for timber falls.",
+        "The economy of Norway depends on exports of timber.",
+        # a decision on a thing, and an obligation of one's own
+        "The committee said the Games must be rescheduled to next year.",
+        "Norway said it must cut costs.",
+        # "told reporters to expect": the object is no party
+        "Norway told reporters to expect delays.",
+        # the terms of a deal reached
+        "Sweden agreed to buy the jets in return for lower tariffs.",
+        # a guess, not a refusal; a fact of the economy; a worry of a threat; an instruction
+        "Norway and Sweden met on Monday. Without him on the ticket, the enthusiasm might not be there, Norway said.",
+        "Sweden and Norway met on Monday. Norway's prosperity depends on a closer relationship with Sweden.",
+        "Regulators worried that if Sweden held up the deal, Volvo could threaten to close its plants.",
+        "Norway and Sweden met on Monday. Norway told Sweden what to say.",
+        # a verdict with no one to act, an ability, a passive, a refusal offered as hypothesis, a forecast
+        "Sweden and Norway met. Everything Norway says is a lie unless proven otherwise, Sweden said.",
+        "Sweden and Norway met. Norway can't win the vote without help from the unions.",
+        "Sweden and Norway met. Norway's latest provocation cannot be left without consequences.",
+        "Sweden and Norway met. Norway said it would not accept Sweden's endorsement if it were offered.",
+        "Sweden and Norway met. Sweden said Norway's performance should boost its poll numbers.",
+        "Sweden and Norway met. Sweden said immunity deals should not be a requirement for talks.",
+        "Sweden and Norway met. Tomas Berg was called a charlatan by doctors for promoting quack cures.",
+        "Sweden and Norway met. Norway called Tomas Berg a charlatan for promoting quack cures.",
+        "Sweden and Norway met. Norway sees this as the conditions for its workers.",
+        # an expert's "should" is commentary
+        "Lena Holm, a senior fellow at the Nordic Policy Institute, said Norway should cut its fuel taxes.",
+        # a phone call on a day, not a call on someone
+        "Norway called Sweden on Friday to thank its firefighters.",
+        # the one a threat would hurt does not act
+        "Norway will be hurt badly if Sweden does not sign the deal.",
+        # a plain "if" with no threat or promised step
+        "If Sweden wins the vote, Norway will congratulate it.",
+        # a pronoun inside quotation marks names no one the narration knows
+        "\u201cThey wanted the tariffs lifted,\u201d said Ola Berg, Norway's trade minister.",
+        # an approver's possessor is not the approver
+        "If the board backs the plan, Volvo's workforce must then vote on it.",
+    ],
+)
+def test_near_misses_of_the_constructions_are_not_conditions(facts, text):
+    sheet = facts(text)
+    assert sheet.conditions == [], [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
+
+
+@pytest.mark.parametrize("text", ["No deal with Norway unless Sweden pays.", "Tariffs on steel, if Norway agrees."])
+def test_a_condition_in_a_verbless_headline_ends(facts, text):
+    """A clause of condition under a noun root (a headline-like fragment) once made the search for its verb loop."""
+
+    def too_long(signum, frame):
+        raise TimeoutError(text)
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        facts(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
