@@ -40,8 +40,15 @@ $(MERMAID_JS):
 generate: setup mermaid
 	$(PY) -m generator build
 
+# The site builder, reading mkdocs.yml: mkdocs (the default while Zensical is below 1.0) or zensical. Either way the
+# built site is then indexed for search (Pagefind, into site/pagefind/).
+BUILDER ?= mkdocs
+BUILDERS := mkdocs zensical
+
 site: generate
-	$(VENV)/bin/mkdocs build --strict
+	$(if $(filter $(BUILDER),$(BUILDERS)),,$(error BUILDER must be one of: $(BUILDERS)))
+	$(VENV)/bin/$(BUILDER) build --strict
+	$(PY) -m generator index site
 
 serve: setup mermaid
 	$(PY) -m generator serve

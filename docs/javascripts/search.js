@@ -63,9 +63,11 @@
 
   function item(data) {
     const part = bestPart(data);
+    // A match under the page's own title leads to the top of the page, not to its heading.
+    const whole = !part.title || part.title === data.meta.title;
     const link = document.createElement("a");
     link.className = "fs-search__link";
-    link.href = part.url;
+    link.href = whole ? data.url : part.url;
     const kind = document.createElement("span");
     kind.className = "fs-search__kind";
     kind.textContent = data.meta.kind || "Page";
@@ -73,7 +75,7 @@
     title.className = "fs-search__title";
     title.textContent = data.meta.title;
     link.append(kind, title);
-    if (part.title && part.title !== data.meta.title) {
+    if (!whole) {
       const section = document.createElement("span");
       section.className = "fs-search__section";
       section.textContent = part.title;
