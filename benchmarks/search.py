@@ -6,7 +6,7 @@ search box of a freshly opened home page. For each query it measures, inside the
 pressed to
 
 - the first result shown (the figure the target is for: under 1 s), and
-- the first result that contains every word of the whole query (the answer the reader was typing towards).
+- the first time a result shown contains every word of the whole query (the answer the reader was typing towards).
 
 Cold: a new browser profile per query, typing as soon as the page is parsed, so the time includes downloading the
 search index (the parts of it the query needs) as for a first-time visitor. Warm: a second query on the same page.
@@ -16,8 +16,8 @@ articles (default 3,000) are: each article past them gets a copy of the fact she
 own id, file name, headline, date and outlet. The site then has as many pages and as much text as a real one; its
 words repeat more. Extracted fact sheets are kept in `--sheets DIR`, when given, for the next run.
 
-`--search builtin` measures the builder's own search instead (Material's: the search plugin on, without this
-project's search box), the reference Pagefind was chosen against.
+`--search builtin` measures the builder's own search instead (Material's or Zensical's: the search plugin on,
+without this project's search box), the references Pagefind was chosen against.
 
     .venv/bin/python benchmarks/search.py                                  # 1,000, 3,000 and 10,000 articles
     .venv/bin/python benchmarks/search.py --articles 1000 --builder zensical
@@ -59,33 +59,47 @@ WARM_QUERY = "Marchetti"
 
 @dataclass(frozen=True)
 class SearchBox:
-    """Where a search UI takes a query and shows its results."""
+    """Where a search UI takes a query and shows its results; `opener`, if any, is clicked to show the box."""
 
     name: str
     box: str
     result: str
+    opener: str | None = None
 
 
 PAGEFIND = SearchBox("Pagefind", ".fs-search__input", ".fs-search__item")
-MATERIAL = SearchBox("Material's own search", ".md-search__input", ".md-search-result__item")
+# The builders' own searches, the references Pagefind was chosen against. Zensical's is a dialog in a shadow root.
+BUILTIN = {
+    "mkdocs": SearchBox("Material's own search", ".md-search__input", ".md-search-result__item"),
+    "zensical": SearchBox("Zensical's own search", "dialog input[role=combobox]", "a[role=option]", opener=".md-search__button"),
+}
 
 # Installed before any page script runs: records, in the page's own clock, the first key pressed, the first search
-# result shown, and the first result whose text holds every word of the query that was typed in the end.
+# result shown, and the first time a result shown holds every word of the query that was typed in the end. It looks
+# at every frame, in the document and in open shadow roots (where Zensical draws its results).
 TIMING_SCRIPT = """
 window.__search = {key: null, first: null, full: null, words: []};
 addEventListener("keydown", (event) => {
   if (window.__search.key === null) window.__search.key = event.timeStamp;
 }, true);
-new MutationObserver(() => {
+window.__searchResults = function allResults() {
+  const found = [...document.querySelectorAll(RESULT)];
+  for (const host of document.querySelectorAll("*")) {
+    if (host.shadowRoot) found.push(...host.shadowRoot.querySelectorAll(RESULT));
+  }
+  return found;
+};
+function look(now) {
   const timing = window.__search;
-  if (timing.key === null) return;
-  const item = document.querySelector(RESULT);
-  if (!item) return;
-  const now = performance.now();
-  if (timing.first === null) timing.first = now;
-  const text = item.textContent.toLowerCase();
-  if (timing.full === null && timing.words.length && timing.words.every((word) => text.includes(word))) timing.full = now;
-}).observe(document, {childList: true, subtree: true, characterData: true});
+  const items = timing.key === null ? [] : window.__searchResults();
+  if (items.length) {
+    if (timing.first === null) timing.first = now;
+    const holds = (item) => timing.words.every((word) => item.textContent.toLowerCase().includes(word));
+    if (timing.full === null && timing.words.length && items.some(holds)) timing.full = now;
+  }
+  requestAnimationFrame(look);
+}
+requestAnimationFrame(look);
 """
 
 
@@ -99,8 +113,6 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR (which must not exist yet) and keep the sites (default: a temporary folder)")
     parser.add_argument("--jobs", type=int, default=available_cores(), help="extraction processes (default: all cores)")
     args = parser.parse_args()
-    if args.search == "builtin" and args.builder != "mkdocs":
-        parser.error("--search builtin measures Material's search: MkDocs only")
     sizes = args.articles or list(SIZES)
     with tempfile.TemporaryDirectory(prefix="factsheet-search-") as scratch:
         folder = args.keep or Path(scratch)
@@ -116,7 +128,7 @@ def main() -> int:
 
 def measure(folder: Path, articles: int, args, sheets: Path) -> tuple[float, bool]:
     """Build a site of `articles` articles in `folder` and time searches on it: (median to first result, passed)."""
-    search = MATERIAL if args.search == "builtin" else PAGEFIND
+    search = BUILTIN[args.builder] if args.search == "builtin" else PAGEFIND
     site = build_site(folder, articles, args.builder, search, sheets, args.extracted, args.jobs)
     corpus = " ".join(path.read_text("utf-8").lower() for path in (folder / "seeds").iterdir())
     # A small corpus may not name everyone: query only what its articles contain.
@@ -143,7 +155,7 @@ def measure(folder: Path, articles: int, args, sheets: Path) -> tuple[float, boo
 def build_site(folder: Path, articles: int, builder: str, search: SearchBox, sheets: Path, extracted: int, jobs: int) -> Path:
     """The built site of `articles` articles in `folder`: the generator's pages, the builder's site, its search index."""
     project = make_project(folder, articles)
-    if search is MATERIAL:
+    if search is not PAGEFIND:
         use_builtin_search(project)
     settings = Settings(seeds_dir=project / "seeds", docs_dir=project / "docs", templates_dir=ROOT / "templates", cache_dir=project / ".cache", jobs=jobs)
     started = time.perf_counter()
@@ -204,6 +216,8 @@ class Timing:
 
 def type_query(page, search: SearchBox, query: str, fetched: list[int]) -> Timing:
     page.evaluate("words => { window.__search.words = words; }", query.lower().split())
+    if search.opener and not page.locator(search.box).is_visible():
+        page.locator(search.opener).click()
     box = page.locator(search.box)
     box.click()
     box.press_sequentially(query)
@@ -228,7 +242,7 @@ def open_home(browser, url: str, search: SearchBox):
     page = context.new_page()
     page.add_init_script(TIMING_SCRIPT.replace("RESULT", repr(search.result)))
     fetched: list[int] = []
-    index_paths = ("/pagefind/", "/search/")
+    index_paths = ("/pagefind/", "/search/", "/search.json")
 
     def count(request) -> None:
         if any(part in request.url for part in index_paths):
@@ -256,7 +270,7 @@ def warm_search(browser, url: str, search: SearchBox, first_query: str, query: s
         page.locator(search.box).fill("")
         page.evaluate("window.__search.key = window.__search.first = window.__search.full = null")
         # Wait until the previous results are gone, so that the next first result belongs to the new query.
-        page.wait_for_function(f"!document.querySelector({search.result!r})")
+        page.wait_for_function("!window.__searchResults().length")
         fetched.clear()
         return type_query(page, search, query, fetched)
     finally:
@@ -264,8 +278,8 @@ def warm_search(browser, url: str, search: SearchBox, first_query: str, query: s
 
 
 def index_size(site: Path, search: SearchBox) -> int:
-    folder = site / ("pagefind" if search is PAGEFIND else "search")
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    files = [*(site / "pagefind").rglob("*")] if search is PAGEFIND else [*(site / "search").rglob("*"), site / "search.json"]
+    return sum(path.stat().st_size for path in files if path.is_file())
 
 
 def count_pages(site: Path) -> int:
