@@ -12,9 +12,8 @@ Cold: a new browser profile per query, typing as soon as the page is parsed, so 
 search index (the parts of it the query needs) as for a first-time visitor. Warm: a second query on the same page.
 
 Extracting 10,000 articles with spaCy would take most of an hour on 2 cores, so only the first `--extracted`
-articles (default 3,000) are: each article past them gets a copy of the fact sheet of an extracted one, under its
-own id, file name, headline, date and outlet. The site then has as many pages and as much text as a real one; its
-words repeat more. Extracted fact sheets are kept in `--sheets DIR`, when given, for the next run.
+articles (default 3,000) are, and the rest get copies of their fact sheets (corpus.fact_sheets). Extracted fact
+sheets are kept in `--sheets DIR`, when given, for the next run.
 
 `--search builtin` measures the builder's own search instead (Material's or Zensical's: the search plugin on,
 without this project's search box), the references Pagefind was chosen against.
@@ -39,15 +38,13 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from generator.build import BuildReport, extract_articles, load_articles, write_pages
+from generator.build import write_pages
 from generator.config import Settings, available_cores
-from generator.load import article_files
-from generator.model import FactSheet
 from generator.render import render_site
 
 # Run as a script: this folder is on the import path.
 from browser import chromium, serve_folder
-from corpus import ROOT, make_project
+from corpus import ROOT, fact_sheets, make_project
 
 TARGET_SECONDS = 1.0
 SIZES = (1000, 3000, 10000)
@@ -181,28 +178,6 @@ def use_builtin_search(project: Path) -> None:
     config_path.write_text(text.replace(off, "  - search\n"), encoding="utf-8")
     for partial in ("header.html", "search.html"):
         (project / "overrides" / "partials" / partial).unlink()
-
-
-def fact_sheets(settings: Settings, kept: Path, extracted: int) -> list[FactSheet]:
-    """A fact sheet for each article in the seeds: the first `extracted` extracted (or read from `kept`), the rest copies."""
-    report = BuildReport()
-    articles = load_articles(article_files(settings.seeds_dir), report)
-    # The sample article first, then the written ones in order: the same articles are extracted at any size.
-    articles.sort(key=lambda article: (article.meta.id.startswith("article-"), article.meta.id))
-    originals = articles[:extracted]
-    missing = [article for article in originals if not (kept / f"{article.meta.id}.json").is_file()]
-    if missing:
-        print(f"extracting {len(missing):,} articles with spaCy (kept in {kept} for the next run)", file=sys.stderr)
-        for sheet in extract_articles(missing, settings, report):
-            (kept / f"{sheet.article.id}.json").write_text(sheet.model_dump_json(), encoding="utf-8")
-    assert not [problem for problem in report.problems if problem.fatal], report.problems
-    sheets = [FactSheet.model_validate_json((kept / f"{article.meta.id}.json").read_text("utf-8")) for article in originals]
-    # A copy takes its article's own metadata, so that its page, address and place in the lists are its own.
-    copies = [
-        sheets[number % len(sheets)].model_copy(update={"article": article.meta})
-        for number, article in enumerate(articles[extracted:])
-    ]
-    return sheets + copies
 
 
 @dataclass
