@@ -159,6 +159,7 @@ def init_command(
     typer.echo(f"  cd {folder}")
     typer.echo("  factsheet build    # fact sheets from the articles in seeds/ into docs/facts/")
     typer.echo("  mkdocs serve       # preview the site; `mkdocs build` writes it into site/")
+    typer.echo("  factsheet index site   # then the search index of the built site")
 
 
 @app.command("serve")
