@@ -9,7 +9,7 @@ What is indexed follows the marks the templates leave for search, read the way M
 a page is indexed only inside its `data-pagefind-body` element (overrides/main.html leaves it out of pages whose
 front matter says `search: exclude`); an element marked `data-search-exclude` is skipped, and a heading so marked
 skips its section up to the next heading. Each result then names what it comes from: its kind (fact sheet,
-party, page) and, for a match under a subheading, the path of headings ("Quotes › Anna Berg").
+party, deal, page) and, for a match under a subheading, the path of headings ("Quotes › Anna Berg").
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # The language of the site's pages: fixed, so that a page without a lang attribute does not get an index of its own.
 LANGUAGE = "en"
 # Folders of the generated site whose pages are of one kind, the label a result carries.
-KINDS = {"facts/articles/": "Fact sheet", "facts/parties/": "Party"}
+KINDS = {"facts/articles/": "Fact sheet", "facts/parties/": "Party", "facts/deals/": "Deal"}
 
 
 @dataclass

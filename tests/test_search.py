@@ -91,6 +91,7 @@ def test_a_subheading_carries_the_path_of_headings_above_it():
     [
         ("/facts/articles/ferry-strike/", "Fact sheet"),
         ("/facts/parties/ines-moll/", "Party"),
+        ("/facts/deals/ferry-strike-pay-deal/", "Deal"),
         ("/facts/parties/", "Page"),
         ("/facts/agreements/", "Page"),
         ("/", "Page"),
