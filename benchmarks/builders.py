@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,9 @@ from generator.render import render_site
 from corpus import ROOT, fact_sheets, make_project
 
 SIZES = (1000, 3000)
+# Each build may use this much memory (address space) before it is stopped: Zensical 0.0.73 took 6.5 GB for 1,000
+# articles, and at 3,000 grew past the 24 GB of the machine until the kernel killed it, and other work with it.
+MEMORY_CAP_GB = 12
 
 
 def main() -> None:
@@ -44,36 +48,49 @@ def main() -> None:
         sheets.mkdir(parents=True, exist_ok=True)
         for size in sizes:
             rows.append((size, *time_builders(Path(scratch) / f"site-{size}", size, sheets, args.jobs)))
-    print("\nsite step (seconds): the builder alone, then the search index made of its site")
-    print(f"{'articles':>9} {'pages':>7} {'mkdocs build':>13} {'zensical build':>15} {'ratio':>6} {'zensical, cached':>17} {'search index':>13}")
-    for size, pages, mkdocs, zensical, cached, index in rows:
-        print(f"{size:>9,} {pages:>7,} {mkdocs:>13.1f} {zensical:>15.1f} {mkdocs / zensical:>5.1f}x {cached:>17.1f} {index:>13.1f}")
+    print(f"\nsite step: each builder alone, then the search index made of its site (seconds, and peak memory; a build over {MEMORY_CAP_GB} GB is stopped)")
+    print(f"{'articles':>9} {'pages':>7} {'mkdocs build':>17} {'zensical build':>17} {'zensical, cached':>17} {'search index':>17}")
+    for size, pages, *runs in rows:
+        print(f"{size:>9,} {pages:>7,} " + " ".join(f"{run:>17}" for run in runs))
 
 
-def time_builders(folder: Path, articles: int, sheets: Path, jobs: int) -> tuple[int, float, float, float, float]:
-    """(pages, mkdocs build, zensical build from an empty cache, zensical build with its cache, search index) in s."""
+def time_builders(folder: Path, articles: int, sheets: Path, jobs: int) -> tuple[int, str, str, str, str]:
+    """(pages, then for mkdocs build, zensical build from an empty cache, zensical build with its cache and the
+    search index: seconds and peak memory, or how it failed)."""
     project = make_project(folder, articles)
     settings = Settings(seeds_dir=project / "seeds", docs_dir=project / "docs", templates_dir=ROOT / "templates", cache_dir=folder.parent / "cache", jobs=jobs)
     write_pages(render_site(fact_sheets(settings, sheets, articles), settings), settings.generated_dir)
     bin_dir = Path(sys.executable).parent
     mkdocs = timed([str(bin_dir / "mkdocs"), "build", "--quiet"], project)
+    pages = sum(1 for _ in (project / "site").rglob("index.html"))
     # Zensical keeps its cache in .cache/ beside mkdocs.yml: emptied for a first build, into an empty site folder.
     shutil.rmtree(project / ".cache", ignore_errors=True)
     shutil.rmtree(project / "site")
     zensical = timed([str(bin_dir / "zensical"), "build"], project)
-    cached = timed([str(bin_dir / "zensical"), "build"], project)
+    cached = timed([str(bin_dir / "zensical"), "build"], project) if zensical.endswith("MB") else "-"
+    if not (project / "site" / "index.html").is_file():
+        timed([str(bin_dir / "mkdocs"), "build", "--quiet"], project)
     index = timed([sys.executable, "-m", "generator", "index", "site"], project)
-    pages = sum(1 for _ in (project / "site").rglob("index.html"))
-    print(f"{articles:,} articles, {pages:,} pages: mkdocs {mkdocs:.1f} s, zensical {zensical:.1f} s (cached {cached:.1f} s), index {index:.1f} s", file=sys.stderr)
+    print(f"{articles:,} articles, {pages:,} pages: mkdocs {mkdocs}, zensical {zensical} (cached {cached}), index {index}", file=sys.stderr)
     return pages, mkdocs, zensical, cached, index
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    """Seconds `command` took, after the disk has written back what earlier commands wrote."""
+def timed(command: list[str], cwd: Path) -> str:
+    """How long `command` took and its peak memory ("12.3 s, 1,200 MB"), or how it failed; after the disk has written
+    back what earlier commands wrote."""
     os.sync()
+    cap = MEMORY_CAP_GB * 2**30
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit_memory)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        return f"failed at {seconds:.0f} s"
+    return f"{seconds:.1f} s, {usage.ru_maxrss / 1024:,.0f} MB"
 
 
 if __name__ == "__main__":
