@@ -49,10 +49,18 @@ generate: setup mermaid
 	@echo "generate: extracting the articles of seeds/ into docs/facts/"
 	@$(PY) -m generator build
 
+# The site builder, reading mkdocs.yml: mkdocs (the default while Zensical is below 1.0) or zensical. Either way the
+# built site is then indexed for search (Pagefind, into site/pagefind/).
+BUILDER ?= mkdocs
+BUILDERS := mkdocs zensical
+
 site: generate
-	@echo "site: building the site with MkDocs"
-	@NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
-	@echo "site: done, in site/ (open site/index.html, or preview with live reload: make serve, then http://127.0.0.1:8000/)"
+	$(if $(filter $(BUILDER),$(BUILDERS)),,$(error BUILDER must be one of: $(BUILDERS)))
+	@echo "site: building the site with $(BUILDER)"
+	@NO_MKDOCS_2_WARNING=1 $(VENV)/bin/$(BUILDER) build --strict
+	@echo "site: indexing the built site for search (Pagefind)"
+	@$(PY) -m generator index site
+	@echo "site: done, in site/ (serve it to search it: python3 -m http.server -d site, then http://127.0.0.1:8000/; or preview with live reload: make serve)"
 
 serve: setup mermaid
 	$(PY) -m generator serve

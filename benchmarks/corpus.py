@@ -1,6 +1,7 @@
 """The offline corpus of the benchmarks: the sample article plus short news articles written from templates here,
 with varied titles, names, places, organisations and dates (no network, nothing from the dev set), and a project
-to build it in. Used by speed.py and search.py; the same count always gives the same corpus.
+to build it in, and fact sheets for large sites. Used by speed.py, search.py and builders.py; the same count always
+gives the same corpus.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,3 +137,35 @@ def make_project(folder: Path, count: int) -> Path:
         shutil.copytree(ROOT / "overrides", folder / "overrides")
     write_corpus(folder / "seeds", count)
     return folder
+
+
+def fact_sheets(settings, kept: Path, extracted: int) -> list:
+    """A fact sheet for each article in `settings.seeds_dir`, without extracting them all: the first `extracted`
+    articles are extracted with spaCy (or read from `kept`, where extraction keeps them), and each article past them
+    gets a copy of the fact sheet of an extracted one under its own id, file name, headline, date and outlet. A
+    site of 10,000 articles then has as many pages and as much text as a real one (its words repeat more) and
+    builds in minutes.
+    """
+    # Imported here: speed.py imports this module before it puts its snapshot of the generator on the import path.
+    from generator.build import BuildReport, extract_articles, load_articles
+    from generator.load import article_files
+    from generator.model import FactSheet
+
+    report = BuildReport()
+    articles = load_articles(article_files(settings.seeds_dir), report)
+    # The sample article first, then the written ones in order: the same articles are extracted at any size.
+    articles.sort(key=lambda article: (article.meta.id.startswith("article-"), article.meta.id))
+    originals = articles[:extracted]
+    missing = [article for article in originals if not (kept / f"{article.meta.id}.json").is_file()]
+    if missing:
+        print(f"extracting {len(missing):,} articles with spaCy (kept in {kept} for the next run)", file=sys.stderr)
+        for sheet in extract_articles(missing, settings, report):
+            (kept / f"{sheet.article.id}.json").write_text(sheet.model_dump_json(), encoding="utf-8")
+    assert not [problem for problem in report.problems if problem.fatal], report.problems
+    sheets = [FactSheet.model_validate_json((kept / f"{article.meta.id}.json").read_text("utf-8")) for article in originals]
+    # A copy takes its article's own metadata, so that its page, address and place in the lists are its own.
+    copies = [
+        sheets[number % len(sheets)].model_copy(update={"article": article.meta})
+        for number, article in enumerate(articles[extracted:])
+    ]
+    return sheets + copies

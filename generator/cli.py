@@ -124,6 +124,18 @@ def extract_command(
         raise typer.Exit(1)
 
 
+@app.command("index")
+def index_command(
+    site: Annotated[Path, typer.Argument(help="The built site (MkDocs' or Zensical's site_dir).")] = Path("site"),
+) -> None:
+    """Index the built site for search (Pagefind), into SITE/pagefind/: the step after `mkdocs build` or `zensical build`."""
+    from generator.search import index_site
+
+    started = time.perf_counter()
+    report = index_site(site)
+    typer.echo(f"indexed {report.pages:,} pages of {site} for search in {time.perf_counter() - started:.1f} s; {report.skipped:,} pages left out of search")
+
+
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the per-article JSON."""
@@ -149,6 +161,7 @@ def init_command(
     typer.echo(f"  cd {folder}")
     typer.echo("  factsheet build    # fact sheets from the articles in seeds/ into docs/facts/")
     typer.echo("  mkdocs serve       # preview the site; `mkdocs build` writes it into site/")
+    typer.echo("  factsheet index site   # then the search index of the built site")
 
 
 @app.command("serve")

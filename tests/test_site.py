@@ -1,4 +1,5 @@
-"""End to end: generated pages built by MkDocs (`mkdocs build --strict`) into a temporary folder.
+"""End to end: generated pages built by each builder (`mkdocs build --strict`, `zensical build --strict`) into a
+temporary folder, then indexed for search, as `make site` does.
 
 One site from a fact sheet written for the tests (checks the theme override, the search index and the data
 files without depending on extraction), and one from the sample article through the whole pipeline.
@@ -6,6 +7,7 @@ files without depending on extraction), and one from the sample article through 
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -36,20 +38,29 @@ def new_project(tmp: Path) -> Settings:
     return Settings(seeds_dir=tmp / "seeds", docs_dir=tmp / "docs", templates_dir=ROOT / "templates", cache_dir=tmp / "cache")
 
 
-def mkdocs_build(project: Path) -> Path:
-    site = project / "site"
-    result = subprocess.run(
-        # From the project folder, as `make site` runs it: snippets' base_path is relative to the working folder.
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    assert not re.search(r"^WARNING", result.stderr, re.M), result.stderr
-    return site
+# `make site BUILDER=...`: MkDocs, the default, and Zensical both build the site from mkdocs.yml.
+BUILDERS = ("mkdocs", "zensical")
+
+
+def site_build(project: Path, builder: str = "mkdocs") -> Path:
+    """The site of `project` built with `builder` (strict: any warning fails) and indexed for search, as `make site`
+    runs them: from the project folder, where snippets' base_path is relative to."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    steps = [[str(Path(sys.executable).parent / builder), "build", "--strict", "-f", "mkdocs.yml"], [sys.executable, "-m", "generator", "index", "site"]]
+    for command in steps:
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert not re.search(r"^WARNING", result.stderr, re.M), result.stderr
+    return project / "site"
+
+
+def search_records(site: Path) -> list[dict]:
+    """What the search index holds for each page: its address, text and meta (Pagefind's fragments, gzipped JSON)."""
+    records = []
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        records.append(json.loads(data.removeprefix(b"pagefind_dcd")))
+    return records
 
 
 class Sections(HTMLParser):
@@ -81,13 +92,13 @@ def sections(page: Path) -> Sections:
 HOSTILE_TITLE = "</script><script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }}"
 
 
-@pytest.fixture(scope="module")
-def handmade_site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("handmade")
+@pytest.fixture(scope="module", params=BUILDERS)
+def handmade_site(request, tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp(f"handmade-{request.param}")
     settings = new_project(project)
     hostile = sample_sheet(id="hostile", title=HOSTILE_TITLE, url="javascript:alert(1)", outlet="<b onmouseover=alert(1)>x</b>")
     write_pages(render_site([sample_sheet(), hostile], settings), settings.generated_dir)
-    return mkdocs_build(project)
+    return site_build(project, request.param)
 
 
 def test_fact_sheet_page_names_its_facts(handmade_site):
@@ -140,8 +151,8 @@ def test_mermaid_script_is_fetched_for_the_site():
 
 
 def test_search_indexes_facts_once_not_the_source_text(handmade_site):
-    index = json.loads((handmade_site / "search/search_index.json").read_text("utf-8"))
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    records = search_records(handmade_site)
+    text = " ".join(record["content"] for record in records)
     # Words of the article that no fact repeats are in the source text only, which search skips.
     assert "trawler captain" not in text
     assert "4 parties, 1 agreement" not in text  # the at-a-glance box repeats the facts below it
@@ -151,8 +162,17 @@ def test_search_indexes_facts_once_not_the_source_text(handmade_site):
     # Nor the copies of the article's words under an agreement, nor the labels and links that lead to the source.
     assert "agreed on Tuesday to a 60-day truce" not in text
     assert "source\xa0↓" not in text and "Q1" not in text
-    # Nor the page's tags, which Material's search would copy into the entry of every section.
-    assert not [doc["location"] for doc in index["docs"] if doc.get("tags")]
+    # Pages whose front matter leaves them out of search (the quotes page repeats every quote) are not indexed.
+    assert "/facts/quotes/" not in {record["url"] for record in records}
+
+
+def test_search_results_name_the_kind_of_page_and_the_section(handmade_site):
+    records = {record["url"]: record for record in search_records(handmade_site)}
+    assert records["/facts/articles/fishing-truce/"]["meta"] == {"kind": "Fact sheet", "title": "Northland and Southland agree a 60-day fishing truce"}
+    assert records["/facts/parties/anna-berg/"]["meta"]["kind"] == "Party"
+    # A quote is found under the heading path of its speaker, which a result shows.
+    anchors = {anchor["text"] for anchor in records["/facts/articles/fishing-truce/"]["anchors"]}
+    assert "Quotes › Anna Berg" in anchors
 
 
 def test_home_page_lists_the_latest_fact_sheets(handmade_site):
@@ -160,7 +180,8 @@ def test_home_page_lists_the_latest_fact_sheets(handmade_site):
     assert 'href="facts/articles/fishing-truce/"' in home
 
 
-def test_sample_article_builds_into_a_fact_sheet(tmp_path):
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_sample_article_builds_into_a_fact_sheet(tmp_path, builder):
     settings = new_project(tmp_path)
     shutil.copy(SAMPLE, settings.seeds_dir / SAMPLE.name)
     generate = subprocess.run(
@@ -171,7 +192,7 @@ def test_sample_article_builds_into_a_fact_sheet(tmp_path):
         timeout=600,
     )
     assert generate.returncode == 0, generate.stderr
-    site = mkdocs_build(tmp_path)
+    site = site_build(tmp_path, builder)
     page = sections(site / "facts/articles/putin-trump-call/index.html")
     assert "Donald Trump" in page.section("parties") and "Vladimir Putin" in page.section("parties")
     assert "ceasefire" in page.section("agreements").lower()

@@ -14,22 +14,25 @@ from benchmarks.browser import CHROMIUM, LOCAL_HOSTS, chromium, serve_folder
 from generator.build import BuildReport, extract_articles, load_articles, write_pages
 from generator.render import render_site
 from tests.test_render import sample_sheet
-from tests.test_site import MERMAID, ROOT, SAMPLE, mkdocs_build, new_project
+from tests.test_site import BUILDERS, HOSTILE_TITLE, MERMAID, ROOT, SAMPLE, new_project, site_build
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session", params=BUILDERS)
+def site(request, tmp_path_factory) -> Path:
     """The sample article through the whole pipeline, beside the fact sheet written for the render tests (every kind
-    of fact, independent of what extraction finds), built with `mkdocs build --strict`."""
+    of fact, independent of what extraction finds) and a copy of it under a headline of markup, built by each
+    builder (`mkdocs build --strict`, `zensical build --strict`) and indexed for search: every browser test runs on
+    both sites."""
     if not (ROOT / "docs" / MERMAID).is_file():
         pytest.fail(f"docs/{MERMAID} is missing: run `make mermaid` (the site would load Mermaid from a CDN)")
-    project = tmp_path_factory.mktemp("browser-site")
+    project = tmp_path_factory.mktemp(f"browser-site-{request.param}")
     settings = new_project(project).model_copy(update={"cache_dir": project / ".cache", "jobs": 1})
     report = BuildReport()
     sheets = extract_articles(load_articles([SAMPLE], report), settings, report)
     assert not report.problems, report.problems
-    write_pages(render_site([sample_sheet(), *sheets], settings), settings.generated_dir)
-    return mkdocs_build(project)
+    hostile = sample_sheet(id="hostile", title=HOSTILE_TITLE)
+    write_pages(render_site([sample_sheet(), hostile, *sheets], settings), settings.generated_dir)
+    return site_build(project, request.param)
 
 
 @pytest.fixture(scope="session")

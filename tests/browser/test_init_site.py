@@ -1,5 +1,5 @@
 """A site started with `factsheet init`, built as its README says, in Chromium: it draws its diagrams with its own
-copy of Mermaid and loads nothing from outside the site."""
+copy of Mermaid, searches with its own index and loads nothing from outside the site."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from benchmarks.browser import serve_folder
 from generator.cli import app
-from tests.browser.test_pages import TIMEOUT_MS, assert_stayed_local_and_quiet, open_shadow_roots
-from tests.test_site import mkdocs_build
+from tests.browser.test_pages import TIMEOUT_MS, assert_stayed_local_and_quiet, open_shadow_roots, search
+from tests.test_site import site_build
 
 SAMPLE_SHEET = "facts/articles/putin-trump-call/"
 
@@ -26,7 +26,7 @@ def base_url(tmp_path_factory) -> str:
     assert created.exit_code == 0, created.output
     built = subprocess.run([sys.executable, "-m", "generator", "build", "--strict"], cwd=project, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stderr
-    with serve_folder(mkdocs_build(project)) as url:
+    with serve_folder(site_build(project)) as url:
         yield url
 
 
@@ -36,4 +36,12 @@ def test_a_site_made_by_init_draws_its_diagram_with_its_own_mermaid(visit):
     page.goto(SAMPLE_SHEET)
     page.locator("div.mermaid svg").first.wait_for(timeout=TIMEOUT_MS)
     assert any(Path(url).name == "mermaid.min.js" for url in visit.requests), visit.requests
+    assert_stayed_local_and_quiet(visit)
+
+
+def test_a_site_made_by_init_searches(visit):
+    page = visit.page
+    page.goto("")
+    search(visit, "Putin")
+    page.locator(f'.fs-search__item a[href*="{SAMPLE_SHEET}"]').first.wait_for(timeout=TIMEOUT_MS)
     assert_stayed_local_and_quiet(visit)

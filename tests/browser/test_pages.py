@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Visit
+from tests.test_site import HOSTILE_TITLE
 
 FACT_SHEET = "facts/articles/fishing-truce/"
 SAMPLE_SHEET = "facts/articles/putin-trump-call/"
@@ -22,12 +23,23 @@ def assert_stayed_local_and_quiet(visit: Visit) -> None:
 
 
 def search(visit: Visit, query: str) -> None:
-    """Enter the whole query at once (and release a key, which is what Material searches on): typed letter by
-    letter, results for a part of it ("Ann") could show first and be taken for the answer."""
-    box = visit.page.locator(".md-search__input")
+    """Enter the whole query at once: typed letter by letter, results for a part of it ("Ann") could show first and
+    be taken for the answer."""
+    box = visit.page.locator(".fs-search__input")
     box.click()
     box.fill(query)
-    box.press("End")
+
+
+def results(visit: Visit) -> list[dict]:
+    """The results shown: kind, title, section and address of each."""
+    return visit.page.locator(".fs-search__item").evaluate_all(
+        """items => items.map(item => ({
+          kind: item.querySelector(".fs-search__kind").textContent,
+          title: item.querySelector(".fs-search__title").textContent,
+          section: item.querySelector(".fs-search__section")?.textContent ?? "",
+          href: item.querySelector("a").getAttribute("href"),
+        }))"""
+    )
 
 
 @pytest.mark.parametrize(
@@ -38,13 +50,67 @@ def test_a_party_name_typed_into_search_finds_its_fact_sheet(visit, query, sheet
     page = visit.page
     page.goto("")
     search(visit, query)
-    hit = page.locator(f'.md-search-result__item a[href*="{sheet}"]').first
+    hit = page.locator(f'.fs-search__item a[href*="{sheet}"]').first
     hit.wait_for(timeout=TIMEOUT_MS)
-    results = page.locator(".md-search-result__item a").evaluate_all("links => links.map(link => link.href)")
-    assert not [href for href in results if other in href], f"{query!r} also found {other}: {results}"
+    found = [result["href"] for result in results(visit)]
+    assert not [href for href in found if other in href], f"{query!r} also found {other}: {found}"
     hit.click()
     expect(page).to_have_url(re.compile(re.escape(sheet)), timeout=TIMEOUT_MS)
     expect(page.locator("h1")).to_be_visible()
+    assert_stayed_local_and_quiet(visit)
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "title", "section", "lands_on"),
+    [
+        # A party: its own page.
+        ("Omar Haddad", "Party", "Omar Haddad", "", "facts/parties/omar-haddad/"),
+        # A quote: the fact sheet it is on, at its speaker's quotes.
+        ("stop all patrols", "Fact sheet", "Northland and Southland agree a 60-day fishing truce", "Quotes › Anna Berg", f"{FACT_SHEET}#anna-berg"),
+        # A fact sheet: by the words of its headline.
+        ("fishing truce", "Fact sheet", "Northland and Southland agree a 60-day fishing truce", "", FACT_SHEET),
+    ],
+)
+def test_search_finds_a_party_a_quote_and_a_fact_sheet(visit, query, kind, title, section, lands_on):
+    page = visit.page
+    page.goto("facts/agreements/")
+    search(visit, query)
+    page.locator(".fs-search__item").first.wait_for(timeout=TIMEOUT_MS)
+    shown = [(result["kind"], result["title"], result["section"]) for result in results(visit)]
+    assert (kind, title, section) in shown, shown
+    page.locator(".fs-search__link").nth(shown.index((kind, title, section))).click()
+    expect(page).to_have_url(re.compile(re.escape(lands_on) + "$"), timeout=TIMEOUT_MS)
+    assert_stayed_local_and_quiet(visit)
+
+
+@pytest.mark.parametrize("keys", ["/", "Control+k"])
+def test_slash_and_ctrl_k_go_to_the_search_box(visit, keys):
+    page = visit.page
+    page.goto(FACT_SHEET)
+    page.locator("h1").click()
+    page.keyboard.press(keys)
+    expect(page.locator(".fs-search__input")).to_be_focused()
+    page.keyboard.type("Haddad")
+    page.locator(".fs-search__item").first.wait_for(timeout=TIMEOUT_MS)
+    # Escape closes the results.
+    page.keyboard.press("Escape")
+    expect(page.locator(".fs-search__output")).to_be_hidden()
+    assert_stayed_local_and_quiet(visit)
+
+
+def test_a_headline_of_markup_shows_in_results_as_text(visit):
+    page = visit.page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto("")
+    search(visit, "javascript alert")
+    page.locator(".fs-search__item").first.wait_for(timeout=TIMEOUT_MS)
+    titles = [result["title"] for result in results(visit)]
+    assert HOSTILE_TITLE in titles, titles
+    # Nothing in the results but the elements the search box makes.
+    tags = page.locator(".fs-search__list *").evaluate_all("elements => [...new Set(elements.map(element => element.tagName))]")
+    assert set(tags) <= {"LI", "A", "SPAN", "P", "MARK"}, tags
+    assert dialogs == []
     assert_stayed_local_and_quiet(visit)
 
 
@@ -118,6 +184,6 @@ def test_page_loads_without_errors_or_outside_requests(visit, path):
     assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'no response'}"
     # Everything the page loads, diagrams and the search index included, has been asked for once the network is idle.
     search(visit, "truce")
-    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|No matching")).wait_for(timeout=TIMEOUT_MS)
+    page.locator(".fs-search__meta").filter(has_text=re.compile(r"\d+ results?|No results")).wait_for(timeout=TIMEOUT_MS)
     page.wait_for_load_state("networkidle")
     assert_stayed_local_and_quiet(visit)
