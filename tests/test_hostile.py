@@ -298,7 +298,6 @@ def test_search_index_holds_article_markup_as_the_text_readers_see(site):
     escapes them in the excerpts it makes, and the search box shows those as text (tests/browser)."""
     text = " ".join(record["content"] for record in search_records(site["project"] / "site"))
     assert "<script>alert('HOSTILE-title')</script>" in text
-    assert "Bureau of <b onmouseover=alert('HOSTILE-party')>Affairs</b>" in text
 
 
 @pytest.mark.parametrize(
