@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from generator.extract import lexicon
+from generator.extract.furniture import furniture
 from generator.extract.quotemarks import is_speech, quotations
 from generator.model import Party, PartyKind, Span
 from generator.slugs import slugify, unique
@@ -297,7 +298,8 @@ def _collect(doc: Doc) -> list[_Mention]:
         if ent.label_ not in _LABELS or any(t.i in taken for t in ent):
             continue
         if ent.label_ == "PERSON":
-            ent = _complete_particle_name(ent)
+            name = _owner_only(_complete_hyphenated_name(_complete_particle_name(ent)))
+            ent = SpacySpan(doc, name.start, name.end, label="PERSON")
         span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP", "PERSON"} else ent)
         if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
             continue  # "U.S.-Russia": a relationship, not an actor
@@ -341,7 +343,7 @@ def _collect(doc: Doc) -> list[_Mention]:
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization))
             taken.update(t.i for t in span)
         elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken and token.text[:1].isupper():
-            span = _subject_chunk(token)
+            span = _complete_hyphenated_name(_subject_chunk(token))
             while len(span) > 1 and span[0].lower_ in lexicon.organization_nouns():
                 span = doc[span.start + 1 : span.end]  # "Miner Ironbridge Minerals": the role noun opens the sentence
             if any(t.i in taken for t in span):
@@ -363,7 +365,8 @@ def _collect(doc: Doc) -> list[_Mention]:
             mention = _institution_mention(token)
             if mention:
                 mentions.append(mention)
-    return mentions
+    # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later.
+    return [m for m in mentions if _clean(m.text).lower() not in lexicon.titles()]
 
 
 # Lower-case particles inside surnames: "Ursula von der Leyen", "Pedro da Silva".
@@ -377,6 +380,25 @@ def _complete_particle_name(ent: SpacySpan) -> SpacySpan:
     if ent[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
         return doc[ent.start : end + 1]
     return ent
+
+
+def _complete_hyphenated_name(ent: SpacySpan) -> SpacySpan:
+    """A double-barrelled surname or a name with a joined particle is one word: the small model may label only its
+    second half ("Holtz-" left out of "Jane Holtz-Vance", "al-" of "al-Shabaab")."""
+    doc, start = ent.doc, ent.start
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ and (
+        doc[start - 2].text[:1].isupper() or doc[start - 2].lower_ in _NAME_PARTICLES
+    ):
+        start -= 2
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and start < ent.start and doc[start - 1].whitespace_:
+        start -= 1  # the given name before the double-barrelled surname
+    return doc[start : ent.end]
+
+
+def _owner_only(ent: SpacySpan) -> SpacySpan:
+    """ "Jane Roe's movement" labelled as one name: the person is the owner, before the possessive."""
+    owner_end = next((t.i for t in ent[:-1] if t.tag_ == "POS"), None)
+    return ent.doc[ent.start : owner_end] if owner_end is not None and owner_end > ent.start else ent
 
 
 def _demonym_actor(span: SpacySpan) -> _Mention | None:
@@ -548,6 +570,38 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             m.kind = PartyKind.organization
 
 
+def _one_kind_per_name(mentions: list[_Mention]) -> None:
+    """A name written the same way is one actor: the small model labels a person's full name ORG out of context
+    (a signature under a quotation: "... ,” Jane Roe, Families First"), so a name it labels a person as often as
+    an organisation is a person."""
+    votes: dict[str, int] = {}
+    for m in mentions:
+        if not m.key and len(m.text.split()) > 1 and m.kind in {PartyKind.person, PartyKind.organization}:
+            votes[m.text] = votes.get(m.text, 0) + (1 if m.kind is PartyKind.person else -1)
+    for m in mentions:
+        if not m.key and m.kind is PartyKind.organization and votes.get(m.text, -1) >= 0:
+            m.kind = PartyKind.person
+
+
+# A given name written with a lower-case syllable after a hyphen ("Min-ho", "Jae-in"): a person's name.
+_HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _shown_as_person(mention: _Mention) -> bool:
+    """Whether the words around a name show a person: a title or role before it ("spokesman Wei Lan",
+    "President Lee Min-ho"), a title it is in apposition to ("the country's president, Lee Min-ho"), or a given
+    name of the hyphenated kind."""
+    doc, span = mention.tokens.doc, mention.tokens
+    prev = doc[span.start - 1] if span.start > 0 else None
+    root = span.root
+    return (
+        _after_title(span)
+        or prev is not None and prev.lower_ in _person_nouns()
+        or root.dep_ == "appos" and root.head.lower_ in _person_nouns()
+        or bool(_HYPHENATED_GIVEN_NAME.match(mention.text.split()[-1]))
+    )
+
+
 def _used_as_place(token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and _bought(head):
@@ -569,16 +623,21 @@ def _after_title(span: SpacySpan) -> bool:
 
 def _merge(mentions: list[_Mention]) -> list[_Actor]:
     _correct_kinds(mentions)
+    _one_kind_per_name(mentions)
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
     # News refers to a person by surname, never by first name: a two-word "person" named again by its first word
-    # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said").
+    # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said"), unless the text shows a
+    # person whose family name comes first ("President Lee Min-ho ... Lee said").
+    family_first = {m.text.split()[0]: m.text for m in persons if len(m.text.split()) > 1 and _shown_as_person(m)}
     first_names = {m.text.split()[0] for m in persons if len(m.text.split()) > 1}
-    short_forms = {m.text for m in persons if len(m.text.split()) == 1 and m.text in first_names and not _after_title(m.tokens)}
+    short_forms = {
+        m.text for m in persons if len(m.text.split()) == 1 and m.text in first_names - family_first.keys() and not _after_title(m.tokens)
+    }
     for m in persons:
         if m.text.split()[0] in short_forms:
             m.kind = PartyKind.organization
     persons = [m for m in persons if m.kind is PartyKind.person]
-    full_names = {m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}
+    full_names = {**family_first, **{m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}}
     for m in persons:
         if len(m.text.split()) == 1 and m.text not in full_names:
             prev = m.tokens.doc[m.tokens.start - 1] if m.tokens.start > 0 else None
@@ -622,8 +681,15 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
     return list(actors.values())
 
 
-def _find_again(doc: Doc, text: str, actors: list[_Actor]) -> None:
-    """Add the occurrences of each name that the model did not label ("Corvel had sales", "recognise Kosovo")."""
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies in one of `spans` (sorted, non-overlapping)."""
+    n = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return n >= 0 and position < spans[n][1]
+
+
+def _find_again(doc: Doc, text: str, actors: list[_Actor], outside_story: list[tuple[int, int]]) -> None:
+    """Add the occurrences of each name that the model did not label ("Corvel had sales", "recognise Kosovo"),
+    except in page furniture."""
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
     for actor in actors:
         forms = {m.text for m in actor.mentions if m.text[:1].isupper()}
@@ -635,7 +701,7 @@ def _find_again(doc: Doc, text: str, actors: list[_Actor]) -> None:
             short_forms = {f.split()[0] for f in forms if len(f.split()) > 1 and _distinctive(f.split()[0])} - forms
         for form in sorted(forms | short_forms, key=len, reverse=True):
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if any(i in taken for i in range(match.start(), match.end())):
+                if any(i in taken for i in range(match.start(), match.end())) or _inside(outside_story, match.start()):
                     continue
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or span.text != form:
@@ -1166,8 +1232,9 @@ def _governments_to_states(candidates: list[_Actor], actors: list[_Actor]) -> li
 def find_parties(doc: Doc) -> PartyIndex:
     text = doc.text
     quoted = [(q.start, q.end) for q in quotations(text) if is_speech(text, q)]
-    actors = _merge(_collect(doc))
-    _find_again(doc, text, actors)
+    outside_story = furniture(text)
+    actors = _merge([m for m in _collect(doc) if not _inside(outside_story, m.start)])
+    _find_again(doc, text, actors, outside_story)
     actors = _governments_to_states(actors, [a for a in actors if _is_actor(a, quoted)])
     for actor in actors:
         _describe(doc, actor)
