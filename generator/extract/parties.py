@@ -39,6 +39,16 @@ _THING_HEADS = frozenset(
     "airport station stadium bridge street road square museum hotel field desert river sea ocean mountain "
     "valley island exchange market".split()
 )
+# Events happen; they do not act ("the Games were postponed").
+_EVENT_HEADS = frozenset("games olympics paralympics championship championships cup tournament festival expo fair".split())
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# What is made, sold or prescribed: a name introduced by one of these is a product ("the drug X", "a powerful
+# painkiller, X", "the maker of X").
+_PRODUCT_NOUNS = frozenset(
+    "drug medicine medication painkiller opioid vaccine pill treatment product brand device phone smartphone car "
+    "vehicle model truck aircraft plane jet airliner ship vessel app software game film movie show book album".split()
+)
+_MAKER_NOUNS = frozenset("maker manufacturer producer developer inventor seller distributor".split())
 # Outlets report the news; they are not in it.
 _OUTLET_NOUNS = frozenset("agency newspaper paper daily magazine broadcaster channel website tabloid wire".split())
 _NEWS_WORDS = frozenset({"news", "press", "wire"})
@@ -312,8 +322,10 @@ def _collect(doc: Doc) -> list[_Mention]:
         if entry:
             kind = PartyKind.country if entry[0].is_state else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
+        elif (ministry := _ministry_of_state(span)) is not None:
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{ministry.name}"))
         elif ent.label_ == "NORP" or lexicon.country_of_demonym(span.text) and ent.label_ == "ORG":
-            mention = _group_mention(span) or _demonym_actor(span)
+            mention = _nation_as_noun(span) or _group_mention(span) or _demonym_actor(span)
             if mention is None:
                 continue  # an adjective, free to open a name the model left unlabelled ("Hellenic Telenet")
             mentions.append(mention)
@@ -327,6 +339,7 @@ def _collect(doc: Doc) -> list[_Mention]:
         kind = PartyKind.country if country.is_state else PartyKind.organization
         mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{country.name}"))
         taken.update(t.i for t in span)
+    mid_sentence_words = {t.text for t in doc if not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_quote and doc[t.i - 1].text != ":"}
     for token in doc:
         if token.i in taken or token.pos_ != "PROPN":
             pass
@@ -348,6 +361,8 @@ def _collect(doc: Doc) -> list[_Mention]:
                 span = doc[span.start + 1 : span.end]  # "Miner Ironbridge Minerals": the role noun opens the sentence
             if any(t.i in taken for t in span):
                 continue
+            if len(span) == 1 and span[0].is_sent_start and span.text not in mid_sentence_words:
+                continue  # "Soybeans rose", "Infrastructure is ...": a common noun capitalised by its place
             if span.text.lower() in lexicon.titles() or span.start > 0 and (doc[span.start - 1].tag_ == "POS" or doc[span.start - 1].lower_ == "of"):
                 # "The Secretary of State had ...": an office, not a name; "Prof. X of Queen's University Y said":
                 # the small model makes the end of the employer's name the subject.
@@ -479,6 +494,29 @@ def _bought(prep: Token) -> bool:
         prep.lower_ == "in" and noun in _HOLDING_NOUNS
         or prep.lower_ in {"of", "for"} and noun in _TAKEOVER_NOUNS
     )
+
+
+def _ministry_of_state(span: SpacySpan) -> lexicon.Country | None:
+    """ "China's Foreign Ministry", "the Chinese Foreign Ministry": a ministry speaks for its state's government."""
+    if span.root.lower_ != "ministry":
+        return None
+    doc = span.doc
+    owner = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].tag_ == "POS" else None
+    entry = lexicon.place(owner.text) if owner is not None else None
+    country = entry[0] if entry else lexicon.country_of_demonym(span[0].text) if span[0].text[:1].isupper() else None
+    return country if country is not None and country.is_state else None
+
+
+def _nation_as_noun(span: SpacySpan) -> _Mention | None:
+    """ "The Chinese announced ...", "talks with the French": a nationality used as a singular noun is its state."""
+    doc = span.doc
+    country = lexicon.country_of_demonym(span.text)
+    after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    as_noun = span.root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
+    plural = span.text.lower() not in {d.lower() for d in country.demonyms} if country is not None else True
+    if country is None or not country.is_state or plural or not after_the or not as_noun:
+        return None
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
 
 
 def _group_mention(span: SpacySpan) -> _Mention | None:
@@ -741,11 +779,14 @@ def _governor(token: Token) -> Token:
 
 
 def _is_outlet_or_thing(mention: _Mention) -> bool:
-    """A facility, a product or a news outlet: never an actor, whatever the model labels it."""
+    """A facility, an event, a product or a news outlet: never an actor, whatever the model labels it."""
     span = mention.tokens
     root = span.root
-    if root.lower_ in _THING_HEADS:
+    if root.lower_ in _THING_HEADS or root.lower_ in _EVENT_HEADS:
         return True
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
+        return True  # "Expo 2030": an event named by its year
     if mention.kind is PartyKind.organization and mention.text.split()[-1].lower() in lexicon.outlet_words():
         return True  # "The Wall Street Journal reported"
     if any(t.dep_ == "appos" and span.start <= t.head.i < span.end and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
@@ -779,6 +820,9 @@ def _acts(mention: _Mention) -> bool:
         heads = [gov, *(c for c in gov.children if c.dep_ == "appos")]
         if any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > gov.i for h in heads for c in h.children):
             return True
+    if mention.kind is PartyKind.group and lexicon.country_of_demonym(mention.text):
+        # "aid for Freedonians", "talks between Freedonians": the people of a country act only as a subject.
+        return gov.dep_ in {"nsubj", "nsubjpass"}
     if gov.dep_ in {"dobj", "dative"}:
         return gov.head.lemma_.lower() not in lexicon.reporting_verbs()  # being told something ("told the BBC") is not acting
     if gov.dep_ in {"nsubj", "nsubjpass", "csubj"}:
@@ -802,6 +846,8 @@ def _partner(prep: Token, kind: PartyKind) -> bool:
     if prep.lower_ not in _PARTNER_PREPS:
         return False  # "in", "at", "of": a place or a mere mention
     head = prep.head
+    if head.lemma_.lower() in lexicon.reporting_verbs() and prep.lower_ in {"from", "to"} and head.pos_ == "VERB":
+        return prep.lower_ == "to" and kind is not PartyKind.country  # "said from the palace": where it was said
     if not (head.pos_ in {"VERB", "AUX"} or head.lemma_ in _ACT_NOUNS or head.lemma_ in _TALK_NOUNS):
         return False
     # "moved to Spain", "imports from China": a country after "to" or "from" is a destination or a source.
@@ -835,8 +881,22 @@ def _unattached_speaker(token: Token) -> bool:
 
 
 def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
+    if actor.kind is not PartyKind.person and any(_introduced_as_product(m) for m in actor.mentions):
+        return False
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
     return any(_acts(m) for m in outside)
+
+
+def _introduced_as_product(mention: _Mention) -> bool:
+    """ "the maker of X", "the drug X", "a powerful painkiller, X": the name is of a product, wherever it recurs."""
+    root = mention.tokens.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MAKER_NOUNS:
+        return True
+    before = mention.tokens.doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
+    if before is not None and before.lemma_.lower() in _PRODUCT_NOUNS and before.pos_ in {"NOUN", "ADJ"} and before.head.i == root.i:
+        return True
+    return root.dep_ == "appos" and head.i < root.i and head.lemma_.lower() in _PRODUCT_NOUNS and head.pos_ == "NOUN"
 
 
 # --- names, titles, roles ------------------------------------------------------------------------
