@@ -380,8 +380,31 @@ def _collect(doc: Doc) -> list[_Mention]:
             mention = _institution_mention(token)
             if mention:
                 mentions.append(mention)
+        elif token.tag_ == "NNS" and token.i not in taken and (mention := _crowd_mention(token)):
+            mentions.append(mention)
     # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later.
     return [m for m in mentions if _clean(m.text).lower() not in lexicon.titles()]
+
+
+def _crowd_mention(noun: Token) -> _Mention | None:
+    """A group of no name that acts together: "the rebels", "state attorneys general", "many lawmakers". One whose
+    words name who they belong to ("Acme workers", "Afghan negotiators") is left to that party."""
+    doc = noun.doc
+    end = noun.i + 1
+    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in lexicon.group_nouns():
+        end += 1  # "attorneys general"
+    elif noun.lower_ not in lexicon.group_nouns():
+        return None
+    start = noun.i
+    while start > 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in {"amod", "compound", "nummod", "det"} and not doc[start - 1].is_space:
+        start -= 1
+    modifiers = doc[start : noun.i]
+    if any(t.ent_type_ in {"ORG", "PERSON", "GPE"} and t.pos_ == "PROPN" for t in modifiers):
+        return None
+    if len(modifiers) and modifiers[0].lower_ == "the":
+        start += 1
+    span = doc[start:end]
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.group, key=f"crowd:{' '.join(t.lemma_.lower() for t in doc[noun.i:end])}")
 
 
 # Lower-case particles inside surnames: "Ursula von der Leyen", "Pedro da Silva".
@@ -820,6 +843,9 @@ def _acts(mention: _Mention) -> bool:
         heads = [gov, *(c for c in gov.children if c.dep_ == "appos")]
         if any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > gov.i for h in heads for c in h.children):
             return True
+    if mention.key.startswith("crowd:"):
+        # A crowd of no name is an actor where it does something: "the rebels agreed", "approved by lawmakers".
+        return gov.dep_ in {"nsubj", "nsubjpass"} or gov.dep_ == "pobj" and gov.head.dep_ == "agent"
     if mention.kind is PartyKind.group and lexicon.country_of_demonym(mention.text):
         # "aid for Freedonians", "talks between Freedonians": the people of a country act only as a subject.
         return gov.dep_ in {"nsubj", "nsubjpass"}

@@ -338,3 +338,22 @@ def test_things_events_and_places_are_not_parties(facts, text, present, absent):
 def test_a_state_acts_through_its_ministries_and_its_name_as_a_noun(facts, text, name, alias):
     party = _by_name(facts(text), name)
     assert alias in party.aliases, (party.name, party.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        # A group of no name that acts is one party, whatever words it is named by.
+        ("The rebels agreed to a truce on Sunday. Later the rebels said they would disarm.", "rebels", []),
+        ("Several state attorneys general rejected the offer. The attorneys general want more money.", "state attorneys general",
+         ["attorneys general"]),
+        ("Coastal tribes sued the province in May. The tribes settled the case on Friday.", "Coastal tribes", ["tribes"]),
+    ],
+)
+def test_a_crowd_that_acts_is_a_group(facts, text, name, aliases):
+    party = _by_name(facts(text), name)
+    assert party.kind.value == "group" and set(aliases) <= set(party.aliases), (party.name, party.aliases)
+
+
+def test_a_crowd_that_only_suffers_is_no_party(facts):
+    assert "rebels" not in _names(facts("The army shelled the rebels on Sunday."))
