@@ -64,6 +64,8 @@ class _Mention:
     tokens: SpacySpan
     kind: PartyKind
     key: str = ""
+    # A place the country table does not know, labelled one by the model: a region, province, state or city.
+    region: bool = False
 
 
 @dataclass
@@ -330,7 +332,7 @@ def _collect(doc: Doc) -> list[_Mention]:
                 continue  # an adjective, free to open a name the model left unlabelled ("Hellenic Telenet")
             mentions.append(mention)
         elif ent.label_ in {"GPE", "LOC"}:
-            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country))
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, region=True))
         else:
             kind = PartyKind.person if ent.label_ == "PERSON" else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind))
@@ -820,12 +822,21 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children)
 
 
-def _acts(mention: _Mention) -> bool:
+def _acts(mention: _Mention, region: bool = False) -> bool:
     """Whether this mention shows its party acting: the subject or object of a verb, a partner in a deal
-    ("sold to X", "talks with X"), the agent of a passive, the owner of a decision or statement."""
+    ("sold to X", "talks with X"), the agent of a passive, the owner of a decision or statement.
+
+    A region or city mostly locates ("counties which include X", "Akron, Ohio", "moved to X"): it acts only as
+    a subject, an agent, a partner in talks or the owner of an act.
+    """
     if _is_outlet_or_thing(mention):
         return False
-    gov = _governor(mention.tokens.root)
+    root = mention.tokens.root
+    if region and root.dep_ == "appos" and root.head.ent_type_ in {"GPE", "LOC"}:
+        return False  # "Akron, Ohio": the state says where the city is
+    if region and _governor(root).dep_ in {"dobj", "attr", "oprd"}:
+        return False  # "counties which include X", "visited X"
+    gov = _governor(root)
     # "the Unite union said": the name stands in its role noun's place. A country there is the company's
     # nationality ("US chipmaker X agreed" is X acting, not the United States).
     org_noun = gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound"
@@ -854,7 +865,7 @@ def _acts(mention: _Mention) -> bool:
     if gov.dep_ in {"nsubj", "nsubjpass", "csubj"}:
         return True
     if gov.dep_ == "pobj":
-        return _partner(gov.head, mention.kind)
+        return _partner(gov.head, PartyKind.country if region else mention.kind)
     if gov.dep_ in {"poss", "compound", "nmod"}:
         return _owns_an_act(gov)
     if gov.dep_ == "amod" and mention.key.startswith("place:"):
@@ -876,8 +887,14 @@ def _partner(prep: Token, kind: PartyKind) -> bool:
         return prep.lower_ == "to" and kind is not PartyKind.country  # "said from the palace": where it was said
     if not (head.pos_ in {"VERB", "AUX"} or head.lemma_ in _ACT_NOUNS or head.lemma_ in _TALK_NOUNS):
         return False
-    # "moved to Spain", "imports from China": a country after "to" or "from" is a destination or a source.
+    # "moved to Spain", "imports from China": a country after "to" or "from" is a destination or a source, and so
+    # is anything after a verb of moving ("moved the race to X").
+    if head.lemma_.lower() in _MOTION_VERBS and prep.lower_ in {"to", "from"}:
+        return False
     return kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
+
+
+_MOTION_VERBS = frozenset("move relocate travel fly go come return head drive walk sail propel".split())
 
 
 def _owns_an_act(token: Token) -> bool:
@@ -910,7 +927,8 @@ def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
     if actor.kind is not PartyKind.person and any(_introduced_as_product(m) for m in actor.mentions):
         return False
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
-    return any(_acts(m) for m in outside)
+    region = any(m.region for m in actor.mentions)
+    return any(_acts(m, region) for m in outside)
 
 
 def _introduced_as_product(mention: _Mention) -> bool:
@@ -937,7 +955,9 @@ def _best_name(actor: _Actor) -> str:
         return actor.key.split(":", 1)[1]
     if actor.key.startswith("body::"):
         return "the " + actor.key[len("body::") :]  # "the army"
-    texts = [_clean(m.text) for m in actor.mentions if m.text[:1].isupper()] or [_clean(m.text) for m in actor.mentions]
+    # A name, not a common noun capitalised at the start of a sentence ("The state said").
+    names = [m for m in actor.mentions if m.text[:1].isupper() and not re.match(r"The [a-z]", m.text)]
+    texts = [_clean(m.text) for m in names] or [_clean(m.text) for m in actor.mentions]
     return max(texts, key=lambda t: (len(t.split()), len(t)))
 
 
@@ -1290,6 +1310,24 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tu
         actor.mentions.sort(key=lambda m: m.start)
 
 
+def _the_state(doc: Doc, actors: list[_Actor]) -> None:
+    """ "The state had been seeking a dismissal": the state of a federation named last before it (a region the
+    country table does not know). Not "the state law" nor "the state of X", which names its own."""
+    regions = [a for a in actors if any(m.region for m in a.mentions)]
+    for token in doc if regions else ():
+        if token.text != "state" or token.i == 0 or doc[token.i - 1].lower_ != "the" or token.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue
+        before = [(m.end, a) for a in regions for m in a.mentions if m.end <= token.idx]
+        if not before:
+            continue
+        actor = max(before, key=lambda hit: hit[0])[1]
+        span = doc[token.i - 1 : token.i + 1]
+        actor.mentions.append(_Mention(span.start_char, span.end_char, span.text, span, actor.kind, actor.key, region=True))
+        actor.mentions.sort(key=lambda m: m.start)
+
+
 def _governments_to_states(candidates: list[_Actor], actors: list[_Actor]) -> list[_Actor]:
     """A bare "the government" is the government of the state that acts last before it in the story, or
     failing that, of the state named last before it ("Japan's economy ... The government said")."""
@@ -1321,6 +1359,7 @@ def find_parties(doc: Doc) -> PartyIndex:
     outside_story = furniture(text)
     actors = _merge([m for m in _collect(doc) if not _inside(outside_story, m.start)])
     _find_again(doc, text, actors, outside_story)
+    _the_state(doc, actors)
     actors = _governments_to_states(actors, [a for a in actors if _is_actor(a, quoted)])
     for actor in actors:
         _describe(doc, actor)

@@ -357,3 +357,32 @@ def test_a_crowd_that_acts_is_a_group(facts, text, name, aliases):
 
 def test_a_crowd_that_only_suffers_is_no_party(facts):
     assert "rebels" not in _names(facts("The army shelled the rebels on Sunday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A region or city that only says where: "counties which include X", "X, Ontario", "moved ... to X".
+        ("Halvard Mining agreed to pay two Ontario counties $20m. The settlement with the counties, which include Barrie and "
+         "Orillia, Ontario, was small.", {"Halvard Mining"}, {"Ontario", "Barrie", "Orillia"}),
+        # A place one moves to is a destination, whatever the model labels it.
+        ("The win propelled Jane Holt to the Ontario Legislative Assembly in 2017.", {"Jane Holt"}, {"Ontario Legislative Assembly"}),
+        # One that acts or is paid under a deal is a party.
+        ("Manitoba sued Halvard Mining in May.", {"Manitoba", "Halvard Mining"}, set()),
+        ("Halvard Mining agreed to pay Manitoba $20m.", {"Manitoba", "Halvard Mining"}, set()),
+    ],
+)
+def test_regions_and_cities_act_only_where_they_do_something(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vermont's voter ID law was struck down. Tribes sued the state in 2016. The state had been seeking a dismissal of that case.",
+        "The state of Vermont sued Halvard Mining in May. The state had been seeking a settlement.",
+    ],
+)
+def test_the_state_is_the_state_of_a_federation_named_before(facts, text):
+    assert "the state" in _by_name(facts(text), "Vermont").aliases
