@@ -27,7 +27,7 @@ _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # Nouns that make their possessor or modifier an actor: "Russia's decision", "the White House read-out".
 _ACT_NOUNS = frozenset(
     "decision statement announcement demand offer proposal plan bid move refusal call version read-out "
-    "readout comment response position complaint request warning threat deal agreement order".split()
+    "readout comment response position complaint request warning threat deal agreement order settlement accord pact".split()
 )
 # "the state of X", "the government of X": X in the place of the noun.
 _POLITY_NOUNS = frozenset({"state", "government", "republic", "kingdom", "people", "city", "province", "administration"})
@@ -570,6 +570,8 @@ def _state_mention(token: Token) -> _Mention | None:
 
 
 def _institution_mention(token: Token) -> _Mention | None:
+    if token.tag_ == "NNS":
+        return None  # "wary that the courts could order more": courts in general
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     doc = token.doc
     if owner is not None and lexicon.place(_clean(owner.text)):
@@ -846,6 +848,8 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
         gov = _governor(gov.head)  # "the Norwegian government said": the state acts where its government does
     if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() in _POLITY_NOUNS:
         gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
+    elif gov.dep_ in {"nmod", "compound"} and _coordinated(gov) and gov.head.lemma_.lower() in _PLACE_NOUNS and gov.head.tag_ == "NNS":
+        gov = _governor(gov.head)  # "a deal with X and Y counties": each of the counties is a partner
     if mention.kind is PartyKind.person and _unattached_speaker(gov):
         return True
     if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
@@ -867,7 +871,8 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     if gov.dep_ == "pobj":
         return _partner(gov.head, PartyKind.country if region else mention.kind)
     if gov.dep_ in {"poss", "compound", "nmod"}:
-        return _owns_an_act(gov)
+        # "the Ohio settlement" is the settlement made in Ohio; "Ohio's settlement" is the state's own.
+        return (gov.dep_ == "poss" or not region) and _owns_an_act(gov)
     if gov.dep_ == "amod" and mention.key.startswith("place:"):
         return gov.head.lemma_.lower() in _ACT_NOUNS  # "a Chinese demand"
     return False
@@ -892,6 +897,13 @@ def _partner(prep: Token, kind: PartyKind) -> bool:
     if head.lemma_.lower() in _MOTION_VERBS and prep.lower_ in {"to", "from"}:
         return False
     return kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
+
+
+_PLACE_NOUNS = frozenset("county state province city town district region municipality".split())
+
+
+def _coordinated(token: Token) -> bool:
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
 
 
 _MOTION_VERBS = frozenset("move relocate travel fly go come return head drive walk sail propel".split())

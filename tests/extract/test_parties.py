@@ -386,3 +386,21 @@ def test_regions_and_cities_act_only_where_they_do_something(facts, text, presen
 )
 def test_the_state_is_the_state_of_a_federation_named_before(facts, text):
     assert "the state" in _by_name(facts(text), "Vermont").aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Courts in general are no party.
+        ("Hollis Labs agreed to pay $20m. Firms are wary that the courts could order even larger payouts.", {"Hollis Labs"},
+         {"the court", "the courts"}),
+        # Names coordinated before a plural place noun are each one of those places: a partner in the settlement.
+        ("The settlement with Kerrow and Dunmore counties was relatively small.", {"Kerrow", "Dunmore"}, set()),
+        # A region's own settlement is its act; a settlement named after the region only says where.
+        ("Manitoba's settlement with Hollis Labs was small.", {"Manitoba", "Hollis Labs"}, set()),
+        ("Hollis Labs made no admission of liability in the Manitoba settlement.", set(), {"Manitoba"}),
+    ],
+)
+def test_courts_counties_and_settlements(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
