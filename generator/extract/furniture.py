@@ -2,8 +2,8 @@
 
 Datelines ("WASHINGTON (Reuters) -"), credits ("Reporting by ...", "X contributed to this report", "X reported from
 Y"), links to other stories ("More: ..."), photo and video captions ("toggle caption X/AP", "JUST WATCHED ..."),
-sign-up boxes ("Get the ... delivered to your inbox") and
-subheadings (a short line with no sentence ending). Names in them are the outlet's staff, its products or its
+sign-up boxes ("Get the ... delivered to your inbox"), subheadings (a short line with no sentence ending) and the
+party-and-state label after a lawmaker's name ("R-Ore."). Names in them are the outlet's staff, its products or its
 layout, never actors of the story.
 """
 
@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 _SPAN_PATTERNS = [
+    # The party and state written after a lawmaker's name ("Sen. Jane Roe, R-Ore."): labels, not actors.
+    re.compile(r"\b[RDI]-[A-Z][A-Za-z.]*"),
     # A dateline: the place the story was filed from and the agency, before the first dash.
-    re.compile(r"^[A-Z][A-Z .'-]+(?:,[^\n(\u2014\u2013-]{1,40})?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[\u2014\u2013-]\s", re.MULTILINE),
+    re.compile(r"^[A-Z][A-Z .'-]+(?:,[^\n(\u2013\u2014\u2015-]{1,40})?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[\u2013\u2014\u2015-]\s", re.MULTILINE),
 ]
 
 # Whole lines that are page furniture: credits, links to other stories, video and photo captions, sign-up boxes.

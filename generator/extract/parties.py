@@ -41,6 +41,9 @@ _THING_HEADS = frozenset(
 )
 # Events happen; they do not act ("the Games were postponed").
 _EVENT_HEADS = frozenset("games olympics paralympics championship championships cup tournament festival expo fair".split())
+# Bills, laws, treaties and programmes are what parties agree on, not parties ("the Clean Water Act",
+# "the Free Trade Agreement", "the Farm Aid Plan").
+_LAW_HEADS = frozenset("act bill law plan agreement treaty accord amendment program programme protocol convention".split())
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # What is made, sold or prescribed: a name introduced by one of these is a product ("the drug X", "a powerful
 # painkiller, X", "the maker of X").
@@ -310,7 +313,7 @@ def _collect(doc: Doc) -> list[_Mention]:
         if ent.label_ not in _LABELS or any(t.i in taken for t in ent):
             continue
         if ent.label_ == "PERSON":
-            name = _owner_only(_complete_hyphenated_name(_complete_particle_name(ent)))
+            name = _without_titles(_owner_only(_complete_hyphenated_name(_complete_particle_name(ent))))
             ent = SpacySpan(doc, name.start, name.end, label="PERSON")
         span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP", "PERSON"} else ent)
         if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
@@ -433,6 +436,14 @@ def _complete_hyphenated_name(ent: SpacySpan) -> SpacySpan:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and start < ent.start and doc[start - 1].whitespace_:
         start -= 1  # the given name before the double-barrelled surname
     return doc[start : ent.end]
+
+
+def _without_titles(ent: SpacySpan) -> SpacySpan:
+    """ "Spokeswoman Jane Roe", "Senators Jane Roe", "Rep. Jane Roe" labelled as one name: the title is no part of it."""
+    start = ent.start
+    while ent.end - start > 1 and (ent.doc[start].lower_ in _person_nouns() | lexicon.honorifics() or ent.doc[start].lower_.rstrip("s") in _person_nouns()):
+        start += 1
+    return ent.doc[start : ent.end]
 
 
 def _owner_only(ent: SpacySpan) -> SpacySpan:
@@ -635,16 +646,25 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             m.kind = PartyKind.organization
 
 
+def _after_honorific_or_title(mention: _Mention) -> bool:
+    prev = mention.tokens.doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
+    return prev is not None and (prev.lower_ in lexicon.honorifics() or prev.lower_ in lexicon.titles())
+
+
 def _one_kind_per_name(mentions: list[_Mention]) -> None:
-    """A name written the same way is one actor: the small model labels a person's full name ORG out of context
-    (a signature under a quotation: "... ,” Jane Roe, Families First"), so a name it labels a person as often as
-    an organisation is a person."""
+    """A name written the same way is one actor. The small model labels a person's name ORG out of context (a
+    signature under a quotation: "... ,” Jane Roe, Families First", a bare "Roe said"), so a name shown as a
+    person once (a title or honorific before it) is a person everywhere, and one labelled a person as often as an
+    organisation is a person."""
     votes: dict[str, int] = {}
+    shown = set()
     for m in mentions:
-        if not m.key and len(m.text.split()) > 1 and m.kind in {PartyKind.person, PartyKind.organization}:
+        if not m.key and m.kind in {PartyKind.person, PartyKind.organization}:
             votes[m.text] = votes.get(m.text, 0) + (1 if m.kind is PartyKind.person else -1)
+            if m.kind is PartyKind.person and (_after_honorific_or_title(m) or _shown_as_person(m)):
+                shown.add(m.text)
     for m in mentions:
-        if not m.key and m.kind is PartyKind.organization and votes.get(m.text, -1) >= 0:
+        if not m.key and m.kind is PartyKind.organization and (m.text in shown or len(m.text.split()) > 1 and votes[m.text] >= 0):
             m.kind = PartyKind.person
 
 
@@ -690,27 +710,33 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
     _correct_kinds(mentions)
     _one_kind_per_name(mentions)
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
-    # News refers to a person by surname, never by first name: a two-word "person" named again by its first word
+    # News refers to a person by surname, rarely by first name: a two-word "person" named again by its first word
     # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said"), unless the text shows a
-    # person whose family name comes first ("President Lee Min-ho ... Lee said").
-    family_first = {m.text.split()[0]: m.text for m in persons if len(m.text.split()) > 1 and _shown_as_person(m)}
+    # person: a title or role before the name, a family name written first ("President Lee Min-ho ... Lee said"),
+    # or the last word also used alone ("Jane Roe ... Roe said ... Jane said").
+    lone_words = {m.text for m in persons if len(m.text.split()) == 1}
+    by_first_word = {
+        m.text.split()[0]: m.text
+        for m in persons
+        if len(m.text.split()) > 1 and (_shown_as_person(m) or m.text.split()[-1] in lone_words)
+    }
     first_names = {m.text.split()[0] for m in persons if len(m.text.split()) > 1}
     short_forms = {
-        m.text for m in persons if len(m.text.split()) == 1 and m.text in first_names - family_first.keys() and not _after_title(m.tokens)
+        m.text for m in persons if len(m.text.split()) == 1 and m.text in first_names - by_first_word.keys() and not _after_title(m.tokens)
     }
     for m in persons:
         if m.text.split()[0] in short_forms:
             m.kind = PartyKind.organization
     persons = [m for m in persons if m.kind is PartyKind.person]
-    full_names = {**family_first, **{m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}}
+    full_names = {**by_first_word, **{m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}}
+    # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style introduces a
+    # person by full name, so a lone word with no full name and never an honorific or title before it is an
+    # organisation.
+    titled = {m.text for m in persons if len(m.text.split()) == 1 and _after_honorific_or_title(m)}
     for m in persons:
-        if len(m.text.split()) == 1 and m.text not in full_names:
-            prev = m.tokens.doc[m.tokens.start - 1] if m.tokens.start > 0 else None
-            # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style
-            # introduces a person by full name, so a lone word with no full name and no honorific is an organisation.
-            if prev is None or prev.lower_ not in lexicon.honorifics() and prev.lower_ not in lexicon.titles():
-                m.kind = PartyKind.organization
-                continue
+        if len(m.text.split()) == 1 and m.text not in full_names and m.text not in titled:
+            m.kind = PartyKind.organization
+            continue
         m.key = "person:" + full_names.get(m.text.split()[-1], m.text)
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
@@ -809,7 +835,7 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     """A facility, an event, a product or a news outlet: never an actor, whatever the model labels it."""
     span = mention.tokens
     root = span.root
-    if root.lower_ in _THING_HEADS or root.lower_ in _EVENT_HEADS:
+    if root.lower_ in _THING_HEADS or root.lower_ in _EVENT_HEADS or root.lower_ in _LAW_HEADS:
         return True
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):

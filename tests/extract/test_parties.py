@@ -404,3 +404,42 @@ def test_the_state_is_the_state_of_a_federation_named_before(facts, text):
 def test_courts_counties_and_settlements(facts, text, present, absent):
     names = _names(facts(text))
     assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # A title or honorific the small model runs into the name is no part of it.
+        ("Spokeswoman Jana Velk said the plan would pass. Velk spoke on Friday.", "Jana Velk", "Velk"),
+        # A first name used alone, where the surname is used alone too, is the person.
+        ("Marla Quince attacked Tomas Brandt on Monday. Quince said Brandt was wrong. Marla said she would win.", "Marla Quince",
+         "Marla"),
+        # A name shown as a person once ("President X") is a person wherever the small model labels it otherwise.
+        ("President Oduya spoke on Monday. Oduya said the talks would go on. Oduya left for Nairobi.", "Oduya", "Oduya"),
+    ],
+)
+def test_people_keep_one_party_under_titles_and_first_names(facts, text, name, alias):
+    sheet = facts(text)
+    party = _by_name(sheet, name)
+    assert party.kind.value == "person" and (alias == name or alias in party.aliases), (party.name, party.aliases)
+    assert [p.name for p in sheet.parties].count(name) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # The party and state after a lawmaker's name are labels.
+        ('"We will win," said Sen. Jana Velk, R-Ore., on Tuesday. Velk voted no.', {"Jana Velk"}, {"Ore.", "R-Ore."}),
+        # Bills, laws and treaties are what parties agree on.
+        ("The Clean Rivers Act was passed by the Senate. The Senate said the Clean Rivers Act would cut pollution.", {"Senate"},
+         {"Clean Rivers Act"}),
+        ("The Northern Free Trade Agreement was signed by Canada and Peru in 1994.", {"Canada", "Peru"},
+         {"Northern Free Trade Agreement"}),
+        # A dateline with a horizontal bar.
+        ("HEMPSTEAD, N.Y. \u2015 If it worked against Tomas Brandt, it might work again, Marla Quince said.", {"Marla Quince"},
+         {"HEMPSTEAD"}),
+    ],
+)
+def test_labels_laws_and_datelines_are_not_parties(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
