@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 _SPAN_PATTERNS = [
+    # Credits, often run on at the end of the last paragraph: "... on Friday. Reporting by X; Editing by Y".
+    re.compile(r"\b(?:Additional reporting|Reporting|Writing|Editing) by [A-Z][^\n]*"),
     # The party and state written after a lawmaker's name ("Sen. Jane Roe, R-Ore."): labels, not actors.
     re.compile(r"\b[RDI]-[A-Z][A-Za-z.]*"),
     # A dateline: the place the story was filed from and the agency, before the first dash.
@@ -20,7 +22,7 @@ _SPAN_PATTERNS = [
 
 # Whole lines that are page furniture: credits, links to other stories, video and photo captions, sign-up boxes.
 _LINE_PATTERNS = [
-    re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing) by\b|More:|Play Video\b|JUST WATCHED\b)"),
+    re.compile(r"^\W*(?:More:|Play Video\b|JUST WATCHED\b)"),
     re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b|\breported from [A-Z]"),
     re.compile(r"\btoggle caption\b|\bdelivered to your inbox\b"),
 ]

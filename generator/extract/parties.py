@@ -310,8 +310,8 @@ def _collect(doc: Doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in _LABELS or any(t.i in taken for t in ent):
-            continue
+        if ent.label_ not in _LABELS or any(t.i in taken for t in ent) or len(ent) == 1 and ent[0].lower_ in lexicon.group_nouns():
+            continue  # "Lawmakers rejected ...": a crowd, taken below, however the small model labels it
         if ent.label_ == "PERSON":
             name = _without_titles(_owner_only(_complete_hyphenated_name(_complete_particle_name(ent))))
             ent = SpacySpan(doc, name.start, name.end, label="PERSON")
@@ -360,7 +360,9 @@ def _collect(doc: Doc) -> list[_Mention]:
             span = _subject_chunk(doc[token.i - 1])  # "the Unite union said": the name before the role noun
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization))
             taken.update(t.i for t in span)
-        elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken and token.text[:1].isupper():
+        elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken and token.text[:1].isupper() and (
+            token.lower_ not in lexicon.group_nouns()
+        ):
             span = _complete_hyphenated_name(_subject_chunk(token))
             while len(span) > 1 and span[0].lower_ in lexicon.organization_nouns():
                 span = doc[span.start + 1 : span.end]  # "Miner Ironbridge Minerals": the role noun opens the sentence
@@ -385,7 +387,7 @@ def _collect(doc: Doc) -> list[_Mention]:
             mention = _institution_mention(token)
             if mention:
                 mentions.append(mention)
-        elif token.tag_ == "NNS" and token.i not in taken and (mention := _crowd_mention(token)):
+        elif (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lexicon.group_nouns()) and token.i not in taken and (mention := _crowd_mention(token)):
             mentions.append(mention)
     # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later.
     return [m for m in mentions if _clean(m.text).lower() not in lexicon.titles()]
@@ -409,7 +411,7 @@ def _crowd_mention(noun: Token) -> _Mention | None:
     if len(modifiers) and modifiers[0].lower_ == "the":
         start += 1
     span = doc[start:end]
-    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.group, key=f"crowd:{' '.join(t.lemma_.lower() for t in doc[noun.i:end])}")
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.group, key=f"crowd:{' '.join(t.lower_ for t in doc[noun.i:end])}")
 
 
 # Lower-case particles inside surnames: "Ursula von der Leyen", "Pedro da Silva".

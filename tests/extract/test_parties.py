@@ -443,3 +443,13 @@ def test_people_keep_one_party_under_titles_and_first_names(facts, text, name, a
 def test_labels_laws_and_datelines_are_not_parties(facts, text, present, absent):
     names = _names(facts(text))
     assert present <= names and not absent & names, names
+
+
+def test_credits_run_on_at_the_end_of_a_paragraph_are_not_parties(facts):
+    names = _names(facts("Vantor Energy agreed to sell its grid unit on Friday. Reporting by Lena Strom and Piet Olsen; Editing by Ola Berg"))
+    assert names == {"Vantor Energy"}
+
+
+def test_a_crowd_the_model_takes_for_a_name_is_a_group(facts):
+    sheet = facts("OSLO (Nordwire) - Lawmakers rejected Prime Minister Ada Lund\u2019s pension deal for a second time on Friday.")
+    assert _by_name(sheet, "Lawmakers").kind.value == "group"
