@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from generator.extract import lexicon
+from generator.extract import lexicon, resolve
 from generator.extract.furniture import furniture
 from generator.extract.quotemarks import is_speech, quotations
 from generator.model import Party, PartyKind, Span
@@ -139,70 +139,8 @@ class PartyIndex:
         return self._sorted_mentions
 
     def refer(self, token: Token) -> str | None:
-        """The party a subject token stands for: a mention, a pronoun, or a role noun ("the company").
-
-        Pronouns go to the party of fitting kind mentioned last before them: "he"/"she" to a person,
-        "it" to an organisation or country, "they" to a group or organisation.
-        """
-        hit = self.at(token.idx, token.idx + len(token))
-        if hit:
-            return hit
-        word = token.lower_
-        if word in {"he", "she", "him", "her"}:
-            return self._person_in_focus(token)
-        if word in {"it", "its"}:
-            return self.before(token.idx, {PartyKind.organization, PartyKind.country})
-        if word in {"they", "them"}:
-            if self._unnamed_plural_in_focus(token):
-                return None
-            return self.before(token.idx, {PartyKind.group, PartyKind.organization, PartyKind.country})
-        if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
-            return self.before(token.idx, {PartyKind.organization})
-        return None
-
-    def _person_in_focus(self, pronoun: Token) -> str | None:
-        """The person "he" or "she" stands for: the subject of the sentence so far, else the subject of the
-        sentence before (news style keeps the speaker in subject position: "X, an analyst at Y, said ... "...,"
-        he said"), else the person named last. A person described but not named ("an analyst in Zurich, who
-        did not want to be named, said") is no one: the pronoun does not jump to an earlier name."""
-        sentence = pronoun.sent
-        subjects = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(t.idx)]
-        for subject in reversed(subjects):
-            party = self.get(self.at(subject.idx, subject.idx + len(subject)))
-            if party is not None and party.kind is PartyKind.person:
-                return party.id
-        doc = pronoun.doc
-        paragraph_start = doc.text.rfind("\n", 0, pronoun.idx) + 1
-        # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
-        for _ in range(2):
-            if sentence.start == 0 or doc[sentence.start - 1].idx < paragraph_start:
-                break
-            sentence = doc[sentence.start - 1].sent
-            subject = _main_subject(sentence)
-            if subject is None or self.in_quote(subject.idx):
-                continue
-            # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
-            phrase = [self.get(pid) for pid in self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
-            persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
-            if persons:
-                return persons[0].id
-            if subject.lemma_.lower() in _PERSON_DESCRIPTIONS:
-                return None
-            break
-        return self.before(pronoun.idx, {PartyKind.person})
-
-    def _unnamed_plural_in_focus(self, pronoun: Token) -> bool:
-        """Whether "they" opening a sentence continues a plural subject that names no party ("Unions at the plant
-        have threatened strikes. They have demanded ..."): then it is those people, not the party named last."""
-        sentence = pronoun.sent
-        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or any(
-            t.dep_ in {"nsubj", "nsubjpass"} for t in sentence if t.i < pronoun.i
-        ) or sentence.start == 0:
-            return False
-        subject = _main_subject(pronoun.doc[sentence.start - 1].sent)
-        if subject is None or subject.tag_ != "NNS" or self.in_quote(subject.idx):
-            return False
-        return not self.within(subject.left_edge.idx, subject.idx + len(subject))
+        """The party a token stands for: a mention, a pronoun, or a role noun ("the company"); see resolve.refer."""
+        return resolve.refer(self, token)
 
     def add_group(self, member_ids: list[str], mention: Span | None = None, alias: str | None = None) -> str:
         """The group party of several parties speaking or acting together ("X and Y ... the companies said"),
@@ -218,20 +156,6 @@ class PartyIndex:
         if mention is not None and mention not in group.mentions:
             group.mentions = [*group.mentions, mention]
         return group.id
-
-
-# People the narrator describes without naming them ("an analyst", "a spokesman", "one official").
-_PERSON_DESCRIPTIONS = frozenset("analyst economist observer official source spokesman spokeswoman spokesperson expert trader diplomat".split())
-
-
-def _main_subject(sentence: SpacySpan) -> Token | None:
-    """The subject of a sentence's main verb (or of the first verb it is conjoined with)."""
-    verb = sentence.root
-    while True:
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
-            return subject
-        verb = verb.head
 
 
 # --- collecting mentions -------------------------------------------------------------------------
@@ -374,7 +298,7 @@ def _collect(doc: Doc) -> list[_Mention]:
                 # "The Secretary of State had ...": an office, not a name; "Prof. X of Queen's University Y said":
                 # the small model makes the end of the employer's name the subject.
                 continue
-            named = _strip(span)  # "Ms Ruiz": an honorific makes the name a person's
+            named = _without_titles(_strip(span))  # "Ms Ruiz", "Mayor Ruiz": an honorific or a title makes the name a person's
             person = len(named) < len(span) or _appositive_noun(token) in _person_nouns()
             kind = PartyKind.person if person else PartyKind.organization
             mentions.append(_Mention(named.start_char, named.end_char, named.text, named, kind))
