@@ -313,8 +313,9 @@ def _collect(doc: Doc) -> list[_Mention]:
                 mentions.append(mention)
         elif (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lexicon.group_nouns()) and token.i not in taken and (mention := _crowd_mention(token)):
             mentions.append(mention)
-    # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later.
-    return [m for m in mentions if _clean(m.text).lower() not in lexicon.titles()]
+    # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later. Nor is a
+    # span of blanks the small model may label (issue 14: it stopped extraction).
+    return [m for m in mentions if m.text.strip() and _clean(m.text).lower() not in lexicon.titles()]
 
 
 def _crowd_mention(noun: Token) -> _Mention | None:

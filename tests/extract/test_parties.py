@@ -453,3 +453,14 @@ def test_credits_run_on_at_the_end_of_a_paragraph_are_not_parties(facts):
 def test_a_crowd_the_model_takes_for_a_name_is_a_group(facts):
     sheet = facts("OSLO (Nordwire) - Lawmakers rejected Prime Minister Ada Lund\u2019s pension deal for a second time on Friday.")
     assert _by_name(sheet, "Lawmakers").kind.value == "group"
+
+
+def test_a_blank_span_labelled_a_place_does_not_stop_extraction(nlp):
+    from spacy.tokens import Span
+
+    from generator.extract.parties import find_parties
+
+    doc = nlp("Talks resumed on Monday.\n\nVantor Energy agreed to sell its grid unit.")
+    blank = next(t for t in doc if t.is_space)
+    doc.ents = [e for e in doc.ents if not e.start <= blank.i < e.end] + [Span(doc, blank.i, blank.i + 1, label="GPE")]
+    assert "Vantor Energy" in {p.name for p in find_parties(doc).parties}
