@@ -953,9 +953,9 @@ def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None
     before = words[: len(words) - len(title_words)]
     former = [w for w in before[:1] if w.lower_ in {"former", "ex"}]
     before = before[len(former) :]
-    while before and not before[-1].ent_type_ and before[-1].pos_ != "PROPN" and (
+    while before and (before[-1].lower_ in _TITLE_MODIFIERS or not before[-1].ent_type_ and before[-1].pos_ != "PROPN" and (
         not before[-1].text[:1].isupper() or before[-1].lower_ in lexicon.organization_nouns() | lexicon.titles()
-    ):
+    )):
         title_words.insert(0, before.pop())
     nation = affiliation = None
     if before:
@@ -968,6 +968,11 @@ def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None
             affiliation = text
     title = " ".join(w.text.lower() if former else w.text for w in former + title_words)
     return title[:1].upper() + title[1:], affiliation, nation
+
+
+# Words that belong to the title before them, capitalised or not: "Senate Majority Leader" is the Senate's
+# majority leader, "White House Press Secretary" the White House's press secretary.
+_TITLE_MODIFIERS = frozenset("majority minority press deputy assistant acting vice chief senior".split())
 
 
 def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
@@ -995,6 +1000,10 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
     owner = re.match(r"^(?P<owner>.+?)(?:'s|\u2019s)\s+(?P<role>.+)$", role)
     if owner and not affiliation:
         affiliation, role = owner.group("owner"), owner.group("role")
+    role = re.sub(r"^\d+-year-old\s+", "", role)  # "75-year-old founder": the age is no part of the role
+    leading = re.match(r"^((?:[A-Z][\w.&'-]*\s+)+)(?=[a-z])", role)
+    if leading and not affiliation and not lexicon.country_of_demonym(leading.group(1).split()[0]):
+        affiliation, role = leading.group(1).strip(), role[leading.end() :]  # "a Brookings Institution senior analyst"
     role_words = role.lower().split()
     known = lexicon.titles() | lexicon.expert_roles()
     if not any(" ".join(role_words[i:j]) in known for i in range(len(role_words)) for j in range(i + 1, len(role_words) + 1)):
@@ -1036,9 +1045,13 @@ def _role_before(mention: _Mention) -> tuple[str | None, str | None]:
     phrase = [t.lower_ for t in [*words, head]]
     if not any(" ".join(phrase[i:]) in lexicon.titles() | lexicon.expert_roles() for i in range(len(phrase))):
         return None, None
+    # "the North Korean foreign minister": the nationality says whose minister, it is no part of the title.
+    nationality = []
+    while words and (lexicon.place(words[0].text) or lexicon.country_of_demonym(words[0].text) or words[0].lower_ in {"north", "south"}):
+        nationality.append(words.pop(0))
     owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ != "PRON"), None)  # not "their leader"
     role = " ".join(t.text for t in [*words, head])
-    affiliation = _clean(mention.tokens.doc[owner.left_edge.i : owner.i + 1].text) if owner is not None else None
+    affiliation = _clean(mention.tokens.doc[owner.left_edge.i : owner.i + 1].text) if owner is not None else _nation_of_words(nationality)
     return role, affiliation
 
 
@@ -1334,7 +1347,8 @@ def find_parties(doc: Doc) -> PartyIndex:
     taken_ids: set[str] = set()
     parties = []
     for actor in sorted(actors, key=lambda a: a.mentions[0].start):
-        actor.affiliation = actor.affiliation or actor.nation
+        # A country belongs to no one: the nationality words near its name are of other parties.
+        actor.affiliation = None if actor.kind is PartyKind.country else actor.affiliation or actor.nation
         # "The company" opening a sentence is the same alias as "the company".
         forms = (re.sub(r"^The\s", "the ", m.text) for m in actor.mentions)
         aliases = list(dict.fromkeys(f for f in forms if _bare(f) != _bare(actor.name)))

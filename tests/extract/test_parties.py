@@ -464,3 +464,21 @@ def test_a_blank_span_labelled_a_place_does_not_stop_extraction(nlp):
     blank = next(t for t in doc if t.is_space)
     doc.ents = [e for e in doc.ents if not e.start <= blank.i < e.end] + [Span(doc, blank.i, blank.i + 1, label="GPE")]
     assert "Vantor Energy" in {p.name for p in find_parties(doc).parties}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        # Words of the office stay in the title; the body before them is the affiliation.
+        ("Senate Majority Leader Tom Ashby said the bill would pass.", "Tom Ashby", "Majority Leader", "Senate"),
+        # A nationality says whose office it is; it is no part of the title.
+        ("He will meet the Brazilian president, Paulo Reis, in May.", "Paulo Reis", "president", "Brazil"),
+        # An age is no part of a role; an employer written before the role is the affiliation.
+        ("Lena Marsh, the 61-year-old founder of Harbin Steel, said the plant would stay open.", "Lena Marsh", "founder",
+         "Harbin Steel"),
+        ("Omar Jalil, a Keystone Institute senior analyst, said the plan would fail.", "Omar Jalil", "senior analyst", "Keystone Institute"),
+    ],
+)
+def test_titles_are_clean_phrases_and_affiliations_checked(facts, text, name, title, affiliation):
+    party = _by_name(facts(text), name)
+    assert (party.title, party.affiliation) == (title, affiliation)
