@@ -311,6 +311,9 @@ def _collect(doc: Doc) -> list[_Mention]:
             mention = _institution_mention(token)
             if mention:
                 mentions.append(mention)
+        elif token.lemma_.lower() in _GOVERNING_NOUNS and token.tag_ == "NN" and token.i not in taken and (mention := _governing_body(token)):
+            mentions.append(mention)
+            taken.update(t.i for t in mention.tokens)
         elif (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lexicon.group_nouns()) and token.i not in taken and (mention := _crowd_mention(token)):
             mentions.append(mention)
     # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later. Nor is a
@@ -505,6 +508,20 @@ def _state_mention(token: Token) -> _Mention | None:
         return None
     span = doc[demonym.i : token.i + 1]
     return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
+
+
+# The bodies that govern an organisation or a movement and act in its name.
+_GOVERNING_NOUNS = frozenset("council board committee leadership politburo".split())
+
+
+def _governing_body(token: Token) -> _Mention | None:
+    """ "The Front's ruling council agreed ...": an organisation's governing body is an actor of its own."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ in {"ORG", "NORP"} and c.pos_ == "PROPN"), None)
+    if owner is None or lexicon.place(owner.text):
+        return None
+    span = _strip(token.doc[owner.left_edge.i : token.i + 1])
+    owner_name = token.doc[span.start : owner.i + 1].text
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization, key=f"body:{owner_name}:{token.lemma_.lower()}")
 
 
 def _institution_mention(token: Token) -> _Mention | None:
@@ -1275,6 +1292,8 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tu
             noun = token.lemma_.lower()
             if not apposed and noun not in _GENERIC_ORG_NOUNS and roles - _GENERIC_ORG_NOUNS - {noun}:
                 continue  # a bank is not "the regulator"
+            if not apposed and noun in _GENERIC_ORG_NOUNS and actor.key.startswith("body:"):
+                continue  # "the group" is the movement, not its ruling council
             candidates.append((nation is not None and actor.nation == nation, noun in roles, before[-1].end if before else 0, actor))
         if nation is not None:
             candidates = [c for c in candidates if c[3].nation in {nation, None}]

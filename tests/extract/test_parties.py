@@ -482,3 +482,10 @@ def test_a_blank_span_labelled_a_place_does_not_stop_extraction(nlp):
 def test_titles_are_clean_phrases_and_affiliations_checked(facts, text, name, title, affiliation):
     party = _by_name(facts(text), name)
     assert (party.title, party.affiliation) == (title, affiliation)
+
+
+def test_the_governing_body_of_a_movement_is_a_party_of_its_own(facts):
+    sheet = facts("The Liberation Front\u2019s ruling council agreed on Sunday to a truce, officials from the armed group said. "
+                  "The ruling council met for a week.")
+    council = _by_name(sheet, "Liberation Front\u2019s ruling council")
+    assert "the ruling council" in council.aliases and "the armed group" not in council.aliases
