@@ -781,6 +781,10 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     root = span.root
     if root.lower_ in _THING_HEADS or root.lower_ in _EVENT_HEADS or root.lower_ in _LAW_HEADS:
         return True
+    if len(span) == 1 and mention.kind is not PartyKind.person and any(c.dep_ == "det" for c in root.children) and any(
+        c.dep_ == "amod" and c.text.islower() for c in root.children
+    ):
+        return True  # "the top Democrat in Congress", "a senior Conservative": one member described, not a party
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
         return True  # "Expo 2030": an event named by its year

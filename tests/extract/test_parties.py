@@ -489,3 +489,8 @@ def test_the_governing_body_of_a_movement_is_a_party_of_its_own(facts):
                   "The ruling council met for a week.")
     council = _by_name(sheet, "Liberation Front\u2019s ruling council")
     assert "the ruling council" in council.aliases and "the armed group" not in council.aliases
+
+
+def test_one_member_described_by_party_is_no_party(facts):
+    names = _names(facts("The top Whig in parliament denounced the plan. Vantor Energy agreed to sell its grid unit."))
+    assert "Whig" not in names and "Vantor Energy" in names
