@@ -248,7 +248,10 @@ def _collect(doc: Doc) -> list[_Mention]:
         while len(span) > 1 and any(c.isdigit() for c in span[-1].text):
             span = span.doc[span.start : span.end - 1]
         entry = lexicon.place(span.text)
-        if entry:
+        if span.root.dep_ == "compound" and span.root.head.lower_ == "family" and span.root.head.i == span.end:
+            family = doc[span.start : span.end + 1]  # "the Roe family": a family acts as one
+            mentions.append(_Mention(family.start_char, family.end_char, family.text, family, PartyKind.group, key=f"family:{span.text}"))
+        elif entry:
             kind = PartyKind.country if entry[0].is_state else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
         elif (ministry := _ministry_of_state(span)) is not None:
@@ -700,6 +703,11 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
         elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
             key = next(iter(name_words[key]))
         m.key = f"{m.kind.value}:{key}"
+    # "the Roes" is the Roe family named before.
+    families = {m.key[len("family:") :] for m in mentions if m.key.startswith("family:")}
+    for m in mentions:
+        if not m.key.startswith("family:") and m.text.endswith("s") and m.text[:-1] in families:
+            m.key, m.kind = f"family:{m.text[:-1]}", PartyKind.group
     # A bare "parliament" is the one parliament named with its country ("Peru's parliament"), if there is one.
     owned_bodies = {}
     for m in mentions:
@@ -822,6 +830,8 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
         gov = _governor(gov.head)  # "the Norwegian government said": the state acts where its government does
     if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() in _POLITY_NOUNS:
         gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
+    elif gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() == "member" and mention.key.startswith("family:"):
+        gov = _governor(gov.head.head)  # "members of the Roe family will pay": the family pays
     elif gov.dep_ in {"nmod", "compound"} and _coordinated(gov) and gov.head.lemma_.lower() in _PLACE_NOUNS and gov.head.tag_ == "NNS":
         gov = _governor(gov.head)  # "a deal with X and Y counties": each of the counties is a partner
     if mention.kind is PartyKind.person and _unattached_speaker(gov):

@@ -494,3 +494,10 @@ def test_the_governing_body_of_a_movement_is_a_party_of_its_own(facts):
 def test_one_member_described_by_party_is_no_party(facts):
     names = _names(facts("The top Whig in parliament denounced the plan. Vantor Energy agreed to sell its grid unit."))
     assert "Whig" not in names and "Vantor Energy" in names
+
+
+def test_a_family_acts_as_one_party(facts):
+    sheet = facts("Members of the Dalby family who own the company would also pay from their fortunes. "
+                  "Critics want the Dalbys to pay more.")
+    family = _by_name(sheet, "Dalby family")
+    assert family.kind.value == "group" and "Dalbys" in family.aliases, (family.name, family.aliases)
