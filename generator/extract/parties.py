@@ -271,7 +271,6 @@ def _collect(doc: Doc) -> list[_Mention]:
         kind = PartyKind.country if country.is_state else PartyKind.organization
         mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{country.name}"))
         taken.update(t.i for t in span)
-    mid_sentence_words = {t.text for t in doc if not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_quote and doc[t.i - 1].text != ":"}
     for token in doc:
         if token.i in taken or token.pos_ != "PROPN":
             pass
@@ -295,7 +294,7 @@ def _collect(doc: Doc) -> list[_Mention]:
                 span = doc[span.start + 1 : span.end]  # "Miner Ironbridge Minerals": the role noun opens the sentence
             if any(t.i in taken for t in span):
                 continue
-            if len(span) == 1 and span[0].is_sent_start and span.text not in mid_sentence_words:
+            if len(span) == 1 and span[0].is_sent_start and not _written_inside_a_sentence(doc, span.text):
                 continue  # "Soybeans rose", "Infrastructure is ...": a common noun capitalised by its place
             if span.text.lower() in lexicon.titles() or span.start > 0 and (doc[span.start - 1].tag_ == "POS" or doc[span.start - 1].lower_ == "of"):
                 # "The Secretary of State had ...": an office, not a name; "Prof. X of Queen's University Y said":
@@ -356,6 +355,15 @@ def _complete_particle_name(ent: SpacySpan) -> SpacySpan:
     if ent[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
         return doc[ent.start : end + 1]
     return ent
+
+
+def _written_inside_a_sentence(doc: Doc, word: str) -> bool:
+    """Whether `word` is written capitalised somewhere other than at the start of a sentence or a quotation."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
+        token = doc.char_span(match.start(), match.end())
+        if token is not None and not token[0].is_sent_start and not doc[token.start - 1].is_quote and doc[token.start - 1].text != ":":
+            return True
+    return False
 
 
 def _complete_hyphenated_name(ent: SpacySpan) -> SpacySpan:
@@ -1325,8 +1333,12 @@ def _the_state(doc: Doc, actors: list[_Actor]) -> None:
     """ "The state had been seeking a dismissal": the state of a federation named last before it (a region the
     country table does not know). Not "the state law" nor "the state of X", which names its own."""
     regions = [a for a in actors if any(m.region for m in a.mentions)]
-    for token in doc if regions else ():
-        if token.text != "state" or token.i == 0 or doc[token.i - 1].lower_ != "the" or token.dep_ in {"compound", "amod", "nmod"}:
+    for match in re.finditer(r"\b[Tt]he state\b", doc.text) if regions else ():
+        words = doc.char_span(match.start(), match.end())
+        if words is None:
+            continue
+        token = words[-1]
+        if token.dep_ in {"compound", "amod", "nmod"}:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue
