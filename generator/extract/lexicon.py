@@ -102,3 +102,8 @@ def outlet_words() -> frozenset[str]:
 @functools.cache
 def state_nouns() -> frozenset[str]:
     return frozenset(_lines("state_nouns.txt"))
+
+
+@functools.cache
+def group_nouns() -> frozenset[str]:
+    return frozenset(_lines("group_nouns.txt"))

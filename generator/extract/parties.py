@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from generator.extract import lexicon
+from generator.extract import lexicon, resolve
+from generator.extract.furniture import furniture
 from generator.extract.quotemarks import is_speech, quotations
 from generator.model import Party, PartyKind, Span
 from generator.slugs import slugify, unique
@@ -26,7 +27,7 @@ _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # Nouns that make their possessor or modifier an actor: "Russia's decision", "the White House read-out".
 _ACT_NOUNS = frozenset(
     "decision statement announcement demand offer proposal plan bid move refusal call version read-out "
-    "readout comment response position complaint request warning threat deal agreement order".split()
+    "readout comment response position complaint request warning threat deal agreement order settlement accord pact".split()
 )
 # "the state of X", "the government of X": X in the place of the noun.
 _POLITY_NOUNS = frozenset({"state", "government", "republic", "kingdom", "people", "city", "province", "administration"})
@@ -38,6 +39,19 @@ _THING_HEADS = frozenset(
     "airport station stadium bridge street road square museum hotel field desert river sea ocean mountain "
     "valley island exchange market".split()
 )
+# Events happen; they do not act ("the Games were postponed").
+_EVENT_HEADS = frozenset("games olympics paralympics championship championships cup tournament festival expo fair".split())
+# Bills, laws, treaties and programmes are what parties agree on, not parties ("the Clean Water Act",
+# "the Free Trade Agreement", "the Farm Aid Plan").
+_LAW_HEADS = frozenset("act bill law plan agreement treaty accord amendment program programme protocol convention".split())
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# What is made, sold or prescribed: a name introduced by one of these is a product ("the drug X", "a powerful
+# painkiller, X", "the maker of X").
+_PRODUCT_NOUNS = frozenset(
+    "drug medicine medication painkiller opioid vaccine pill treatment product brand device phone smartphone car "
+    "vehicle model truck aircraft plane jet airliner ship vessel app software game film movie show book album".split()
+)
+_MAKER_NOUNS = frozenset("maker manufacturer producer developer inventor seller distributor".split())
 # Outlets report the news; they are not in it.
 _OUTLET_NOUNS = frozenset("agency newspaper paper daily magazine broadcaster channel website tabloid wire".split())
 _NEWS_WORDS = frozenset({"news", "press", "wire"})
@@ -53,6 +67,8 @@ class _Mention:
     tokens: SpacySpan
     kind: PartyKind
     key: str = ""
+    # A place the country table does not know, labelled one by the model: a region, province, state or city.
+    region: bool = False
 
 
 @dataclass
@@ -123,70 +139,8 @@ class PartyIndex:
         return self._sorted_mentions
 
     def refer(self, token: Token) -> str | None:
-        """The party a subject token stands for: a mention, a pronoun, or a role noun ("the company").
-
-        Pronouns go to the party of fitting kind mentioned last before them: "he"/"she" to a person,
-        "it" to an organisation or country, "they" to a group or organisation.
-        """
-        hit = self.at(token.idx, token.idx + len(token))
-        if hit:
-            return hit
-        word = token.lower_
-        if word in {"he", "she", "him", "her"}:
-            return self._person_in_focus(token)
-        if word in {"it", "its"}:
-            return self.before(token.idx, {PartyKind.organization, PartyKind.country})
-        if word in {"they", "them"}:
-            if self._unnamed_plural_in_focus(token):
-                return None
-            return self.before(token.idx, {PartyKind.group, PartyKind.organization, PartyKind.country})
-        if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
-            return self.before(token.idx, {PartyKind.organization})
-        return None
-
-    def _person_in_focus(self, pronoun: Token) -> str | None:
-        """The person "he" or "she" stands for: the subject of the sentence so far, else the subject of the
-        sentence before (news style keeps the speaker in subject position: "X, an analyst at Y, said ... "...,"
-        he said"), else the person named last. A person described but not named ("an analyst in Zurich, who
-        did not want to be named, said") is no one: the pronoun does not jump to an earlier name."""
-        sentence = pronoun.sent
-        subjects = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(t.idx)]
-        for subject in reversed(subjects):
-            party = self.get(self.at(subject.idx, subject.idx + len(subject)))
-            if party is not None and party.kind is PartyKind.person:
-                return party.id
-        doc = pronoun.doc
-        paragraph_start = doc.text.rfind("\n", 0, pronoun.idx) + 1
-        # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
-        for _ in range(2):
-            if sentence.start == 0 or doc[sentence.start - 1].idx < paragraph_start:
-                break
-            sentence = doc[sentence.start - 1].sent
-            subject = _main_subject(sentence)
-            if subject is None or self.in_quote(subject.idx):
-                continue
-            # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
-            phrase = [self.get(pid) for pid in self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
-            persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
-            if persons:
-                return persons[0].id
-            if subject.lemma_.lower() in _PERSON_DESCRIPTIONS:
-                return None
-            break
-        return self.before(pronoun.idx, {PartyKind.person})
-
-    def _unnamed_plural_in_focus(self, pronoun: Token) -> bool:
-        """Whether "they" opening a sentence continues a plural subject that names no party ("Unions at the plant
-        have threatened strikes. They have demanded ..."): then it is those people, not the party named last."""
-        sentence = pronoun.sent
-        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or any(
-            t.dep_ in {"nsubj", "nsubjpass"} for t in sentence if t.i < pronoun.i
-        ) or sentence.start == 0:
-            return False
-        subject = _main_subject(pronoun.doc[sentence.start - 1].sent)
-        if subject is None or subject.tag_ != "NNS" or self.in_quote(subject.idx):
-            return False
-        return not self.within(subject.left_edge.idx, subject.idx + len(subject))
+        """The party a token stands for: a mention, a pronoun, or a role noun ("the company"); see resolve.refer."""
+        return resolve.refer(self, token)
 
     def add_group(self, member_ids: list[str], mention: Span | None = None, alias: str | None = None) -> str:
         """The group party of several parties speaking or acting together ("X and Y ... the companies said"),
@@ -202,20 +156,6 @@ class PartyIndex:
         if mention is not None and mention not in group.mentions:
             group.mentions = [*group.mentions, mention]
         return group.id
-
-
-# People the narrator describes without naming them ("an analyst", "a spokesman", "one official").
-_PERSON_DESCRIPTIONS = frozenset("analyst economist observer official source spokesman spokeswoman spokesperson expert trader diplomat".split())
-
-
-def _main_subject(sentence: SpacySpan) -> Token | None:
-    """The subject of a sentence's main verb (or of the first verb it is conjoined with)."""
-    verb = sentence.root
-    while True:
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
-            return subject
-        verb = verb.head
 
 
 # --- collecting mentions -------------------------------------------------------------------------
@@ -294,10 +234,11 @@ def _collect(doc: Doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in _LABELS or any(t.i in taken for t in ent):
-            continue
+        if ent.label_ not in _LABELS or any(t.i in taken for t in ent) or len(ent) == 1 and ent[0].lower_ in lexicon.group_nouns():
+            continue  # "Lawmakers rejected ...": a crowd, taken below, however the small model labels it
         if ent.label_ == "PERSON":
-            ent = _complete_particle_name(ent)
+            name = _without_titles(_owner_only(_complete_hyphenated_name(_complete_particle_name(ent))))
+            ent = SpacySpan(doc, name.start, name.end, label="PERSON")
         span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP", "PERSON"} else ent)
         if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
             continue  # "U.S.-Russia": a relationship, not an actor
@@ -307,16 +248,21 @@ def _collect(doc: Doc) -> list[_Mention]:
         while len(span) > 1 and any(c.isdigit() for c in span[-1].text):
             span = span.doc[span.start : span.end - 1]
         entry = lexicon.place(span.text)
-        if entry:
+        if span.root.dep_ == "compound" and span.root.head.lower_ == "family" and span.root.head.i == span.end:
+            family = doc[span.start : span.end + 1]  # "the Roe family": a family acts as one
+            mentions.append(_Mention(family.start_char, family.end_char, family.text, family, PartyKind.group, key=f"family:{span.text}"))
+        elif entry:
             kind = PartyKind.country if entry[0].is_state else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
+        elif (ministry := _ministry_of_state(span)) is not None:
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{ministry.name}"))
         elif ent.label_ == "NORP" or lexicon.country_of_demonym(span.text) and ent.label_ == "ORG":
-            mention = _group_mention(span) or _demonym_actor(span)
+            mention = _nation_as_noun(span) or _group_mention(span) or _demonym_actor(span)
             if mention is None:
                 continue  # an adjective, free to open a name the model left unlabelled ("Hellenic Telenet")
             mentions.append(mention)
         elif ent.label_ in {"GPE", "LOC"}:
-            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country))
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, region=True))
         else:
             kind = PartyKind.person if ent.label_ == "PERSON" else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind))
@@ -340,17 +286,21 @@ def _collect(doc: Doc) -> list[_Mention]:
             span = _subject_chunk(doc[token.i - 1])  # "the Unite union said": the name before the role noun
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization))
             taken.update(t.i for t in span)
-        elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken and token.text[:1].isupper():
-            span = _subject_chunk(token)
+        elif token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN" and token.i not in taken and token.text[:1].isupper() and (
+            token.lower_ not in lexicon.group_nouns()
+        ):
+            span = _complete_hyphenated_name(_subject_chunk(token))
             while len(span) > 1 and span[0].lower_ in lexicon.organization_nouns():
                 span = doc[span.start + 1 : span.end]  # "Miner Ironbridge Minerals": the role noun opens the sentence
             if any(t.i in taken for t in span):
                 continue
+            if len(span) == 1 and span[0].is_sent_start and not _written_inside_a_sentence(doc, span.text):
+                continue  # "Soybeans rose", "Infrastructure is ...": a common noun capitalised by its place
             if span.text.lower() in lexicon.titles() or span.start > 0 and (doc[span.start - 1].tag_ == "POS" or doc[span.start - 1].lower_ == "of"):
                 # "The Secretary of State had ...": an office, not a name; "Prof. X of Queen's University Y said":
                 # the small model makes the end of the employer's name the subject.
                 continue
-            named = _strip(span)  # "Ms Ruiz": an honorific makes the name a person's
+            named = _without_titles(_strip(span))  # "Ms Ruiz", "Mayor Ruiz": an honorific or a title makes the name a person's
             person = len(named) < len(span) or _appositive_noun(token) in _person_nouns()
             kind = PartyKind.person if person else PartyKind.organization
             mentions.append(_Mention(named.start_char, named.end_char, named.text, named, kind))
@@ -363,7 +313,35 @@ def _collect(doc: Doc) -> list[_Mention]:
             mention = _institution_mention(token)
             if mention:
                 mentions.append(mention)
-    return mentions
+        elif token.lemma_.lower() in _GOVERNING_NOUNS and token.tag_ == "NN" and token.i not in taken and (mention := _governing_body(token)):
+            mentions.append(mention)
+            taken.update(t.i for t in mention.tokens)
+        elif (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lexicon.group_nouns()) and token.i not in taken and (mention := _crowd_mention(token)):
+            mentions.append(mention)
+    # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later. Nor is a
+    # span of blanks the small model may label (issue 14: it stopped extraction).
+    return [m for m in mentions if m.text.strip() and _clean(m.text).lower() not in lexicon.titles()]
+
+
+def _crowd_mention(noun: Token) -> _Mention | None:
+    """A group of no name that acts together: "the rebels", "state attorneys general", "many lawmakers". One whose
+    words name who they belong to ("Acme workers", "Afghan negotiators") is left to that party."""
+    doc = noun.doc
+    end = noun.i + 1
+    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in lexicon.group_nouns():
+        end += 1  # "attorneys general"
+    elif noun.lower_ not in lexicon.group_nouns():
+        return None
+    start = noun.i
+    while start > 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in {"amod", "compound", "nummod", "det"} and not doc[start - 1].is_space:
+        start -= 1
+    modifiers = doc[start : noun.i]
+    if any(t.ent_type_ in {"ORG", "PERSON", "GPE"} and t.pos_ == "PROPN" for t in modifiers):
+        return None
+    if len(modifiers) and modifiers[0].lower_ == "the":
+        start += 1
+    span = doc[start:end]
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.group, key=f"crowd:{' '.join(t.lower_ for t in doc[noun.i:end])}")
 
 
 # Lower-case particles inside surnames: "Ursula von der Leyen", "Pedro da Silva".
@@ -377,6 +355,42 @@ def _complete_particle_name(ent: SpacySpan) -> SpacySpan:
     if ent[-1].lower_ in _NAME_PARTICLES and end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
         return doc[ent.start : end + 1]
     return ent
+
+
+def _written_inside_a_sentence(doc: Doc, word: str) -> bool:
+    """Whether `word` is written capitalised somewhere other than at the start of a sentence or a quotation."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
+        token = doc.char_span(match.start(), match.end())
+        if token is not None and not token[0].is_sent_start and not doc[token.start - 1].is_quote and doc[token.start - 1].text != ":":
+            return True
+    return False
+
+
+def _complete_hyphenated_name(ent: SpacySpan) -> SpacySpan:
+    """A double-barrelled surname or a name with a joined particle is one word: the small model may label only its
+    second half ("Holtz-" left out of "Jane Holtz-Vance", "al-" of "al-Shabaab")."""
+    doc, start = ent.doc, ent.start
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ and (
+        doc[start - 2].text[:1].isupper() or doc[start - 2].lower_ in _NAME_PARTICLES
+    ):
+        start -= 2
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and start < ent.start and doc[start - 1].whitespace_:
+        start -= 1  # the given name before the double-barrelled surname
+    return doc[start : ent.end]
+
+
+def _without_titles(ent: SpacySpan) -> SpacySpan:
+    """ "Spokeswoman Jane Roe", "Senators Jane Roe", "Rep. Jane Roe" labelled as one name: the title is no part of it."""
+    start = ent.start
+    while ent.end - start > 1 and (ent.doc[start].lower_ in _person_nouns() | lexicon.honorifics() or ent.doc[start].lower_.rstrip("s") in _person_nouns()):
+        start += 1
+    return ent.doc[start : ent.end]
+
+
+def _owner_only(ent: SpacySpan) -> SpacySpan:
+    """ "Jane Roe's movement" labelled as one name: the person is the owner, before the possessive."""
+    owner_end = next((t.i for t in ent[:-1] if t.tag_ == "POS"), None)
+    return ent.doc[ent.start : owner_end] if owner_end is not None and owner_end > ent.start else ent
 
 
 def _demonym_actor(span: SpacySpan) -> _Mention | None:
@@ -459,6 +473,29 @@ def _bought(prep: Token) -> bool:
     )
 
 
+def _ministry_of_state(span: SpacySpan) -> lexicon.Country | None:
+    """ "China's Foreign Ministry", "the Chinese Foreign Ministry": a ministry speaks for its state's government."""
+    if span.root.lower_ != "ministry":
+        return None
+    doc = span.doc
+    owner = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].tag_ == "POS" else None
+    entry = lexicon.place(owner.text) if owner is not None else None
+    country = entry[0] if entry else lexicon.country_of_demonym(span[0].text) if span[0].text[:1].isupper() else None
+    return country if country is not None and country.is_state else None
+
+
+def _nation_as_noun(span: SpacySpan) -> _Mention | None:
+    """ "The Chinese announced ...", "talks with the French": a nationality used as a singular noun is its state."""
+    doc = span.doc
+    country = lexicon.country_of_demonym(span.text)
+    after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    as_noun = span.root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
+    plural = span.text.lower() not in {d.lower() for d in country.demonyms} if country is not None else True
+    if country is None or not country.is_state or plural or not after_the or not as_noun:
+        return None
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
+
+
 def _group_mention(span: SpacySpan) -> _Mention | None:
     """A nationality or religion used as a noun ("the Kurds", "Maasai herders"), not an adjective ("Danish firms")."""
     root = span.root
@@ -484,7 +521,23 @@ def _state_mention(token: Token) -> _Mention | None:
     return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
 
 
+# The bodies that govern an organisation or a movement and act in its name.
+_GOVERNING_NOUNS = frozenset("council board committee leadership politburo".split())
+
+
+def _governing_body(token: Token) -> _Mention | None:
+    """ "The Front's ruling council agreed ...": an organisation's governing body is an actor of its own."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ in {"ORG", "NORP"} and c.pos_ == "PROPN"), None)
+    if owner is None or lexicon.place(owner.text):
+        return None
+    span = _strip(token.doc[owner.left_edge.i : token.i + 1])
+    owner_name = token.doc[span.start : owner.i + 1].text
+    return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.organization, key=f"body:{owner_name}:{token.lemma_.lower()}")
+
+
 def _institution_mention(token: Token) -> _Mention | None:
+    if token.tag_ == "NNS":
+        return None  # "wary that the courts could order more": courts in general
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     doc = token.doc
     if owner is not None and lexicon.place(_clean(owner.text)):
@@ -548,6 +601,47 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             m.kind = PartyKind.organization
 
 
+def _after_honorific_or_title(mention: _Mention) -> bool:
+    prev = mention.tokens.doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
+    return prev is not None and (prev.lower_ in lexicon.honorifics() or prev.lower_ in lexicon.titles())
+
+
+def _one_kind_per_name(mentions: list[_Mention]) -> None:
+    """A name written the same way is one actor. The small model labels a person's name ORG out of context (a
+    signature under a quotation: "... ,” Jane Roe, Families First", a bare "Roe said"), so a name shown as a
+    person once (a title or honorific before it) is a person everywhere, and one labelled a person as often as an
+    organisation is a person."""
+    votes: dict[str, int] = {}
+    shown = set()
+    for m in mentions:
+        if not m.key and m.kind in {PartyKind.person, PartyKind.organization}:
+            votes[m.text] = votes.get(m.text, 0) + (1 if m.kind is PartyKind.person else -1)
+            if m.kind is PartyKind.person and (_after_honorific_or_title(m) or _shown_as_person(m)):
+                shown.add(m.text)
+    for m in mentions:
+        if not m.key and m.kind is PartyKind.organization and (m.text in shown or len(m.text.split()) > 1 and votes[m.text] >= 0):
+            m.kind = PartyKind.person
+
+
+# A given name written with a lower-case syllable after a hyphen ("Min-ho", "Jae-in"): a person's name.
+_HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _shown_as_person(mention: _Mention) -> bool:
+    """Whether the words around a name show a person: a title or role before it ("spokesman Wei Lan",
+    "President Lee Min-ho"), a title it is in apposition to ("the country's president, Lee Min-ho"), or a given
+    name of the hyphenated kind."""
+    doc, span = mention.tokens.doc, mention.tokens
+    prev = doc[span.start - 1] if span.start > 0 else None
+    root = span.root
+    return (
+        _after_title(span)
+        or prev is not None and prev.lower_ in _person_nouns()
+        or root.dep_ == "appos" and root.head.lower_ in _person_nouns()
+        or bool(_HYPHENATED_GIVEN_NAME.match(mention.text.split()[-1]))
+    )
+
+
 def _used_as_place(token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and _bought(head):
@@ -569,24 +663,35 @@ def _after_title(span: SpacySpan) -> bool:
 
 def _merge(mentions: list[_Mention]) -> list[_Actor]:
     _correct_kinds(mentions)
+    _one_kind_per_name(mentions)
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
-    # News refers to a person by surname, never by first name: a two-word "person" named again by its first word
-    # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said").
+    # News refers to a person by surname, rarely by first name: a two-word "person" named again by its first word
+    # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said"), unless the text shows a
+    # person: a title or role before the name, a family name written first ("President Lee Min-ho ... Lee said"),
+    # or the last word also used alone ("Jane Roe ... Roe said ... Jane said").
+    lone_words = {m.text for m in persons if len(m.text.split()) == 1}
+    by_first_word = {
+        m.text.split()[0]: m.text
+        for m in persons
+        if len(m.text.split()) > 1 and (_shown_as_person(m) or m.text.split()[-1] in lone_words)
+    }
     first_names = {m.text.split()[0] for m in persons if len(m.text.split()) > 1}
-    short_forms = {m.text for m in persons if len(m.text.split()) == 1 and m.text in first_names and not _after_title(m.tokens)}
+    short_forms = {
+        m.text for m in persons if len(m.text.split()) == 1 and m.text in first_names - by_first_word.keys() and not _after_title(m.tokens)
+    }
     for m in persons:
         if m.text.split()[0] in short_forms:
             m.kind = PartyKind.organization
     persons = [m for m in persons if m.kind is PartyKind.person]
-    full_names = {m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}
+    full_names = {**by_first_word, **{m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}}
+    # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style introduces a
+    # person by full name, so a lone word with no full name and never an honorific or title before it is an
+    # organisation.
+    titled = {m.text for m in persons if len(m.text.split()) == 1 and _after_honorific_or_title(m)}
     for m in persons:
-        if len(m.text.split()) == 1 and m.text not in full_names:
-            prev = m.tokens.doc[m.tokens.start - 1] if m.tokens.start > 0 else None
-            # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style
-            # introduces a person by full name, so a lone word with no full name and no honorific is an organisation.
-            if prev is None or prev.lower_ not in lexicon.honorifics() and prev.lower_ not in lexicon.titles():
-                m.kind = PartyKind.organization
-                continue
+        if len(m.text.split()) == 1 and m.text not in full_names and m.text not in titled:
+            m.kind = PartyKind.organization
+            continue
         m.key = "person:" + full_names.get(m.text.split()[-1], m.text)
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
@@ -606,6 +711,11 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
         elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
             key = next(iter(name_words[key]))
         m.key = f"{m.kind.value}:{key}"
+    # "the Roes" is the Roe family named before.
+    families = {m.key[len("family:") :] for m in mentions if m.key.startswith("family:")}
+    for m in mentions:
+        if not m.key.startswith("family:") and m.text.endswith("s") and m.text[:-1] in families:
+            m.key, m.kind = f"family:{m.text[:-1]}", PartyKind.group
     # A bare "parliament" is the one parliament named with its country ("Peru's parliament"), if there is one.
     owned_bodies = {}
     for m in mentions:
@@ -622,8 +732,15 @@ def _merge(mentions: list[_Mention]) -> list[_Actor]:
     return list(actors.values())
 
 
-def _find_again(doc: Doc, text: str, actors: list[_Actor]) -> None:
-    """Add the occurrences of each name that the model did not label ("Corvel had sales", "recognise Kosovo")."""
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies in one of `spans` (sorted, non-overlapping)."""
+    n = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return n >= 0 and position < spans[n][1]
+
+
+def _find_again(doc: Doc, text: str, actors: list[_Actor], outside_story: list[tuple[int, int]]) -> None:
+    """Add the occurrences of each name that the model did not label ("Corvel had sales", "recognise Kosovo"),
+    except in page furniture."""
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
     for actor in actors:
         forms = {m.text for m in actor.mentions if m.text[:1].isupper()}
@@ -635,7 +752,7 @@ def _find_again(doc: Doc, text: str, actors: list[_Actor]) -> None:
             short_forms = {f.split()[0] for f in forms if len(f.split()) > 1 and _distinctive(f.split()[0])} - forms
         for form in sorted(forms | short_forms, key=len, reverse=True):
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if any(i in taken for i in range(match.start(), match.end())):
+                if any(i in taken for i in range(match.start(), match.end())) or _inside(outside_story, match.start()):
                     continue
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or span.text != form:
@@ -675,11 +792,18 @@ def _governor(token: Token) -> Token:
 
 
 def _is_outlet_or_thing(mention: _Mention) -> bool:
-    """A facility, a product or a news outlet: never an actor, whatever the model labels it."""
+    """A facility, an event, a product or a news outlet: never an actor, whatever the model labels it."""
     span = mention.tokens
     root = span.root
-    if root.lower_ in _THING_HEADS:
+    if root.lower_ in _THING_HEADS or root.lower_ in _EVENT_HEADS or root.lower_ in _LAW_HEADS:
         return True
+    if len(span) == 1 and mention.kind is not PartyKind.person and any(c.dep_ == "det" for c in root.children) and any(
+        c.dep_ == "amod" and c.text.islower() for c in root.children
+    ):
+        return True  # "the top Democrat in Congress", "a senior Conservative": one member described, not a party
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
+        return True  # "Expo 2030": an event named by its year
     if mention.kind is PartyKind.organization and mention.text.split()[-1].lower() in lexicon.outlet_words():
         return True  # "The Wall Street Journal reported"
     if any(t.dep_ == "appos" and span.start <= t.head.i < span.end and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
@@ -690,12 +814,21 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children)
 
 
-def _acts(mention: _Mention) -> bool:
+def _acts(mention: _Mention, region: bool = False) -> bool:
     """Whether this mention shows its party acting: the subject or object of a verb, a partner in a deal
-    ("sold to X", "talks with X"), the agent of a passive, the owner of a decision or statement."""
+    ("sold to X", "talks with X"), the agent of a passive, the owner of a decision or statement.
+
+    A region or city mostly locates ("counties which include X", "Akron, Ohio", "moved to X"): it acts only as
+    a subject, an agent, a partner in talks or the owner of an act.
+    """
     if _is_outlet_or_thing(mention):
         return False
-    gov = _governor(mention.tokens.root)
+    root = mention.tokens.root
+    if region and root.dep_ == "appos" and root.head.ent_type_ in {"GPE", "LOC"}:
+        return False  # "Akron, Ohio": the state says where the city is
+    if region and _governor(root).dep_ in {"dobj", "attr", "oprd"}:
+        return False  # "counties which include X", "visited X"
+    gov = _governor(root)
     # "the Unite union said": the name stands in its role noun's place. A country there is the company's
     # nationality ("US chipmaker X agreed" is X acting, not the United States).
     org_noun = gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound"
@@ -705,6 +838,10 @@ def _acts(mention: _Mention) -> bool:
         gov = _governor(gov.head)  # "the Norwegian government said": the state acts where its government does
     if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() in _POLITY_NOUNS:
         gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
+    elif gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() == "member" and mention.key.startswith("family:"):
+        gov = _governor(gov.head.head)  # "members of the Roe family will pay": the family pays
+    elif gov.dep_ in {"nmod", "compound"} and _coordinated(gov) and gov.head.lemma_.lower() in _PLACE_NOUNS and gov.head.tag_ == "NNS":
+        gov = _governor(gov.head)  # "a deal with X and Y counties": each of the counties is a partner
     if mention.kind is PartyKind.person and _unattached_speaker(gov):
         return True
     if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
@@ -713,14 +850,21 @@ def _acts(mention: _Mention) -> bool:
         heads = [gov, *(c for c in gov.children if c.dep_ == "appos")]
         if any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > gov.i for h in heads for c in h.children):
             return True
+    if mention.key.startswith("crowd:"):
+        # A crowd of no name is an actor where it does something: "the rebels agreed", "approved by lawmakers".
+        return gov.dep_ in {"nsubj", "nsubjpass"} or gov.dep_ == "pobj" and gov.head.dep_ == "agent"
+    if mention.kind is PartyKind.group and lexicon.country_of_demonym(mention.text):
+        # "aid for Freedonians", "talks between Freedonians": the people of a country act only as a subject.
+        return gov.dep_ in {"nsubj", "nsubjpass"}
     if gov.dep_ in {"dobj", "dative"}:
         return gov.head.lemma_.lower() not in lexicon.reporting_verbs()  # being told something ("told the BBC") is not acting
     if gov.dep_ in {"nsubj", "nsubjpass", "csubj"}:
         return True
     if gov.dep_ == "pobj":
-        return _partner(gov.head, mention.kind)
+        return _partner(gov.head, PartyKind.country if region else mention.kind)
     if gov.dep_ in {"poss", "compound", "nmod"}:
-        return _owns_an_act(gov)
+        # "the Ohio settlement" is the settlement made in Ohio; "Ohio's settlement" is the state's own.
+        return (gov.dep_ == "poss" or not region) and _owns_an_act(gov)
     if gov.dep_ == "amod" and mention.key.startswith("place:"):
         return gov.head.lemma_.lower() in _ACT_NOUNS  # "a Chinese demand"
     return False
@@ -736,10 +880,25 @@ def _partner(prep: Token, kind: PartyKind) -> bool:
     if prep.lower_ not in _PARTNER_PREPS:
         return False  # "in", "at", "of": a place or a mere mention
     head = prep.head
+    if head.lemma_.lower() in lexicon.reporting_verbs() and prep.lower_ in {"from", "to"} and head.pos_ == "VERB":
+        return prep.lower_ == "to" and kind is not PartyKind.country  # "said from the palace": where it was said
     if not (head.pos_ in {"VERB", "AUX"} or head.lemma_ in _ACT_NOUNS or head.lemma_ in _TALK_NOUNS):
         return False
-    # "moved to Spain", "imports from China": a country after "to" or "from" is a destination or a source.
+    # "moved to Spain", "imports from China": a country after "to" or "from" is a destination or a source, and so
+    # is anything after a verb of moving ("moved the race to X").
+    if head.lemma_.lower() in _MOTION_VERBS and prep.lower_ in {"to", "from"}:
+        return False
     return kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
+
+
+_PLACE_NOUNS = frozenset("county state province city town district region municipality".split())
+
+
+def _coordinated(token: Token) -> bool:
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+_MOTION_VERBS = frozenset("move relocate travel fly go come return head drive walk sail propel".split())
 
 
 def _owns_an_act(token: Token) -> bool:
@@ -769,8 +928,23 @@ def _unattached_speaker(token: Token) -> bool:
 
 
 def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
+    if actor.kind is not PartyKind.person and any(_introduced_as_product(m) for m in actor.mentions):
+        return False
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
-    return any(_acts(m) for m in outside)
+    region = any(m.region for m in actor.mentions)
+    return any(_acts(m, region) for m in outside)
+
+
+def _introduced_as_product(mention: _Mention) -> bool:
+    """ "the maker of X", "the drug X", "a powerful painkiller, X": the name is of a product, wherever it recurs."""
+    root = mention.tokens.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MAKER_NOUNS:
+        return True
+    before = mention.tokens.doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
+    if before is not None and before.lemma_.lower() in _PRODUCT_NOUNS and before.pos_ in {"NOUN", "ADJ"} and before.head.i == root.i:
+        return True
+    return root.dep_ == "appos" and head.i < root.i and head.lemma_.lower() in _PRODUCT_NOUNS and head.pos_ == "NOUN"
 
 
 # --- names, titles, roles ------------------------------------------------------------------------
@@ -785,7 +959,9 @@ def _best_name(actor: _Actor) -> str:
         return actor.key.split(":", 1)[1]
     if actor.key.startswith("body::"):
         return "the " + actor.key[len("body::") :]  # "the army"
-    texts = [_clean(m.text) for m in actor.mentions if m.text[:1].isupper()] or [_clean(m.text) for m in actor.mentions]
+    # A name, not a common noun capitalised at the start of a sentence ("The state said").
+    names = [m for m in actor.mentions if m.text[:1].isupper() and not re.match(r"The [a-z]", m.text)]
+    texts = [_clean(m.text) for m in names] or [_clean(m.text) for m in actor.mentions]
     return max(texts, key=lambda t: (len(t.split()), len(t)))
 
 
@@ -816,9 +992,9 @@ def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None
     before = words[: len(words) - len(title_words)]
     former = [w for w in before[:1] if w.lower_ in {"former", "ex"}]
     before = before[len(former) :]
-    while before and not before[-1].ent_type_ and before[-1].pos_ != "PROPN" and (
+    while before and (before[-1].lower_ in _TITLE_MODIFIERS or not before[-1].ent_type_ and before[-1].pos_ != "PROPN" and (
         not before[-1].text[:1].isupper() or before[-1].lower_ in lexicon.organization_nouns() | lexicon.titles()
-    ):
+    )):
         title_words.insert(0, before.pop())
     nation = affiliation = None
     if before:
@@ -831,6 +1007,11 @@ def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None
             affiliation = text
     title = " ".join(w.text.lower() if former else w.text for w in former + title_words)
     return title[:1].upper() + title[1:], affiliation, nation
+
+
+# Words that belong to the title before them, capitalised or not: "Senate Majority Leader" is the Senate's
+# majority leader, "White House Press Secretary" the White House's press secretary.
+_TITLE_MODIFIERS = frozenset("majority minority press deputy assistant acting vice chief senior".split())
 
 
 def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
@@ -858,6 +1039,10 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
     owner = re.match(r"^(?P<owner>.+?)(?:'s|\u2019s)\s+(?P<role>.+)$", role)
     if owner and not affiliation:
         affiliation, role = owner.group("owner"), owner.group("role")
+    role = re.sub(r"^\d+-year-old\s+", "", role)  # "75-year-old founder": the age is no part of the role
+    leading = re.match(r"^((?:[A-Z][\w.&'-]*\s+)+)(?=[a-z])", role)
+    if leading and not affiliation and not lexicon.country_of_demonym(leading.group(1).split()[0]):
+        affiliation, role = leading.group(1).strip(), role[leading.end() :]  # "a Brookings Institution senior analyst"
     role_words = role.lower().split()
     known = lexicon.titles() | lexicon.expert_roles()
     if not any(" ".join(role_words[i:j]) in known for i in range(len(role_words)) for j in range(i + 1, len(role_words) + 1)):
@@ -899,9 +1084,13 @@ def _role_before(mention: _Mention) -> tuple[str | None, str | None]:
     phrase = [t.lower_ for t in [*words, head]]
     if not any(" ".join(phrase[i:]) in lexicon.titles() | lexicon.expert_roles() for i in range(len(phrase))):
         return None, None
+    # "the North Korean foreign minister": the nationality says whose minister, it is no part of the title.
+    nationality = []
+    while words and (lexicon.place(words[0].text) or lexicon.country_of_demonym(words[0].text) or words[0].lower_ in {"north", "south"}):
+        nationality.append(words.pop(0))
     owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ != "PRON"), None)  # not "their leader"
     role = " ".join(t.text for t in [*words, head])
-    affiliation = _clean(mention.tokens.doc[owner.left_edge.i : owner.i + 1].text) if owner is not None else None
+    affiliation = _clean(mention.tokens.doc[owner.left_edge.i : owner.i + 1].text) if owner is not None else _nation_of_words(nationality)
     return role, affiliation
 
 
@@ -1125,6 +1314,8 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tu
             noun = token.lemma_.lower()
             if not apposed and noun not in _GENERIC_ORG_NOUNS and roles - _GENERIC_ORG_NOUNS - {noun}:
                 continue  # a bank is not "the regulator"
+            if not apposed and noun in _GENERIC_ORG_NOUNS and actor.key.startswith("body:"):
+                continue  # "the group" is the movement, not its ruling council
             candidates.append((nation is not None and actor.nation == nation, noun in roles, before[-1].end if before else 0, actor))
         if nation is not None:
             candidates = [c for c in candidates if c[3].nation in {nation, None}]
@@ -1135,6 +1326,28 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tu
         actor.role = actor.role or token.lemma_.lower()
         span = doc[left[0].i : token.i + 1]
         actor.mentions.append(_Mention(span.start_char, span.end_char, span.text, span, actor.kind, actor.key))
+        actor.mentions.sort(key=lambda m: m.start)
+
+
+def _the_state(doc: Doc, actors: list[_Actor]) -> None:
+    """ "The state had been seeking a dismissal": the state of a federation named last before it (a region the
+    country table does not know). Not "the state law" nor "the state of X", which names its own."""
+    regions = [a for a in actors if any(m.region for m in a.mentions)]
+    for match in re.finditer(r"\b[Tt]he state\b", doc.text) if regions else ():
+        words = doc.char_span(match.start(), match.end())
+        if words is None:
+            continue
+        token = words[-1]
+        if token.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue
+        before = [(m.end, a) for a in regions for m in a.mentions if m.end <= token.idx]
+        if not before:
+            continue
+        actor = max(before, key=lambda hit: hit[0])[1]
+        span = doc[token.i - 1 : token.i + 1]
+        actor.mentions.append(_Mention(span.start_char, span.end_char, span.text, span, actor.kind, actor.key, region=True))
         actor.mentions.sort(key=lambda m: m.start)
 
 
@@ -1166,8 +1379,10 @@ def _governments_to_states(candidates: list[_Actor], actors: list[_Actor]) -> li
 def find_parties(doc: Doc) -> PartyIndex:
     text = doc.text
     quoted = [(q.start, q.end) for q in quotations(text) if is_speech(text, q)]
-    actors = _merge(_collect(doc))
-    _find_again(doc, text, actors)
+    outside_story = furniture(text)
+    actors = _merge([m for m in _collect(doc) if not _inside(outside_story, m.start)])
+    _find_again(doc, text, actors, outside_story)
+    _the_state(doc, actors)
     actors = _governments_to_states(actors, [a for a in actors if _is_actor(a, quoted)])
     for actor in actors:
         _describe(doc, actor)
@@ -1177,7 +1392,8 @@ def find_parties(doc: Doc) -> PartyIndex:
     taken_ids: set[str] = set()
     parties = []
     for actor in sorted(actors, key=lambda a: a.mentions[0].start):
-        actor.affiliation = actor.affiliation or actor.nation
+        # A country belongs to no one: the nationality words near its name are of other parties.
+        actor.affiliation = None if actor.kind is PartyKind.country else actor.affiliation or actor.nation
         # "The company" opening a sentence is the same alias as "the company".
         forms = (re.sub(r"^The\s", "the ", m.text) for m in actor.mentions)
         aliases = list(dict.fromkeys(f for f in forms if _bare(f) != _bare(actor.name)))

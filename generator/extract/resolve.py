@@ -1,0 +1,107 @@
+"""Coreference: the party a pronoun or a role noun stands for, in one place for every extractor.
+
+The small model has no coreference, so this resolver goes by what news English keeps stable: a pronoun refers to
+the nearest compatible party before it, compatible by person or not ("he", "she" a person; "it" an organisation or
+a state; "they" a group, an organisation or a state, or a plural crowd of no name), and a role noun ("the
+company", "the union") to the organisation last named. The speaker in focus beats the person named last: news keeps
+the speaker in subject position ("X, an analyst at Y, said ... "...," he said"). Names, title phrases ("the
+Polish president") and role nouns the text puts in apposition are resolved earlier, when the party index is built
+(generator/extract/parties.py); this module resolves what is left at the moment an extractor asks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from generator.extract import lexicon
+from generator.model import PartyKind
+
+if TYPE_CHECKING:
+    from generator.extract.parties import PartyIndex
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# People the narrator describes without naming them ("an analyst", "a spokesman", "one official").
+_PERSON_DESCRIPTIONS = frozenset("analyst economist observer official source spokesman spokeswoman spokesperson expert trader diplomat".split())
+
+
+def refer(index: PartyIndex, token: Token) -> str | None:
+    """The party `token` stands for: a mention of it, a pronoun, or a role noun ("the company"); None for none.
+
+    Pronouns go to the party of fitting kind mentioned last before them: "he"/"his" to a person, "it"/"its" to an
+    organisation or country, "they"/"their" to a group, organisation or country (or to no party where they continue
+    a plural subject that names none).
+    """
+    hit = index.at(token.idx, token.idx + len(token))
+    if hit:
+        return hit
+    word = token.lower_
+    if word in _PERSON_PRONOUNS:
+        return person_in_focus(index, token)
+    if word in _THING_PRONOUNS:
+        return index.before(token.idx, {PartyKind.organization, PartyKind.country})
+    if word in _PLURAL_PRONOUNS:
+        if unnamed_plural_in_focus(index, token):
+            return None
+        return index.before(token.idx, {PartyKind.group, PartyKind.organization, PartyKind.country})
+    if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
+        return index.before(token.idx, {PartyKind.organization})
+    return None
+
+
+def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
+    """The person "he" or "she" stands for: the subject of the sentence so far, else the subject of the sentence
+    before, else the person named last. A person described but not named ("an analyst in Zurich, who did not want
+    to be named, said") is no one: the pronoun does not jump to an earlier name."""
+    sentence = pronoun.sent
+    subjects = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not index.in_quote(t.idx)]
+    for subject in reversed(subjects):
+        party = index.get(index.at(subject.idx, subject.idx + len(subject)))
+        if party is not None and party.kind is PartyKind.person:
+            return party.id
+    doc = pronoun.doc
+    paragraph_start = doc.text.rfind("\n", 0, pronoun.idx) + 1
+    # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
+    for _ in range(2):
+        if sentence.start == 0 or doc[sentence.start - 1].idx < paragraph_start:
+            break
+        sentence = doc[sentence.start - 1].sent
+        subject = main_subject(sentence)
+        if subject is None or index.in_quote(subject.idx):
+            continue
+        # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
+        phrase = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
+        if persons:
+            return persons[0].id
+        if subject.lemma_.lower() in _PERSON_DESCRIPTIONS:
+            return None
+        break
+    return index.before(pronoun.idx, {PartyKind.person})
+
+
+def unnamed_plural_in_focus(index: PartyIndex, pronoun: Token) -> bool:
+    """Whether "they" opening a sentence continues a plural subject that names no party ("Unions at the plant have
+    threatened strikes. They have demanded ..."): then it is those people, not the party named last."""
+    sentence = pronoun.sent
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or any(
+        t.dep_ in {"nsubj", "nsubjpass"} for t in sentence if t.i < pronoun.i
+    ) or sentence.start == 0:
+        return False
+    subject = main_subject(pronoun.doc[sentence.start - 1].sent)
+    if subject is None or subject.tag_ != "NNS" or index.in_quote(subject.idx):
+        return False
+    return not index.within(subject.left_edge.idx, subject.idx + len(subject))
+
+
+def main_subject(sentence: SpacySpan) -> Token | None:
+    """The subject of a sentence's main verb (or of the first verb it is conjoined with)."""
+    verb = sentence.root
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
