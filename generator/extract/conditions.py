@@ -214,7 +214,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     if token.lemma_.lower() != "call" or token.pos_ != "VERB":
         return None
     on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
-    for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    # "For instance, calls to ..." and "X, for one, called ...": a "for" before the verb is no "call for".
+    for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
     if on is None and for_ is not None:
         what = list(for_.subtree)[1:]
         end = for_.right_edge.i + 1

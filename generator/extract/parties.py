@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from generator.extract import lexicon
+from generator.extract.isolation import isolated
 from generator.extract.quotemarks import is_speech, quotations
-from generator.model import Party, PartyKind, Span
+from generator.model import Party, PartyKind, Span, UnreadPart
 from generator.slugs import slugify, unique
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -74,6 +75,8 @@ class PartyIndex:
     parties: list[Party] = field(default_factory=list)
     # Quoted words: a pronoun or "the company" outside them never refers back into them.
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    # Rules of find_parties that failed on this text: the parties lack what those rules would have added.
+    unread: list[UnreadPart] = field(default_factory=list)
     _quote_starts: list[int] = field(init=False, repr=False, compare=False)
     _sorted_for: int = field(default=-1, init=False, repr=False, compare=False)
     _sorted_mentions: tuple = field(default=((), ()), init=False, repr=False, compare=False)
@@ -351,6 +354,8 @@ def _collect(doc: Doc) -> list[_Mention]:
                 # the small model makes the end of the employer's name the subject.
                 continue
             named = _strip(span)  # "Ms Ruiz": an honorific makes the name a person's
+            if not named:
+                continue  # "the Lord said": an honorific alone names nobody
             person = len(named) < len(span) or _appositive_noun(token) in _person_nouns()
             kind = PartyKind.person if person else PartyKind.organization
             mentions.append(_Mention(named.start_char, named.end_char, named.text, named, kind))
@@ -567,8 +572,9 @@ def _after_title(span: SpacySpan) -> bool:
     return False
 
 
-def _merge(mentions: list[_Mention]) -> list[_Actor]:
-    _correct_kinds(mentions)
+def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
+    with isolated("parties", unread):
+        _correct_kinds(mentions)
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
     # News refers to a person by surname, never by first name: a two-word "person" named again by its first word
     # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said").
@@ -868,7 +874,6 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
 
 
 def _describe(doc: Doc, actor: _Actor) -> None:
-    actor.name = _best_name(actor)
     for mention in actor.mentions:
         if actor.kind is PartyKind.person:
             title, affiliation, nation = _pre_name_title(doc, mention)
@@ -1166,14 +1171,24 @@ def _governments_to_states(candidates: list[_Actor], actors: list[_Actor]) -> li
 def find_parties(doc: Doc) -> PartyIndex:
     text = doc.text
     quoted = [(q.start, q.end) for q in quotations(text) if is_speech(text, q)]
-    actors = _merge(_collect(doc))
-    _find_again(doc, text, actors)
-    actors = _governments_to_states(actors, [a for a in actors if _is_actor(a, quoted)])
+    # Collecting and merging the names is the core, which every other fact needs. Each rule around it corrects or
+    # adds to what the core found: one failing on this text loses its part (recorded as unread), not the parties.
+    unread: list[UnreadPart] = []
+    actors = _merge(_collect(doc), unread)
+    with isolated("parties", unread):
+        _find_again(doc, text, actors)
+    candidates, actors = actors, [a for a in actors if _is_actor(a, quoted)]
+    with isolated("parties", unread):
+        actors = _governments_to_states(candidates, actors)
     for actor in actors:
-        _describe(doc, actor)
+        actor.name = _best_name(actor)
+        with isolated("parties", unread):
+            _describe(doc, actor)
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
-    _title_phrases(doc, actors, taken)
-    _role_nouns(doc, actors, taken, quoted)
+    with isolated("parties", unread):
+        _title_phrases(doc, actors, taken)
+    with isolated("parties", unread):
+        _role_nouns(doc, actors, taken, quoted)
     taken_ids: set[str] = set()
     parties = []
     for actor in sorted(actors, key=lambda a: a.mentions[0].start):
@@ -1192,4 +1207,4 @@ def find_parties(doc: Doc) -> PartyIndex:
                 mentions=[Span(start=m.start, end=m.end) for m in actor.mentions],
             )
         )
-    return PartyIndex(parties=parties, quoted=quoted)
+    return PartyIndex(parties=parties, quoted=quoted, unread=unread)

@@ -123,3 +123,16 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
     assert all(_name(sheet, c.by) not in {"Orbis Telenet", "Deltacom"} for c in sheet.conditions), [
         (_name(sheet, c.by), c.summary) for c in sheet.conditions
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wendell Farrow, for one, called the plan a disgrace.",
+        "For example, calls to hold a referendum on the canal were dismissed by the regional assembly.",
+    ],
+)
+def test_a_for_before_the_verb_is_no_call_for(facts, text):
+    sheet = facts(text)
+    assert not sheet.unread, sheet.unread
+    assert not sheet.conditions, [c.summary for c in sheet.conditions]

@@ -245,3 +245,17 @@ def test_honorifics_and_metonyms(facts, text, name, kind, alias):
 )
 def test_offices_and_employers_parsed_as_subjects_are_not_parties(facts, text, absent):
     assert not absent & _names(facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pastor told the crowd that the Lord will guide the valley farmers through the drought.",
+        "Villagers in Eastmoor say the Lady appeared to them beside the well.",
+        "\"I believe the Lord wants us to rebuild the chapel,\" said Amara Okafor.",
+    ],
+)
+def test_an_honorific_alone_as_a_subject_names_nobody(facts, text):
+    sheet = facts(text)
+    assert not sheet.unread, sheet.unread
+    assert all(p.name.strip() for p in sheet.parties)
