@@ -37,11 +37,13 @@ def failing_extractor(exc: BaseException) -> str:
     return "unknown"
 
 
-def check_folders(folders: list[Path], model: str, jobs: int) -> tuple[int, Failures]:
+def check_folders(folders: list[Path], model: str, jobs: int) -> tuple[int, set[str], Failures]:
+    """The number of articles, the names of those left without a sheet, and every failure."""
     from generator.extract import extract_all
     from generator.load import article_files, load
 
     failures: Failures = defaultdict(list)
+    unbuilt: set[str] = set()
     articles = []
     paths = [path for folder in folders for path in article_files(folder)]
     for path in paths:
@@ -49,14 +51,16 @@ def check_folders(folders: list[Path], model: str, jobs: int) -> tuple[int, Fail
             articles.append(load(path))
         except Exception as exc:
             failures["load", f"{type(exc).__name__}: {exc}"].append(path.name)
+            unbuilt.add(path.name)
     for article, outcome in zip(articles, extract_all(articles, model, jobs)):
         name = Path(article.meta.source).name
         if isinstance(outcome, Exception):
             failures[failing_extractor(outcome), f"{type(outcome).__name__}: {outcome}"].append(name)
+            unbuilt.add(name)
             continue
         for unread in outcome.unread:
             failures[unread.part, unread.error].append(name)
-    return len(paths), failures
+    return len(paths), unbuilt, failures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,12 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    articles, failures = check_folders(args.folders, args.model, args.jobs)
+    articles, unbuilt, failures = check_folders(args.folders, args.model, args.jobs)
     seconds = time.perf_counter() - started
 
     hit = {name for names in failures.values() for name in names}
     print(f"articles: {articles}")
-    print(f"articles with a failure: {len(hit)}")
+    print(f"articles with a failure: {len(hit)}, of which without a sheet: {len(unbuilt)}")
     print(f"failures: {sum(len(names) for names in failures.values())}")
     for (extractor, error), names in sorted(failures.items(), key=lambda item: (item[0][0], -len(item[1]), item[0][1])):
         print(f"  {extractor}: {error}: {len(names)}")

@@ -572,6 +572,15 @@ def _after_title(span: SpacySpan) -> bool:
     return False
 
 
+def _worded(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Mention]:
+    """The mentions that hold a word. Merging reads the words of every mention: one without any, a rule's bug,
+    is left out (and recorded) rather than failing the parties."""
+    blank = [m for m in mentions if not m.text.split()]
+    if blank:
+        unread.append(UnreadPart(part="parties", error=f"names without words left out: {len(blank)}"))
+    return [m for m in mentions if m.text.split()]
+
+
 def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
     with isolated("parties", unread):
         _correct_kinds(mentions)
@@ -1174,7 +1183,7 @@ def find_parties(doc: Doc) -> PartyIndex:
     # Collecting and merging the names is the core, which every other fact needs. Each rule around it corrects or
     # adds to what the core found: one failing on this text loses its part (recorded as unread), not the parties.
     unread: list[UnreadPart] = []
-    actors = _merge(_collect(doc), unread)
+    actors = _merge(_worded(_collect(doc), unread), unread)
     with isolated("parties", unread):
         _find_again(doc, text, actors)
     candidates, actors = actors, [a for a in actors if _is_actor(a, quoted)]

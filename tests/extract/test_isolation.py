@@ -46,3 +46,16 @@ def test_a_failing_rule_of_the_parties_extractor_loses_its_part_not_the_parties(
     assert {"Norland", "Vestmark"} <= {p.name for p in sheet.parties}
     assert sheet.unread and {u.part for u in sheet.unread} == {"parties"}
     assert all(u.error.startswith("RuntimeError: rule blew up") for u in sheet.unread)
+
+
+def test_a_name_without_words_is_left_out_not_the_parties(facts, monkeypatch):
+    real = parties._collect
+
+    def with_a_blank_name(doc):
+        blank = doc[0:0]
+        return [*real(doc), parties._Mention(blank.start_char, blank.end_char, blank.text, blank, parties.PartyKind.person)]
+
+    monkeypatch.setattr(parties, "_collect", with_a_blank_name)
+    sheet = facts(TEXT)
+    assert {"Norland", "Vestmark", "Ilse Marwick"} <= {p.name for p in sheet.parties}
+    assert [u.part for u in sheet.unread] == ["parties"] and "without words" in sheet.unread[0].error
