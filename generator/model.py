@@ -139,9 +139,10 @@ class Commentary(_Model):
 
 
 class UnreadPart(_Model):
-    """One kind of fact that could not be read from an article: its extractor failed there, the others still ran."""
+    """One kind of fact that could not be read, wholly or in part, from an article: its extractor (or for parties,
+    one of its rules) failed there; the others still ran."""
 
-    part: str = Field(description="The kind of fact: quotes, commentary, agreements or conditions")
+    part: str = Field(description="The kind of fact: parties, quotes, commentary, agreements or conditions")
     error: str = Field(description="What went wrong, for the build's warning")
 
 

@@ -381,7 +381,7 @@ def test_an_extractor_failing_on_one_article_costs_that_part_of_its_sheet_only(t
     report = build(settings)
     [problem] = report.problems
     assert not problem.fatal and problem.source == str(settings.seeds_dir / "beta.txt")
-    assert problem.reason.startswith("quotes: extraction failed, the sheet is built without them: RuntimeError: rule blew up")
+    assert problem.reason.startswith("quotes: extraction failed, the fact sheet lacks what it would have found: RuntimeError: rule blew up")
     beta = next(s for s in report.sheets if s.article.id == "beta")
     assert beta.parties and beta.agreements and [u.part for u in beta.unread] == ["quotes"]
     page = (settings.generated_dir / "articles" / "beta.md").read_text("utf-8")
