@@ -145,6 +145,10 @@ def extract_articles(articles: list[Article], settings: Settings, report: BuildR
         extracted = _extract_and_keep([articles[number] for number in missing], cache, settings, report, progress)
         for number, sheet in zip(missing, extracted):
             sheets[number] = sheet
+    # Told again on every build, from the cache too: the page says so for as long as the sheet lacks them.
+    for article, sheet in zip(articles, sheets):
+        for unread in sheet.unread if sheet else ():
+            report.problems.append(Problem(article.meta.source, f"{unread.part}: extraction failed, the fact sheet lacks what it would have found: {unread.error}", fatal=False))
     return [sheet for sheet in sheets if sheet is not None]
 
 

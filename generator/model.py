@@ -138,6 +138,14 @@ class Commentary(_Model):
     edited: bool = False
 
 
+class UnreadPart(_Model):
+    """One kind of fact that could not be read, wholly or in part, from an article: its extractor (or for parties,
+    one of its rules) failed there; the others still ran."""
+
+    part: str = Field(description="The kind of fact: parties, quotes, commentary, agreements or conditions")
+    error: str = Field(description="What went wrong, for the build's warning")
+
+
 class FactSheet(_Model):
     """Everything extracted from one article, every fact with its evidence spans."""
 
@@ -149,6 +157,7 @@ class FactSheet(_Model):
     conditions: list[Condition] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     commentary: list[Commentary] = Field(default_factory=list)
+    unread: list[UnreadPart] = Field(default_factory=list, description="Kinds of fact missing because reading them failed")
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

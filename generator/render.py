@@ -457,6 +457,11 @@ class SheetView:
     def marks(self) -> list[Mark]:
         return self.facts.marks
 
+    @property
+    def unread(self) -> list[str]:
+        """The kinds of fact an error stopped reading from this article, each once."""
+        return list(dict.fromkeys(part.part for part in self.sheet.unread))
+
 
 class SheetBuilder:
     """Turns one fact sheet into its view: labels and anchors for each fact, and a mark per evidence span.

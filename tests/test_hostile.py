@@ -363,6 +363,30 @@ def test_an_exception_while_extracting_one_article_names_its_file(tmp_path, monk
     assert not (settings.generated_dir / "articles" / "beta.md").exists()
 
 
+def test_an_extractor_failing_on_one_article_costs_that_part_of_its_sheet_only(tmp_path, monkeypatch):
+    import generator.extract
+
+    real = generator.extract.find_quotes
+
+    def failing_for_beta(doc, index):
+        if "talks resume" in doc.text:
+            raise RuntimeError("rule blew up")
+        return real(doc, index)
+
+    monkeypatch.setattr(generator.extract, "find_quotes", failing_for_beta)
+    settings = small_project(tmp_path)
+    (settings.seeds_dir / "beta.txt").write_text(f"Talks beta\n{ARTICLE}The talks resume in May.\n", encoding="utf-8")
+    report = build(settings)
+    [problem] = report.problems
+    assert not problem.fatal and problem.source == str(settings.seeds_dir / "beta.txt")
+    assert problem.reason.startswith("quotes: extraction failed, the fact sheet lacks what it would have found: RuntimeError: rule blew up")
+    beta = next(s for s in report.sheets if s.article.id == "beta")
+    assert beta.parties and beta.agreements and [u.part for u in beta.unread] == ["quotes"]
+    page = (settings.generated_dir / "articles" / "beta.md").read_text("utf-8")
+    assert "The quotes of this article could not be read." in page
+    assert "could not be read" not in (settings.generated_dir / "articles" / "alpha.md").read_text("utf-8")
+
+
 def test_hand_written_pages_survive_every_build_and_only_stale_pages_go(tmp_path):
     settings = small_project(tmp_path)
     (settings.generated_dir / "notes-by-hand.md").parent.mkdir(parents=True)

@@ -20,7 +20,7 @@ import markdown
 import pytest
 
 from generator.config import Settings
-from generator.model import Account, Agreement, ArticleMeta, Commentary, Condition, FactSheet, Party, Quote, Site, Span
+from generator.model import Account, Agreement, ArticleMeta, Commentary, Condition, FactSheet, Party, Quote, Site, Span, UnreadPart
 from generator.render import Mark, escape_markdown, highlight_source, mermaid_label, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,6 +155,20 @@ def test_pages_across_articles_name_what_each_article_says():
     party = pages["parties/southland.md"]
     assert "withdraw its coast guard vessels" in party and "Southland's government" in party
     assert "November 2026" in pages["timeline.md"]
+
+
+def test_a_fact_sheet_says_which_parts_could_not_be_read():
+    sheet = sample_sheet()
+    sheet.quotes, sheet.conditions = [], []
+    sheet.unread = [UnreadPart(part="quotes", error="IndexError: x"), UnreadPart(part="conditions", error="KeyError: y")]
+    page = render_site([sheet], SETTINGS)["articles/fishing-truce.md"]
+    assert '!!! warning "Not everything could be read"' in page
+    assert "An error stopped the reading of the quotes and conditions of this article" in page
+    assert "The quotes of this article could not be read." in page and "No quotation was found" not in page
+    assert "The demands and conditions of this article could not be read." in page
+    assert "No agreement was found" not in page and "IndexError" not in page
+    html_page = markdown.markdown(page, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    assert '<div class="admonition warning">' in html_page
 
 
 def test_fact_sheets_are_listed_newest_first():

@@ -26,9 +26,10 @@ from spacy.tokens import Doc
 from generator.extract.agreements import find_agreements
 from generator.extract.commentary import find_commentary
 from generator.extract.conditions import find_conditions
+from generator.extract.isolation import isolated
 from generator.extract.parties import find_parties
 from generator.extract.quotes import find_quotes
-from generator.model import Article, FactSheet
+from generator.model import Agreement, Article, Commentary, Condition, FactSheet, Quote
 
 # The cache (generator/cache.py) keys its entries on a digest of the extraction code and data, this line
 # included: an edited rule re-extracts every article by itself. Bump this where results change for a reason
@@ -149,11 +150,22 @@ def _picklable(exc: Exception) -> Exception:
 
 
 def facts_from_doc(article: Article, doc: Doc) -> FactSheet:
+    """The article's facts. Only a failure of the parties extractor, which every other fact names, fails the sheet;
+    that extractor guards its own rules. Any other extractor failing loses its facts alone (see isolation)."""
     index = find_parties(doc)
-    quotes = find_quotes(doc, index)
-    commentary = find_commentary(doc, index, quotes)
-    agreements = find_agreements(doc, index, quotes)
-    conditions = find_conditions(doc, index, agreements)
+    unread = list(index.unread)
+    quotes: list[Quote] = []
+    commentary: list[Commentary] = []
+    agreements: list[Agreement] = []
+    conditions: list[Condition] = []
+    with isolated("quotes", unread):
+        quotes = find_quotes(doc, index)
+    with isolated("commentary", unread):
+        commentary = find_commentary(doc, index, quotes)
+    with isolated("agreements", unread):
+        agreements = find_agreements(doc, index, quotes)
+    with isolated("conditions", unread):
+        conditions = find_conditions(doc, index, agreements)
     return FactSheet(
         article=article.meta,
         text=article.text,
@@ -162,4 +174,5 @@ def facts_from_doc(article: Article, doc: Doc) -> FactSheet:
         conditions=conditions,
         quotes=quotes,
         commentary=commentary,
+        unread=unread,
     )

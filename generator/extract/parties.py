@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from generator.extract import lexicon, resolve
 from generator.extract.furniture import furniture
+from generator.extract.isolation import isolated
 from generator.extract.quotemarks import is_speech, quotations
-from generator.model import Party, PartyKind, Span
+from generator.model import Party, PartyKind, Span, UnreadPart
 from generator.slugs import slugify, unique
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -90,6 +91,8 @@ class PartyIndex:
     parties: list[Party] = field(default_factory=list)
     # Quoted words: a pronoun or "the company" outside them never refers back into them.
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    # Rules of find_parties that failed on this text: the parties lack what those rules would have added.
+    unread: list[UnreadPart] = field(default_factory=list)
     _quote_starts: list[int] = field(init=False, repr=False, compare=False)
     _sorted_for: int = field(default=-1, init=False, repr=False, compare=False)
     _sorted_mentions: tuple = field(default=((), ()), init=False, repr=False, compare=False)
@@ -301,6 +304,8 @@ def _collect(doc: Doc) -> list[_Mention]:
                 # the small model makes the end of the employer's name the subject.
                 continue
             named = _without_titles(_strip(span))  # "Ms Ruiz", "Mayor Ruiz": an honorific or a title makes the name a person's
+            if not named:
+                continue  # "the Lord said": an honorific alone names nobody
             person = len(named) < len(span) or _appositive_noun(token) in _person_nouns()
             kind = PartyKind.person if person else PartyKind.organization
             mentions.append(_Mention(named.start_char, named.end_char, named.text, named, kind))
@@ -661,9 +666,20 @@ def _after_title(span: SpacySpan) -> bool:
     return False
 
 
-def _merge(mentions: list[_Mention]) -> list[_Actor]:
-    _correct_kinds(mentions)
-    _one_kind_per_name(mentions)
+def _worded(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Mention]:
+    """The mentions that hold a word. Merging reads the words of every mention: one without any, a rule's bug,
+    is left out (and recorded) rather than failing the parties."""
+    blank = [m for m in mentions if not m.text.split()]
+    if blank:
+        unread.append(UnreadPart(part="parties", error=f"names without words left out: {len(blank)}"))
+    return [m for m in mentions if m.text.split()]
+
+
+def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
+    with isolated("parties", unread):
+        _correct_kinds(mentions)
+    with isolated("parties", unread):
+        _one_kind_per_name(mentions)
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
     # News refers to a person by surname, rarely by first name: a two-word "person" named again by its first word
     # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said"), unless the text shows a
@@ -1053,7 +1069,6 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
 
 
 def _describe(doc: Doc, actor: _Actor) -> None:
-    actor.name = _best_name(actor)
     for mention in actor.mentions:
         if actor.kind is PartyKind.person:
             title, affiliation, nation = _pre_name_title(doc, mention)
@@ -1379,16 +1394,27 @@ def _governments_to_states(candidates: list[_Actor], actors: list[_Actor]) -> li
 def find_parties(doc: Doc) -> PartyIndex:
     text = doc.text
     quoted = [(q.start, q.end) for q in quotations(text) if is_speech(text, q)]
+    # Collecting and merging the names is the core, which every other fact needs. Each rule around it corrects or
+    # adds to what the core found: one failing on this text loses its part (recorded as unread), not the parties.
+    unread: list[UnreadPart] = []
     outside_story = furniture(text)
-    actors = _merge([m for m in _collect(doc) if not _inside(outside_story, m.start)])
-    _find_again(doc, text, actors, outside_story)
-    _the_state(doc, actors)
-    actors = _governments_to_states(actors, [a for a in actors if _is_actor(a, quoted)])
+    actors = _merge(_worded([m for m in _collect(doc) if not _inside(outside_story, m.start)], unread), unread)
+    with isolated("parties", unread):
+        _find_again(doc, text, actors, outside_story)
+    with isolated("parties", unread):
+        _the_state(doc, actors)
+    candidates, actors = actors, [a for a in actors if _is_actor(a, quoted)]
+    with isolated("parties", unread):
+        actors = _governments_to_states(candidates, actors)
     for actor in actors:
-        _describe(doc, actor)
+        actor.name = _best_name(actor)
+        with isolated("parties", unread):
+            _describe(doc, actor)
     taken = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
-    _title_phrases(doc, actors, taken)
-    _role_nouns(doc, actors, taken, quoted)
+    with isolated("parties", unread):
+        _title_phrases(doc, actors, taken)
+    with isolated("parties", unread):
+        _role_nouns(doc, actors, taken, quoted)
     taken_ids: set[str] = set()
     parties = []
     for actor in sorted(actors, key=lambda a: a.mentions[0].start):
@@ -1408,4 +1434,4 @@ def find_parties(doc: Doc) -> PartyIndex:
                 mentions=[Span(start=m.start, end=m.end) for m in actor.mentions],
             )
         )
-    return PartyIndex(parties=parties, quoted=quoted)
+    return PartyIndex(parties=parties, quoted=quoted, unread=unread)

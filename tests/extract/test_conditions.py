@@ -287,3 +287,15 @@ def test_a_condition_in_a_verbless_headline_ends(facts, text):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wendell Farrow, for one, called the plan a disgrace.",
+        "For example, calls to hold a referendum on the canal were dismissed by the regional assembly.",
+    ],
+)
+def test_a_for_before_the_verb_is_no_call_for(facts, text):
+    sheet = facts(text)
+    assert not sheet.unread, sheet.unread
+    assert not sheet.conditions, [c.summary for c in sheet.conditions]

@@ -501,3 +501,17 @@ def test_a_family_acts_as_one_party(facts):
                   "Critics want the Dalbys to pay more.")
     family = _by_name(sheet, "Dalby family")
     assert family.kind.value == "group" and "Dalbys" in family.aliases, (family.name, family.aliases)
+
+
+# "The Lord", "the Lady": an honorific standing alone as a subject, which is no one's name (it once emptied a name).
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The pastor told the crowd that the Lord will guide the valley farmers through the drought.", set()),
+        ("\"I believe the Lord wants us to rebuild the chapel,\" said Amara Okafor.", {"Amara Okafor"}),
+        ("Villagers in Eastmoor say the Lady appeared to them beside the well.", set()),
+    ],
+)
+def test_an_honorific_alone_as_a_subject_names_nobody(facts, text, names):
+    sheet = facts(text)
+    assert (_names(sheet), sheet.unread) == (names, [])
