@@ -70,10 +70,12 @@ def _extent(token: Token) -> tuple[int, int]:
 
 
 def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Commentary]:
+    """One entry per point an expert makes: a reader (and the annotation guidelines) count an expert's quote and
+    each of their paraphrased claims as separate commentary."""
     text = doc.text
     # The quoted speech find_parties already located: an expert's paraphrase is what lies outside it.
     quoted = index.quoted
-    found = []
+    points = []
     for party in index.parties:
         if party.kind is not PartyKind.person:
             continue
@@ -82,18 +84,16 @@ def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Co
             continue
         evidence = [q.evidence for q in quotes if q.speaker == party.id]
         evidence += _paraphrases(doc, index, party.id, quoted)
-        if not evidence:
-            continue
-        evidence.sort(key=lambda s: s.start)
-        role, affiliation = credentials
-        found.append(
-            Commentary(
-                id=f"e{len(found) + 1}",
-                expert=party.id,
-                credentials=role,
-                affiliation=affiliation,
-                text=" … ".join(span.text_of(text) for span in evidence),
-                evidence=evidence,
-            )
+        points += [(span, party, credentials) for span in evidence]
+    points.sort(key=lambda point: point[0].start)
+    return [
+        Commentary(
+            id=f"e{n}",
+            expert=party.id,
+            credentials=role,
+            affiliation=affiliation,
+            text=span.text_of(text),
+            evidence=[span],
         )
-    return found
+        for n, (span, party, (role, affiliation)) in enumerate(points, 1)
+    ]

@@ -156,7 +156,9 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
     head = verb
     while True:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or head.dep_ != "conj":
+        # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
+        # clause before or hung on it as a participle, shares that clause's subject.
+        if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG"):
             break
         head = head.head
     if subject is not None:
@@ -203,7 +205,7 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             hit = _attribution(doc, index, window, near)
             if hit:
                 hits.append(hit)
-        speaker = min(hits)[1] if hits else _continued_speaker(text, speech, speakers, n)
+        speaker = min(hits)[1] if hits else _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
         if speaker is None and _stands_alone(text, quote):
             speaker = _neighbouring_speaker(doc, index, text, quote, speech)
         speakers.append(speaker)
@@ -214,6 +216,35 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             end -= 1
         quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, text=text[quote.start : end], evidence=Span(start=quote.start, end=end)))
     return quotes
+
+
+# Verbs whose subject characterises something in quoted words of its own: "X called the plan "a betrayal of ..."",
+# "X accused Y of a "gross abuse of ..."", "X vowed to "...."". Not reporting verbs: they report no statement
+# beside a quotation, only one inside their own clause.
+_CHARACTERISING_VERBS = frozenset(
+    "call brand label accuse attack dismiss denounce condemn criticize criticise blast slam praise laud vow promise "
+    "pledge demand threaten".split()
+)
+
+
+def _governing_speaker(doc: Doc, index: PartyIndex, quote: Quotation) -> str | None:
+    """The subject of the reporting or characterising verb that governs the quoted words in the parse, however far
+    from them ("Y, who is "a bully" and "a danger to ..."", hung on "X called Y ..." before the first quotation)."""
+    quoted = _tokens_in(doc, quote.start, quote.end)
+    if not quoted:
+        return None
+    inside = {t.i for t in quoted}
+    for token in quoted:
+        if token.head.i in inside:
+            continue
+        for ancestor in token.ancestors:
+            if index.in_quote(ancestor.idx):
+                break
+            lemma = ancestor.lemma_.lower()
+            if ancestor.pos_ == "VERB" and (lemma in _CHARACTERISING_VERBS or lemma in lexicon.reporting_verbs()):
+                sentence = ancestor.sent
+                return _speaker_of_verb(doc, index, ancestor, (sentence.start_char, sentence.end_char))
+    return None
 
 
 def _stands_alone(text: str, quote: Quotation) -> bool:

@@ -49,13 +49,17 @@ def test_experts_and_what_they_said(facts, text, expected):
     assert _commentary(facts(text)) == expected
 
 
-def test_quotes_and_paraphrase_of_one_expert_are_one_entry(facts):
+def test_each_point_of_an_expert_is_an_entry_of_its_own(facts):
     text = (
         '"Demand is collapsing," said Noor Saleh, an economist at Delta Research. '
         "Saleh said prices could fall by a fifth next year."
     )
-    (entry,) = facts(text).commentary
-    assert [text[s.start : s.end] for s in entry.evidence] == ["Demand is collapsing", "prices could fall by a fifth next year"]
+    entries = facts(text).commentary
+    assert [[text[s.start : s.end] for s in entry.evidence] for entry in entries] == [
+        ["Demand is collapsing"],
+        ["prices could fall by a fifth next year"],
+    ]
+    assert {(entry.credentials, entry.affiliation) for entry in entries} == {("economist", "Delta Research")}
 
 
 @pytest.mark.parametrize(

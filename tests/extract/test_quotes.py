@@ -188,3 +188,26 @@ def test_a_statement_issued_by_two_speaks_for_both(facts):
         '"Both companies will keep their plants open until 2030," the statement said.'
     )
     assert _quotes(sheet) == [("Arvo Systems and Norvex Mining", "Both companies will keep their plants open until 2030")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle of a reporting verb shares the subject of the clause it hangs on, not the name after it.
+        ("Ada Lorne toured the region on Monday. \u201cWe know the valley well,\u201d she said, adding that Kestrel Point, "
+         "\u201cwhile very large, was not enough\u201d.",
+         [("Ada Lorne", "We know the valley well"), ("Ada Lorne", "while very large, was not enough")]),
+        # A verb that characterises in quoted words of its subject's: call, accuse, promise.
+        ("Senator Ivo Marsh called the budget \u201ca betrayal of working families\u201d on Friday.",
+         [("Ivo Marsh", "a betrayal of working families")]),
+        ("Ivo Marsh accused Halloran of a \u201cgross abuse of the power of his office.\u201d",
+         [("Ivo Marsh", "gross abuse of the power of his office.")]),
+        ("Mira Holt promised to \u201cbegin the hard work of cleaning our rivers.\u201d",
+         [("Mira Holt", "begin the hard work of cleaning our rivers.")]),
+        # The governing verb lies before an earlier quotation of the same sentence.
+        ('Tor Lund called Brann a "reckless and vain gambler" who is "utterly unfit for any public office."',
+         [("Tor Lund", "reckless and vain gambler"), ("Tor Lund", "utterly unfit for any public office.")]),
+    ],
+)
+def test_speaker_is_the_subject_of_the_governing_verb(facts, text, expected):
+    assert _quotes(facts(text)) == expected
