@@ -222,10 +222,10 @@ def _main_subject(sentence: SpacySpan) -> Token | None:
 
 
 def _strip(span: SpacySpan) -> SpacySpan:
-    """Drop a leading "the", honorifics and a trailing possessive from a mention."""
+    """Drop a leading "the", honorifics, stray punctuation ("”― Jane Doe") and a trailing possessive from a mention."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in lexicon.honorifics()):
+    while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in lexicon.honorifics() or (doc[start].is_punct or doc[start].is_space) and start + 1 < end):
         start += 1
     while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
@@ -299,7 +299,7 @@ def _collect(doc: Doc) -> list[_Mention]:
         if ent.label_ == "PERSON":
             ent = _complete_particle_name(ent)
         span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP", "PERSON"} else ent)
-        if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
+        if not span.text.strip() or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
             continue  # "U.S.-Russia": a relationship, not an actor
         while len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].tag_ == "NNS":
             span = span.doc[span.start + 1 : span.end]  # "Rivals British Airways": a common noun opening the sentence
@@ -705,7 +705,7 @@ def _acts(mention: _Mention) -> bool:
         gov = _governor(gov.head)  # "the Norwegian government said": the state acts where its government does
     if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.lemma_.lower() in _POLITY_NOUNS:
         gov = _governor(gov.head.head)  # "the state of Texas" acts where "the state" does
-    if mention.kind is PartyKind.person and _unattached_speaker(gov):
+    if mention.kind is PartyKind.person and (_unattached_speaker(gov) or _signs_a_quotation(mention)):
         return True
     if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
         # "X, the retail lobby group, called on ...", "Its chief executive, X, called on ...": the small model
@@ -766,6 +766,15 @@ def _unattached_speaker(token: Token) -> bool:
         for t in token.subtree
         if t.i > token.i
     )
+
+
+_SIGNATURE_DASH = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*$")
+
+
+def _signs_a_quotation(mention: _Mention) -> bool:
+    """A name after a quotation and a dash signs it: "...” ― Jane Doe" speaks."""
+    text = mention.tokens.doc.text
+    return bool(_SIGNATURE_DASH.search(text, max(0, mention.start - 8), mention.start))
 
 
 def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:

@@ -205,7 +205,11 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             hit = _attribution(doc, index, window, near)
             if hit:
                 hits.append(hit)
-        speaker = min(hits)[1] if hits else _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
+        speaker = (
+            min(hits)[1]
+            if hits
+            else _signed_speaker(index, text, quote) or _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
+        )
         if speaker is None and _stands_alone(text, quote):
             speaker = _neighbouring_speaker(doc, index, text, quote, speech)
         speakers.append(speaker)
@@ -216,6 +220,18 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             end -= 1
         quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, text=text[quote.start : end], evidence=Span(start=quote.start, end=end)))
     return quotes
+
+
+# A quotation signed with a dash and a name that end the paragraph: "...” ― Jane Doe" (readers' voices, epigraphs).
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[^\n]{2,60}?)[ \t.]*(?:\n|$)")
+
+
+def _signed_speaker(index: PartyIndex, text: str, quote: Quotation) -> str | None:
+    signature = _SIGNATURE.match(text, quote.outer_end)
+    if signature is None:
+        return None
+    named = index.within(signature.start("name"), signature.end("name"))
+    return named[0] if named else None
 
 
 # Verbs whose subject characterises something in quoted words of its own: "X called the plan "a betrayal of ..."",

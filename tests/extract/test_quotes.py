@@ -211,3 +211,19 @@ def test_a_statement_issued_by_two_speaks_for_both(facts):
 )
 def test_speaker_is_the_subject_of_the_governing_verb(facts, text, expected):
     assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quotation signed with a dash and a name that end the paragraph.
+        ("\u201cThe new bridge has cut my commute in half.\u201d \u2015 Marisol Quenby",
+         [("Marisol Quenby", "The new bridge has cut my commute in half.")]),
+        ("\u201cThe new bridge has cut my commute in half.\u201d\u2015 Marisol Quenby.\n"
+         "\u201cIt was loud and dusty for a year and nobody asked us.\u201d \u2014Tomas Ekdahl",
+         [("Marisol Quenby", "The new bridge has cut my commute in half."),
+          ("Tomas Ekdahl", "It was loud and dusty for a year and nobody asked us.")]),
+    ],
+)
+def test_quotation_signed_with_a_dash(facts, text, expected):
+    assert _quotes(facts(text)) == expected
