@@ -73,8 +73,9 @@ def _windows(text: str, quote: Quotation, others: list[Quotation]) -> list[tuple
     quoted = text[quote.start : quote.end].rstrip()
     after = text[quote.outer_end : quote.outer_end + 3].lstrip()
     # A quotation that ends its own sentence ("... zero." Next sentence) is attributed only when the
-    # sentence goes on after the closing mark in lower case ("... zero!" he said).
-    if not quoted.endswith((".", "!", "?")) or (after[:1].islower()):
+    # sentence goes on after the closing mark in lower case ("... zero." he said); a question or an exclamation
+    # does not end the sentence that attributes it ("... zero?" Jane Doe asked).
+    if not quoted.endswith((".", "!", "?")) or quoted.endswith(("!", "?")) or after[:1].islower():
         end = min([_sentence_end(text, quote.outer_end)] + [q.open_mark for q in others if q.open_mark >= quote.outer_end])
         windows.append((quote.outer_end, end))
     return [(s, e) for s, e in windows if e > s]
@@ -175,6 +176,16 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
     return after[0] if after else None
 
 
+# Verbs of manner of speaking that attribute a quotation beside them as reporting verbs do ("...!" X shouted,
+# "...," X boasted); the other extractors need not read them as reports.
+_QUOTING_VERBS = frozenset("boast shout exclaim plead joke".split())
+
+
+def _reports_speech(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in lexicon.reporting_verbs() or lemma in _QUOTING_VERBS)
+
+
 def _attribution(doc: Doc, index: PartyIndex, window: tuple[int, int], near: int) -> tuple[int, str] | None:
     """(distance from the quotation, speaker id) of the reporting verb in `window` nearest to the quotation."""
     start, end = window
@@ -185,7 +196,7 @@ def _attribution(doc: Doc, index: PartyIndex, window: tuple[int, int], near: int
             party = index.within(doc[token.i + 1].idx, end)
             if party:
                 found.append((abs(token.idx - near), party[0]))
-        elif token.lemma_.lower() in lexicon.reporting_verbs() and token.pos_ == "VERB":
+        elif _reports_speech(token):
             party = _speaker_of_verb(doc, index, token, window)
             if party:
                 found.append((abs(token.idx - near), party))
@@ -234,12 +245,11 @@ def _signed_speaker(index: PartyIndex, text: str, quote: Quotation) -> str | Non
     return named[0] if named else None
 
 
-# Verbs whose subject characterises something in quoted words of its own: "X called the plan "a betrayal of ..."",
-# "X accused Y of a "gross abuse of ..."", "X vowed to "...."". Not reporting verbs: they report no statement
-# beside a quotation, only one inside their own clause.
+# Verbs whose subject characterises something, demands or promises in quoted words of its own: "X called the plan
+# "a betrayal of ..."", "X accused Y of a "gross abuse of ..."", "X vowed to "...."". Not reporting verbs: a quotation
+# beside them may be someone else's; one inside their own clause is their subject's.
 _CHARACTERISING_VERBS = frozenset(
-    "call brand label accuse attack dismiss denounce condemn criticize criticise blast slam praise laud vow promise "
-    "pledge demand threaten".split()
+    "call brand label accuse attack dismiss denounce condemn criticize criticise blast slam praise laud threaten vow promise pledge demand".split()
 )
 
 
@@ -256,8 +266,7 @@ def _governing_speaker(doc: Doc, index: PartyIndex, quote: Quotation) -> str | N
         for ancestor in token.ancestors:
             if index.in_quote(ancestor.idx):
                 break
-            lemma = ancestor.lemma_.lower()
-            if ancestor.pos_ == "VERB" and (lemma in _CHARACTERISING_VERBS or lemma in lexicon.reporting_verbs()):
+            if _reports_speech(ancestor) or ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in _CHARACTERISING_VERBS:
                 sentence = ancestor.sent
                 return _speaker_of_verb(doc, index, ancestor, (sentence.start_char, sentence.end_char))
     return None
