@@ -157,6 +157,9 @@ class PartyIndex:
                 return party.id
         doc = pronoun.doc
         paragraph_start = doc.text.rfind("\n", 0, pronoun.idx) + 1
+        # A sentence that opens its paragraph ("“...,” he said.") continues the last sentence of the one before.
+        if sentence.start_char <= paragraph_start:
+            paragraph_start = doc.text.rfind("\n", 0, max(paragraph_start - 1, 0)) + 1
         # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
         for _ in range(2):
             if sentence.start == 0 or doc[sentence.start - 1].idx < paragraph_start:
@@ -165,6 +168,8 @@ class PartyIndex:
             subject = _main_subject(sentence)
             if subject is None or self.in_quote(subject.idx):
                 continue
+            if subject.lower_ == pronoun.lower_:
+                return self._person_in_focus(subject)  # "He also said ... “...,” he said": the same person still
             # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
             phrase = [self.get(pid) for pid in self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
             persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]

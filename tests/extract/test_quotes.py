@@ -148,6 +148,12 @@ def test_phrase_in_the_narrators_sentence_is_not_attributed_to_a_neighbour(facts
         # The subject's name may sit in an appositive.
         ("Norway's foreign ministry spokesman, Anders Holm, said Oslo would wait, as Erik Dahl had advised. "
          '"These pressures will not change our path," he told reporters.', [("Anders Holm", "These pressures will not change our path")]),
+        # "he" opening a paragraph is the subject of the paragraph before, through its own "he".
+        ("Tomas Brenn met Prime Minister Ida Sorlie in Oslo. He also said he expects no problems now that Ida Sorlie is in charge.\n"
+         "\u201cWe are going to do a very big deal,\u201d he said.", [("Tomas Brenn", "We are going to do a very big deal")]),
+        # A question is attributed after its closing mark; a verb of manner of speaking attributes it.
+        ("Greta Holm spoke first. \u201cWho would have believed that we would win so many votes?\u201d Ivo Marsh shouted.",
+         [("Ivo Marsh", "Who would have believed that we would win so many votes?")]),
         # A speaker described but not named is no one: the pronoun does not jump to an earlier name.
         ("Ravi Menon said the price was fair. An analyst in Zurich, who did not want to be named, said the buyer was paying "
          'too much. "They are buying a lot of debt," he said.', []),
