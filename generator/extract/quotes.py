@@ -222,7 +222,7 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             else _signed_speaker(index, text, quote) or _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
         )
         if speaker is None and _stands_alone(text, quote):
-            speaker = _neighbouring_speaker(doc, index, text, quote, speech)
+            speaker = _neighbouring_speaker(doc, index, text, quote, speech) or _introduced_speaker(doc, index, text, quote)
         speakers.append(speaker)
         if speaker is None:
             continue  # an unattributed quotation is not a quote of anyone
@@ -298,7 +298,37 @@ def _neighbouring_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotati
         hit = _attribution(doc, index, (window_start, window_end), near)
         if hit:
             return hit[1]
+    # "X identified the reasons for Y. "..."": a quotation standing after a sentence about a person is that person's.
+    if neighbours and neighbours[0][2] == start:
+        window_start, window_end, _ = neighbours[0]
+        if not any(window_start < q.outer_end and q.open_mark < window_end for q in speech):
+            return _subject_person(doc, index, window_start, window_end)
     return None
+
+
+def _subject_person(doc: Doc, index: PartyIndex, start: int, end: int) -> str | None:
+    """The person who is the subject of the main verb of the sentence in text[start:end]."""
+    tokens = _tokens_in(doc, start, end)
+    if not tokens:
+        return None
+    root = tokens[0].sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and root.pos_ == "PROPN":
+        subject = root  # the small model makes a name with a long relative clause the root ("X, who lost ..., identified")
+    party = index.get(index.refer(subject)) if subject is not None else None
+    return party.id if party is not None and party.kind is PartyKind.person else None
+
+
+def _introduced_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotation) -> str | None:
+    """The speaker of the sentence ending in a colon that closes the paragraph before: "X continued:" then a
+    paragraph of quotation."""
+    paragraph_start = text.rfind("\n", 0, quote.open_mark) + 1
+    if paragraph_start == 0 or text[paragraph_start : quote.open_mark].strip() or not text[:paragraph_start].rstrip().endswith(":"):
+        return None
+    end = len(text[:paragraph_start].rstrip())
+    start = _sentence_start(text, end - 1)
+    hit = _attribution(doc, index, (start, end), end)
+    return hit[1] if hit else _subject_person(doc, index, start, end)
 
 
 def _continued_speaker(text: str, speech: list[Quotation], speakers: list[str | None], n: int) -> str | None:

@@ -233,3 +233,19 @@ def test_speaker_is_the_subject_of_the_governing_verb(facts, text, expected):
 )
 def test_quotation_signed_with_a_dash(facts, text, expected):
     assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A colon that ends the paragraph before introduces the quotation that opens this one.
+        ("Mara Quist turned to the budget next. Quist continued:\n"
+         "\u201cThe health budget is the largest item, and it has grown by a third in four years.\u201d",
+         [("Mara Quist", "The health budget is the largest item, and it has grown by a third in four years.")]),
+        # A quotation standing after a sentence about a person, with no reporting verb, is that person's.
+        ("Ola Brekke identified fatigue with scandal as a reason to vote for the party. "
+         "\u201cThe younger voters are tired of all of it.\u201d", [("Ola Brekke", "The younger voters are tired of all of it.")]),
+    ],
+)
+def test_speaker_of_the_sentence_before_a_standing_quotation(facts, text, expected):
+    assert _quotes(facts(text)) == expected
