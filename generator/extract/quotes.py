@@ -158,8 +158,8 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
     while True:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
-        # clause before or hung on it as a participle, shares that clause's subject.
-        if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG"):
+        # clause before or hung on its reporting verb as a participle, shares that clause's subject.
+        if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):
             break
         head = head.head
     if subject is not None:

@@ -203,6 +203,9 @@ def test_a_statement_issued_by_two_speaks_for_both(facts):
         ("Ada Lorne toured the region on Monday. \u201cWe know the valley well,\u201d she said, adding that Kestrel Point, "
          "\u201cwhile very large, was not enough\u201d.",
          [("Ada Lorne", "We know the valley well"), ("Ada Lorne", "while very large, was not enough")]),
+        # ... but not the subject of another verb it hangs on.
+        ("Ada Lorne told reporters that there could be no deal until the unions stopped their strikes, saying "
+         "\u201cYou can have a strike or you can have a raise.\u201d", [("Ada Lorne", "You can have a strike or you can have a raise.")]),
         # A verb that characterises in quoted words of its subject's: call, accuse, promise.
         ("Senator Ivo Marsh called the budget \u201ca betrayal of working families\u201d on Friday.",
          [("Ivo Marsh", "a betrayal of working families")]),
