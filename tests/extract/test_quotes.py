@@ -252,3 +252,11 @@ def test_quotation_signed_with_a_dash(facts, text, expected):
 )
 def test_speaker_of_the_sentence_before_a_standing_quotation(facts, text, expected):
     assert _quotes(facts(text)) == expected
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker(facts):
+    text = (
+        "Norway tested a new rocket on Friday. \"If it doesn't have the range to reach its neighbours yet, it will at some point, "
+        "probably sooner rather than later,\" said Ola Brekke, a physicist who is co-director of the Arms Program at the Polar Institute."
+    )
+    assert [name for name, _ in _quotes(facts(text))] == ["Ola Brekke"]
