@@ -156,8 +156,10 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
 def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int, int]) -> str | None:
     head = verb
     while True:
-        # A subject inside quotation marks is the small model hanging the quoted clause on the verb, not the speaker.
-        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and not index.in_quote(c.idx)), None)
+        # A subject inside quotation marks, or a dash the small model takes for a noun, is a misparse, not the speaker.
+        subject = next(
+            (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)), None
+        )
         # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
         # clause before or hung on its reporting verb as a participle, shares that clause's subject.
         if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):
