@@ -104,7 +104,8 @@ def is_speech(text: str, quotation: Quotation) -> bool:
     short_speech = len(words) == MIN_WORDS - 1 and len(quoted.strip()) >= 10 and _reported_just_before(text, quotation)
     if len(words) < MIN_WORDS and not short_speech:
         return False
-    if _NAMING_WORDS.search(text[max(0, quotation.open_mark - 40) : quotation.open_mark]):
+    # "the campaign "..."" names a slogan, unless someone is reported to speak of it ("X said she expects the campaign "to ...").
+    if _NAMING_WORDS.search(text[max(0, quotation.open_mark - 40) : quotation.open_mark]) and not _reported_just_before(text, quotation):
         return False
     # A title-cased run of words ("Bringing Light to Every Home") names something; speech is written in sentence case.
     content = [w for w in words if w.lower().strip(".,!?;:") not in _SMALL_WORDS]

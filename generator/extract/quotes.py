@@ -186,6 +186,8 @@ _QUOTING_VERBS = frozenset("boast shout exclaim plead joke".split())
 
 def _reports_speech(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
+        return True  # "..., he went on", "as X went on about "...""
     return token.pos_ == "VERB" and (lemma in lexicon.reporting_verbs() or lemma in _QUOTING_VERBS)
 
 
@@ -224,8 +226,10 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             if hits
             else _signed_speaker(index, text, quote) or _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
         )
+        if speaker is None:
+            speaker = _introduced_speaker(doc, index, text, quote)
         if speaker is None and _stands_alone(text, quote):
-            speaker = _neighbouring_speaker(doc, index, text, quote, speech) or _introduced_speaker(doc, index, text, quote)
+            speaker = _neighbouring_speaker(doc, index, text, quote, speech)
         speakers.append(speaker)
         if speaker is None:
             continue  # an unattributed quotation is not a quote of anyone

@@ -260,3 +260,23 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker(facts):
         "probably sooner rather than later,\" said Ola Brekke, a physicist who is co-director of the Arms Program at the Polar Institute."
     )
     assert [name for name, _ in _quotes(facts(text))] == ["Ola Brekke"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A naming word ("campaign") before quoted words someone is reported to speak is no slogan.
+        ("Ida Sorlie said she expects the campaign \u201cto keep calling out examples of bias as we deem necessary.\u201d",
+         [("Ida Sorlie", "to keep calling out examples of bias as we deem necessary.")]),
+        # "go on (about)" reports speech.
+        ("Ida Sorlie and Tor Lund spoke at the rally. \u201cWe know the valley well,\u201d Lund said. "
+         "As Sorlie went on about \u201chow the system is rigged against farmers,\u201d the crowd cheered.",
+         [("Tor Lund", "We know the valley well"), ("Ida Sorlie", "how the system is rigged against farmers")]),
+        # The colon introduction holds for a quotation cut short by one nested in it.
+        ("Anna Berg took the stage. Berg continued:\n"
+         "\u201cThe health issue is partisan, but the question was this: \u201cDo you think it matters?\u201d Most said yes.\u201d",
+         [("Anna Berg", "The health issue is partisan, but the question was this"), ("Anna Berg", "Do you think it matters?")]),
+    ],
+)
+def test_reported_speech_constructions(facts, text, expected):
+    assert _quotes(facts(text)) == expected
