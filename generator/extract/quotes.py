@@ -305,7 +305,11 @@ def _neighbouring_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotati
         hit = _attribution(doc, index, (window_start, window_end), near)
         if hit:
             return hit[1]
-    # "X identified the reasons for Y. "..."": a quotation standing after a sentence about a person is that person's.
+    # "X identified the reasons for Y. "..."": a quotation standing after a sentence about a person is that person's,
+    # also where it is a paragraph of its own after the paragraph that ends with that sentence.
+    paragraph_end = text.find("\n", end)
+    if start > 1 and text[start - 1] == "\n" and not text[end : paragraph_end if paragraph_end >= 0 else len(text)].strip():
+        neighbours.insert(0, (_sentence_start(text, start - 2), start - 1, start))
     if neighbours and neighbours[0][2] == start:
         window_start, window_end, _ = neighbours[0]
         if not any(window_start < q.outer_end and q.open_mark < window_end for q in speech):

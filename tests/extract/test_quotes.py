@@ -248,6 +248,9 @@ def test_quotation_signed_with_a_dash(facts, text, expected):
         # A quotation standing after a sentence about a person, with no reporting verb, is that person's.
         ("Ola Brekke identified fatigue with scandal as a reason to vote for the party. "
          "\u201cThe younger voters are tired of all of it.\u201d", [("Ola Brekke", "The younger voters are tired of all of it.")]),
+        # ... or after the paragraph that ends with such a sentence, as a paragraph of its own.
+        ("Ola Brekke restricted his comments to the realm of future cases.\n\u201cIf any bank cannot be managed, it should be broken up.\u201d",
+         [("Ola Brekke", "If any bank cannot be managed, it should be broken up.")]),
     ],
 )
 def test_speaker_of_the_sentence_before_a_standing_quotation(facts, text, expected):
