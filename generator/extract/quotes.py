@@ -240,12 +240,18 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
     return quotes
 
 
-# A quotation signed with a dash and a name that end the paragraph: "...” ― Jane Doe" (readers' voices, epigraphs).
-_SIGNATURE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[^\n]{2,60}?)[ \t.]*(?:\n|$)")
+# A paragraph of quotation signed with a dash and a name at its end: "...” ― Jane Doe" (readers' voices, epigraphs).
+_SIGNATURE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[^\n\u201d\"]{2,60}?)[ \t.]*$")
 
 
 def _signed_speaker(index: PartyIndex, text: str, quote: Quotation) -> str | None:
-    signature = _SIGNATURE.match(text, quote.outer_end)
+    """The name signing the paragraph of quotation that holds `quote` (a nested quotation may cut it in parts)."""
+    paragraph_start = text.rfind("\n", 0, quote.open_mark) + 1
+    paragraph_end = text.find("\n", quote.open_mark)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    if text[paragraph_start : paragraph_start + 1] not in "\u201c\"" or paragraph_start == paragraph_end:
+        return None
+    signature = _SIGNATURE.search(text, quote.open_mark, paragraph_end)
     if signature is None:
         return None
     named = index.within(signature.start("name"), signature.end("name"))

@@ -232,6 +232,9 @@ def test_speaker_is_the_subject_of_the_governing_verb(facts, text, expected):
          "\u201cIt was loud and dusty for a year and nobody asked us.\u201d \u2014Tomas Ekdahl",
          [("Marisol Quenby", "The new bridge has cut my commute in half."),
           ("Tomas Ekdahl", "It was loud and dusty for a year and nobody asked us.")]),
+        # The signature holds for the part before a nested quotation.
+        ("\u201cAs a young woman I would rather live in what he calls \u201chell\u201d than live in a world he runs.\u201d \u2015 Marisol Quenby",
+         [("Marisol Quenby", "As a young woman I would rather live in what he calls")]),
     ],
 )
 def test_quotation_signed_with_a_dash(facts, text, expected):
