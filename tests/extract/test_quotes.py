@@ -274,6 +274,10 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker(facts):
         # A naming word ("campaign") before quoted words someone is reported to speak is no slogan.
         ("Ida Sorlie said she expects the campaign \u201cto keep calling out examples of bias as we deem necessary.\u201d",
          [("Ida Sorlie", "to keep calling out examples of bias as we deem necessary.")]),
+        # "what it called "..."": the subject's own words, not a name.
+        ('The Arctic Council on Friday condemned the test and pledged new sanctions as a deterrent to what it called '
+         '"a clear threat to peace and security in the north."', [("Arctic Council", "a clear threat to peace and security in the north.")]),
+        ('A group called "the friends of the lake and the river" met on Monday.', []),
         # "go on (about)" reports speech.
         ("Ida Sorlie and Tor Lund spoke at the rally. \u201cWe know the valley well,\u201d Lund said. "
          "As Sorlie went on about \u201chow the system is rigged against farmers,\u201d the crowd cheered.",
