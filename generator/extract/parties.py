@@ -135,7 +135,9 @@ class PartyIndex:
         if word in {"he", "she", "him", "her"}:
             return self._person_in_focus(token)
         if word in {"it", "its"}:
-            return self.before(token.idx, {PartyKind.organization, PartyKind.country})
+            return self._subject_in_focus(token, {PartyKind.organization, PartyKind.country}) or self.before(
+                token.idx, {PartyKind.organization, PartyKind.country}
+            )
         if word in {"they", "them"}:
             if self._unnamed_plural_in_focus(token):
                 return None
@@ -144,17 +146,25 @@ class PartyIndex:
             return self.before(token.idx, {PartyKind.organization})
         return None
 
+    def _subject_in_focus(self, pronoun: Token, kinds: set[PartyKind]) -> str | None:
+        """The party of one of `kinds` that is the subject of the sentence so far ("The council condemned the test of
+        X and pledged sanctions against what it called ...": the council, not X named last)."""
+        subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(t.idx)]
+        for subject in reversed(subjects):
+            party = self.get(self.at(subject.idx, subject.idx + len(subject)))
+            if party is not None and party.kind in kinds:
+                return party.id
+        return None
+
     def _person_in_focus(self, pronoun: Token) -> str | None:
         """The person "he" or "she" stands for: the subject of the sentence so far, else the subject of the
         sentence before (news style keeps the speaker in subject position: "X, an analyst at Y, said ... "...,"
         he said"), else the person named last. A person described but not named ("an analyst in Zurich, who
         did not want to be named, said") is no one: the pronoun does not jump to an earlier name."""
         sentence = pronoun.sent
-        subjects = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(t.idx)]
-        for subject in reversed(subjects):
-            party = self.get(self.at(subject.idx, subject.idx + len(subject)))
-            if party is not None and party.kind is PartyKind.person:
-                return party.id
+        in_focus = self._subject_in_focus(pronoun, {PartyKind.person})
+        if in_focus:
+            return in_focus
         doc = pronoun.doc
         paragraph_start = doc.text.rfind("\n", 0, pronoun.idx) + 1
         # A sentence that opens its paragraph ("“...,” he said.") continues the last sentence of the one before.

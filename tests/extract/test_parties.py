@@ -245,3 +245,12 @@ def test_honorifics_and_metonyms(facts, text, name, kind, alias):
 )
 def test_offices_and_employers_parsed_as_subjects_are_not_parties(facts, text, absent):
     assert not absent & _names(facts(text))
+
+
+def test_it_is_the_organisation_that_is_the_subject_so_far(nlp):
+    from generator.extract.parties import find_parties
+
+    doc = nlp("Halden Steel accused Norway of delaying the permits and said it would reach a deal with the workers soon.")
+    index = find_parties(doc)
+    (it,) = [t for t in doc if t.lower_ == "it"]
+    assert index.get(index.refer(it)).name == "Halden Steel"
