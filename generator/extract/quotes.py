@@ -110,7 +110,7 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
                 return index.add_group(members, Span(start=doc[subject.left_edge.i].idx, end=subject.idx + len(subject)), alias=phrase)
     found = index.refer(subject)
     if found:
-        return found
+        return _titled_person(doc, index, subject) or found
     # "the White House read-out", "a spokesman for X": the party owns the speaking document or speaks through
     # the spokesman; a person named in the subject ("the firm's chief, Jane Doe") is the speaker herself.
     crosses_verb = subject.i < subject.head.i <= subject.right_edge.i
@@ -120,6 +120,18 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     if chosen:
         return chosen[0].id
     return _document_author(doc, index, subject)
+
+
+def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
+    """ "Jane Doe, the Paralympic Committee President, says": the small model may take the organisation for the
+    subject, with the title in apposition to it; the speaker is the person the comma-set phrase describes."""
+    party = index.get(index.refer(subject))
+    titled = any(c.dep_ == "appos" and c.lower_ in lexicon.titles() for c in subject.children)
+    first = subject.left_edge.i
+    if party is None or party.kind is PartyKind.person or not titled or first < 2 or doc[first - 1].text != ",":
+        return None
+    named = index.get(index.at(doc[first - 2].idx, doc[first - 2].idx + len(doc[first - 2])))
+    return named.id if named is not None and named.kind is PartyKind.person else None
 
 
 def _issuer(doc: Doc, index: PartyIndex, subject: Token) -> str | None:

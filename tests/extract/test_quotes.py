@@ -290,3 +290,22 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker(facts):
 )
 def test_reported_speech_constructions(facts, text, expected):
     assert _quotes(facts(text)) == expected
+
+
+def test_a_person_described_by_an_organisations_title_speaks_not_the_organisation(nlp):
+    """ "Andrew Hollis, the Rowing Federation President, says ...": the small model can take the organisation for the
+    subject and the title for its appositive (a parse set here by hand, as the model produced it on a news report)."""
+    from spacy.tokens import Doc
+
+    from generator.extract.parties import PartyIndex
+    from generator.extract.quotes import _subject_party
+    from generator.model import Party, PartyKind, Span
+
+    words = ["Andrew", "Hollis", ",", "the", "Rowing", "Federation", "President", ",", "says", "it", "was", "right", "."]
+    heads = [1, 1, 8, 5, 5, 8, 5, 8, 8, 10, 8, 10, 8]
+    deps = ["compound", "ROOT", "punct", "det", "compound", "nsubj", "appos", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 12)
+    person = Party(id="andrew-hollis", name="Andrew Hollis", kind=PartyKind.person, mentions=[Span(start=0, end=13)])
+    federation = Party(id="rowing-federation", name="Rowing Federation", kind=PartyKind.organization, mentions=[Span(start=20, end=37)])
+    index = PartyIndex(parties=[person, federation])
+    assert _subject_party(doc, index, doc[5]) == "andrew-hollis"
