@@ -146,3 +146,15 @@ def test_components_setting_nothing_the_rules_read_are_switched_off(components, 
     for name in components:
         nlp.add_pipe(name)
     assert _unused_components(nlp) == unused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tariffs will hurt our growers\nLena Ostby, an economist at Norrland Bank, said she expects a deal.",
+        "Tariffs will hurt our growers\n\nLena Ostby, an economist at Norrland Bank, said she expects a deal.",
+    ],
+)
+def test_a_paragraph_ends_its_last_sentence_without_a_full_stop(text):
+    doc = load_pipeline(DEFAULT_MODEL)(text)
+    assert [sentence.text.strip() for sentence in doc.sents] == text.split("\n")[:1] + text.split("\n")[-1:]

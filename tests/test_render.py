@@ -311,3 +311,11 @@ def test_a_party_called_index_does_not_replace_the_parties_index():
     sheet.parties[0].id = "index"
     pages = render_site([sheet], SETTINGS)
     assert pages["parties/index.md"].startswith("---\nsearch:") and "parties/index-party.md" in pages
+
+
+def test_an_expert_with_several_points_is_named_once_at_a_glance():
+    sheet = sample_sheet()
+    point = sheet.commentary[0]
+    sheet.commentary.append(point.model_copy(update={"id": "c2", "text": "not a peace"}))
+    page = render_site([sheet], SETTINGS)["articles/fishing-truce.md"]
+    assert "- Experts: Omar Haddad\n" in page

@@ -51,11 +51,23 @@ PARALLEL_MIN_CHARS = 100_000
 MAX_BATCH = 16
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph (one a line) ends its last sentence even without a full stop (a tweet, a caption, a dateline): the
+    parser otherwise runs a sentence on into the next paragraph and hangs that paragraph's subject on the last one's verb."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].whitespace_ or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
+            token.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_pipeline(model: str) -> Language:
     """Load a spaCy pipeline once per process, by package or path name, with only the components extraction reads."""
     nlp = spacy.load(model)
     nlp.select_pipes(disable=_unused_components(nlp))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     # The pipeline stays loaded until the process ends. Frozen, its hundreds of thousands of objects are out of reach
     # of the cycle collector, which would otherwise walk them all in every full collection (and again at exit), here
     # and in the workers forked from here (extract_all), where that walk would also copy the memory pages they

@@ -8,6 +8,8 @@ every quote attributed to them and every reported clause they are the subject of
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from generator.extract import lexicon
@@ -51,9 +53,12 @@ def _paraphrases(doc: Doc, index: PartyIndex, expert: str, quoted: list[tuple[in
         if subject is None or index.refer(subject) != expert:
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None:
+        if clause is not None:
+            start, end = _extent(clause)
+        elif _characterises(token):
+            start, end = _extent(token)  # "X calls it a "loser" issue": the whole clause is the judgement
+        else:
             continue
-        start, end = _extent(clause)
         if any(s < end and start < e for s, e in quoted):
             continue  # the words are a quotation, already a quote
         spans.append(Span(start=start, end=end))
@@ -61,7 +66,12 @@ def _paraphrases(doc: Doc, index: PartyIndex, expert: str, quoted: list[tuple[in
 
 
 def _reporting_verbs(doc: Doc) -> list[Token]:
-    return [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.reporting_verbs()]
+    return [t for t in doc if t.pos_ == "VERB" and (t.lemma_.lower() in lexicon.reporting_verbs() or _characterises(t))]
+
+
+def _characterises(verb: Token) -> bool:
+    """ "calls it a "loser" issue", "called the plan unworkable": a verb that judges its object in a complement."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _extent(token: Token) -> tuple[int, int]:
@@ -70,10 +80,12 @@ def _extent(token: Token) -> tuple[int, int]:
 
 
 def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Commentary]:
+    """One entry per point an expert makes: a reader (and the annotation guidelines) count an expert's quote and
+    each of their paraphrased claims as separate commentary."""
     text = doc.text
     # The quoted speech find_parties already located: an expert's paraphrase is what lies outside it.
     quoted = index.quoted
-    found = []
+    points = []
     for party in index.parties:
         if party.kind is not PartyKind.person:
             continue
@@ -82,18 +94,34 @@ def find_commentary(doc: Doc, index: PartyIndex, quotes: list[Quote]) -> list[Co
             continue
         evidence = [q.evidence for q in quotes if q.speaker == party.id]
         evidence += _paraphrases(doc, index, party.id, quoted)
-        if not evidence:
-            continue
-        evidence.sort(key=lambda s: s.start)
-        role, affiliation = credentials
-        found.append(
-            Commentary(
-                id=f"e{len(found) + 1}",
-                expert=party.id,
-                credentials=role,
-                affiliation=affiliation,
-                text=" … ".join(span.text_of(text) for span in evidence),
-                evidence=evidence,
-            )
+        points += [(spans, party, credentials) for spans in _distinct_points(text, evidence)]
+    points.sort(key=lambda point: point[0][0].start)
+    return [
+        Commentary(
+            id=f"e{n}",
+            expert=party.id,
+            credentials=role,
+            affiliation=affiliation,
+            text=spans[0].text_of(text),
+            evidence=spans,
         )
-    return found
+        for n, (spans, party, (role, affiliation)) in enumerate(points, 1)
+    ]
+
+
+def _distinct_points(text: str, evidence: list[Span]) -> list[list[Span]]:
+    """One expert's spans grouped by point: words repeated later (a summary paragraph quoted again in the body,
+    "The rise is temporary" and then "As I said, the rise is temporary; it will pass") are the same point."""
+    points: list[list[Span]] = []
+    for span in sorted(evidence, key=lambda s: s.start):
+        words = _words(span.text_of(text))
+        same = next((p for p in points if words in _words(p[0].text_of(text)) or _words(p[0].text_of(text)) in words), None)
+        if same is None:
+            points.append([span])
+        else:
+            same.append(span)
+    return points
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

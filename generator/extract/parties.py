@@ -165,10 +165,10 @@ class PartyIndex:
 
 
 def _strip(span: SpacySpan) -> SpacySpan:
-    """Drop a leading "the", honorifics and a trailing possessive from a mention."""
+    """Drop a leading "the", honorifics, stray punctuation ("”― Jane Doe") and a trailing possessive from a mention."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in lexicon.honorifics()):
+    while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in lexicon.honorifics() or (doc[start].is_punct or doc[start].is_space) and start + 1 < end):
         start += 1
     while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
@@ -243,7 +243,7 @@ def _collect(doc: Doc) -> list[_Mention]:
             name = _without_titles(_owner_only(_complete_hyphenated_name(_complete_particle_name(ent))))
             ent = SpacySpan(doc, name.start, name.end, label="PERSON")
         span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP", "PERSON"} else ent)
-        if not span.text or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
+        if not span.text.strip() or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
             continue  # "U.S.-Russia": a relationship, not an actor
         while len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].tag_ == "NNS":
             span = span.doc[span.start + 1 : span.end]  # "Rivals British Airways": a common noun opening the sentence
@@ -858,7 +858,7 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
         gov = _governor(gov.head.head)  # "members of the Roe family will pay": the family pays
     elif gov.dep_ in {"nmod", "compound"} and _coordinated(gov) and gov.head.lemma_.lower() in _PLACE_NOUNS and gov.head.tag_ == "NNS":
         gov = _governor(gov.head)  # "a deal with X and Y counties": each of the counties is a partner
-    if mention.kind is PartyKind.person and _unattached_speaker(gov):
+    if mention.kind is PartyKind.person and (_unattached_speaker(gov) or _signs_a_quotation(mention)):
         return True
     if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
         # "X, the retail lobby group, called on ...", "Its chief executive, X, called on ...": the small model
@@ -941,6 +941,15 @@ def _unattached_speaker(token: Token) -> bool:
         for t in token.subtree
         if t.i > token.i
     )
+
+
+_SIGNATURE_DASH = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*$")
+
+
+def _signs_a_quotation(mention: _Mention) -> bool:
+    """A name after a quotation and a dash signs it: "...” ― Jane Doe" speaks."""
+    text = mention.tokens.doc.text
+    return bool(_SIGNATURE_DASH.search(text, max(0, mention.start - 8), mention.start))
 
 
 def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:

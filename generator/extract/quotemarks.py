@@ -21,6 +21,8 @@ _NAMING_WORDS = re.compile(
     r"headline|banner|label|labelled|labeled|brand|brands|branded|tagline|campaign)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+# "what it called "..."", "which the minister called "..."": the subject's own words for something, not a name.
+_WHAT_THEY_CALLED = re.compile(r"\b(?:what|which)\s+(?:[\w.'\u2019-]+\s+){1,4}called\s*$", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 MIN_WORDS = 3
 
@@ -104,7 +106,9 @@ def is_speech(text: str, quotation: Quotation) -> bool:
     short_speech = len(words) == MIN_WORDS - 1 and len(quoted.strip()) >= 10 and _reported_just_before(text, quotation)
     if len(words) < MIN_WORDS and not short_speech:
         return False
-    if _NAMING_WORDS.search(text[max(0, quotation.open_mark - 40) : quotation.open_mark]):
+    # "the campaign "..."" names a slogan, unless someone is reported to speak of it ("X said she expects the campaign "to ...").
+    before = text[max(0, quotation.open_mark - 40) : quotation.open_mark]
+    if _NAMING_WORDS.search(before) and not _reported_just_before(text, quotation) and not _WHAT_THEY_CALLED.search(before):
         return False
     # A title-cased run of words ("Bringing Light to Every Home") names something; speech is written in sentence case.
     content = [w for w in words if w.lower().strip(".,!?;:") not in _SMALL_WORDS]

@@ -73,8 +73,9 @@ def _windows(text: str, quote: Quotation, others: list[Quotation]) -> list[tuple
     quoted = text[quote.start : quote.end].rstrip()
     after = text[quote.outer_end : quote.outer_end + 3].lstrip()
     # A quotation that ends its own sentence ("... zero." Next sentence) is attributed only when the
-    # sentence goes on after the closing mark in lower case ("... zero!" he said).
-    if not quoted.endswith((".", "!", "?")) or (after[:1].islower()):
+    # sentence goes on after the closing mark in lower case ("... zero." he said); a question or an exclamation
+    # does not end the sentence that attributes it ("... zero?" Jane Doe asked).
+    if not quoted.endswith((".", "!", "?")) or quoted.endswith(("!", "?")) or after[:1].islower():
         end = min([_sentence_end(text, quote.outer_end)] + [q.open_mark for q in others if q.open_mark >= quote.outer_end])
         windows.append((quote.outer_end, end))
     return [(s, e) for s, e in windows if e > s]
@@ -109,7 +110,7 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
                 return index.add_group(members, Span(start=doc[subject.left_edge.i].idx, end=subject.idx + len(subject)), alias=phrase)
     found = index.refer(subject)
     if found:
-        return found
+        return _titled_person(doc, index, subject) or found
     # "the White House read-out", "a spokesman for X": the party owns the speaking document or speaks through
     # the spokesman; a person named in the subject ("the firm's chief, Jane Doe") is the speaker herself.
     crosses_verb = subject.i < subject.head.i <= subject.right_edge.i
@@ -119,6 +120,18 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     if chosen:
         return chosen[0].id
     return _document_author(doc, index, subject)
+
+
+def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
+    """ "Jane Doe, the Paralympic Committee President, says": the small model may take the organisation for the
+    subject, with the title in apposition to it; the speaker is the person the comma-set phrase describes."""
+    party = index.get(index.refer(subject))
+    titled = any(c.dep_ == "appos" and c.lower_ in lexicon.titles() for c in subject.children)
+    first = subject.left_edge.i
+    if party is None or party.kind is PartyKind.person or not titled or first < 2 or doc[first - 1].text != ",":
+        return None
+    named = index.get(index.at(doc[first - 2].idx, doc[first - 2].idx + len(doc[first - 2])))
+    return named.id if named is not None and named.kind is PartyKind.person else None
 
 
 def _issuer(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
@@ -155,8 +168,13 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
 def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int, int]) -> str | None:
     head = verb
     while True:
-        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or head.dep_ != "conj":
+        # A subject inside quotation marks, or a dash the small model takes for a noun, is a misparse, not the speaker.
+        subject = next(
+            (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)), None
+        )
+        # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
+        # clause before or hung on its reporting verb as a participle, shares that clause's subject.
+        if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):
             break
         head = head.head
     if subject is not None:
@@ -173,6 +191,18 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
     return after[0] if after else None
 
 
+# Verbs of manner of speaking that attribute a quotation beside them as reporting verbs do ("...!" X shouted,
+# "...," X boasted); the other extractors need not read them as reports.
+_QUOTING_VERBS = frozenset("boast shout exclaim plead joke".split())
+
+
+def _reports_speech(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
+        return True  # "..., he went on", "as X went on about "...""
+    return token.pos_ == "VERB" and (lemma in lexicon.reporting_verbs() or lemma in _QUOTING_VERBS)
+
+
 def _attribution(doc: Doc, index: PartyIndex, window: tuple[int, int], near: int) -> tuple[int, str] | None:
     """(distance from the quotation, speaker id) of the reporting verb in `window` nearest to the quotation."""
     start, end = window
@@ -183,7 +213,7 @@ def _attribution(doc: Doc, index: PartyIndex, window: tuple[int, int], near: int
             party = index.within(doc[token.i + 1].idx, end)
             if party:
                 found.append((abs(token.idx - near), party[0]))
-        elif token.lemma_.lower() in lexicon.reporting_verbs() and token.pos_ == "VERB":
+        elif _reports_speech(token):
             party = _speaker_of_verb(doc, index, token, window)
             if party:
                 found.append((abs(token.idx - near), party))
@@ -203,7 +233,13 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             hit = _attribution(doc, index, window, near)
             if hit:
                 hits.append(hit)
-        speaker = min(hits)[1] if hits else _continued_speaker(text, speech, speakers, n)
+        speaker = (
+            min(hits)[1]
+            if hits
+            else _signed_speaker(index, text, quote) or _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
+        )
+        if speaker is None:
+            speaker = _introduced_speaker(doc, index, text, quote)
         if speaker is None and _stands_alone(text, quote):
             speaker = _neighbouring_speaker(doc, index, text, quote, speech)
         speakers.append(speaker)
@@ -214,6 +250,51 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             end -= 1
         quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, text=text[quote.start : end], evidence=Span(start=quote.start, end=end)))
     return quotes
+
+
+# A paragraph of quotation signed with a dash and a name at its end: "...” ― Jane Doe" (readers' voices, epigraphs).
+_SIGNATURE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[^\n\u201d\"]{2,60}?)[ \t.]*$")
+
+
+def _signed_speaker(index: PartyIndex, text: str, quote: Quotation) -> str | None:
+    """The name signing the paragraph of quotation that holds `quote` (a nested quotation may cut it in parts)."""
+    paragraph_start = text.rfind("\n", 0, quote.open_mark) + 1
+    paragraph_end = text.find("\n", quote.open_mark)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    if text[paragraph_start : paragraph_start + 1] not in "\u201c\"" or paragraph_start == paragraph_end:
+        return None
+    signature = _SIGNATURE.search(text, quote.open_mark, paragraph_end)
+    if signature is None:
+        return None
+    named = index.within(signature.start("name"), signature.end("name"))
+    return named[0] if named else None
+
+
+# Verbs whose subject characterises something, demands or promises in quoted words of its own: "X called the plan
+# "a betrayal of ..."", "X accused Y of a "gross abuse of ..."", "X vowed to "...."". Not reporting verbs: a quotation
+# beside them may be someone else's; one inside their own clause is their subject's.
+_CHARACTERISING_VERBS = frozenset(
+    "call brand label accuse attack dismiss denounce condemn criticize criticise blast slam praise laud threaten vow promise pledge demand".split()
+)
+
+
+def _governing_speaker(doc: Doc, index: PartyIndex, quote: Quotation) -> str | None:
+    """The subject of the reporting or characterising verb that governs the quoted words in the parse, however far
+    from them ("Y, who is "a bully" and "a danger to ..."", hung on "X called Y ..." before the first quotation)."""
+    quoted = _tokens_in(doc, quote.start, quote.end)
+    if not quoted:
+        return None
+    inside = {t.i for t in quoted}
+    for token in quoted:
+        if token.head.i in inside:
+            continue
+        for ancestor in token.ancestors:
+            if index.in_quote(ancestor.idx):
+                break
+            if _reports_speech(ancestor) or ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in _CHARACTERISING_VERBS:
+                sentence = ancestor.sent
+                return _speaker_of_verb(doc, index, ancestor, (sentence.start_char, sentence.end_char))
+    return None
 
 
 def _stands_alone(text: str, quote: Quotation) -> bool:
@@ -242,7 +323,41 @@ def _neighbouring_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotati
         hit = _attribution(doc, index, (window_start, window_end), near)
         if hit:
             return hit[1]
+    # "X identified the reasons for Y. "..."": a quotation standing after a sentence about a person is that person's,
+    # also where it is a paragraph of its own after the paragraph that ends with that sentence.
+    paragraph_end = text.find("\n", end)
+    if start > 1 and text[start - 1] == "\n" and not text[end : paragraph_end if paragraph_end >= 0 else len(text)].strip():
+        neighbours.insert(0, (_sentence_start(text, start - 2), start - 1, start))
+    if neighbours and neighbours[0][2] == start:
+        window_start, window_end, _ = neighbours[0]
+        if not any(window_start < q.outer_end and q.open_mark < window_end for q in speech):
+            return _subject_person(doc, index, window_start, window_end)
     return None
+
+
+def _subject_person(doc: Doc, index: PartyIndex, start: int, end: int) -> str | None:
+    """The person who is the subject of the main verb of the sentence in text[start:end]."""
+    tokens = _tokens_in(doc, start, end)
+    if not tokens:
+        return None
+    root = tokens[0].sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and root.pos_ == "PROPN":
+        subject = root  # the small model makes a name with a long relative clause the root ("X, who lost ..., identified")
+    party = index.get(index.refer(subject)) if subject is not None else None
+    return party.id if party is not None and party.kind is PartyKind.person else None
+
+
+def _introduced_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotation) -> str | None:
+    """The speaker of the sentence ending in a colon that closes the paragraph before: "X continued:" then a
+    paragraph of quotation."""
+    paragraph_start = text.rfind("\n", 0, quote.open_mark) + 1
+    if paragraph_start == 0 or text[paragraph_start : quote.open_mark].strip() or not text[:paragraph_start].rstrip().endswith(":"):
+        return None
+    end = len(text[:paragraph_start].rstrip())
+    start = _sentence_start(text, end - 1)
+    hit = _attribution(doc, index, (start, end), end)
+    return hit[1] if hit else _subject_person(doc, index, start, end)
 
 
 def _continued_speaker(text: str, speech: list[Quotation], speakers: list[str | None], n: int) -> str | None:

@@ -42,7 +42,9 @@ def refer(index: PartyIndex, token: Token) -> str | None:
     if word in _PERSON_PRONOUNS:
         return person_in_focus(index, token)
     if word in _THING_PRONOUNS:
-        return index.before(token.idx, {PartyKind.organization, PartyKind.country})
+        return subject_in_focus(index, token, {PartyKind.organization, PartyKind.country}) or index.before(
+            token.idx, {PartyKind.organization, PartyKind.country}
+        )
     if word in _PLURAL_PRONOUNS:
         if unnamed_plural_in_focus(index, token):
             return None
@@ -52,18 +54,30 @@ def refer(index: PartyIndex, token: Token) -> str | None:
     return None
 
 
+def subject_in_focus(index: PartyIndex, pronoun: Token, kinds: set[PartyKind]) -> str | None:
+    """The party of one of `kinds` that is the subject of the sentence so far ("The council condemned the test of X
+    and pledged sanctions against what it called ...": the council, not X named last)."""
+    subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not index.in_quote(t.idx)]
+    for subject in reversed(subjects):
+        party = index.get(index.at(subject.idx, subject.idx + len(subject)))
+        if party is not None and party.kind in kinds:
+            return party.id
+    return None
+
+
 def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
     """The person "he" or "she" stands for: the subject of the sentence so far, else the subject of the sentence
     before, else the person named last. A person described but not named ("an analyst in Zurich, who did not want
     to be named, said") is no one: the pronoun does not jump to an earlier name."""
     sentence = pronoun.sent
-    subjects = [t for t in sentence if t.i < pronoun.i and t.dep_ in {"nsubj", "nsubjpass"} and not index.in_quote(t.idx)]
-    for subject in reversed(subjects):
-        party = index.get(index.at(subject.idx, subject.idx + len(subject)))
-        if party is not None and party.kind is PartyKind.person:
-            return party.id
+    in_focus = subject_in_focus(index, pronoun, {PartyKind.person})
+    if in_focus:
+        return in_focus
     doc = pronoun.doc
     paragraph_start = doc.text.rfind("\n", 0, pronoun.idx) + 1
+    # A sentence that opens its paragraph ("“...,” he said.") continues the last sentence of the one before.
+    if sentence.start_char <= paragraph_start:
+        paragraph_start = doc.text.rfind("\n", 0, max(paragraph_start - 1, 0)) + 1
     # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
     for _ in range(2):
         if sentence.start == 0 or doc[sentence.start - 1].idx < paragraph_start:
@@ -72,6 +86,8 @@ def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
         subject = main_subject(sentence)
         if subject is None or index.in_quote(subject.idx):
             continue
+        if subject.lower_ == pronoun.lower_:
+            return person_in_focus(index, subject)  # "He also said ... “...,” he said": the same person still
         # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
         phrase = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
         persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]

@@ -38,6 +38,11 @@ def _commentary(sheet) -> list[tuple[str, str | None, str | None, str]]:
             "Olga Berg, programme director at the Nordic Peace Research Institute, said the talks would fail.",
             [("Olga Berg", "programme director", "the Nordic Peace Research Institute", "the talks would fail")],
         ),
+        # A judgement in an object complement: "X calls it a "..." issue".
+        (
+            'Pia Lund, a political science professor at Tarnby University, spoke on Monday. Ms. Lund calls it a "loser" issue.',
+            [("Pia Lund", "political science professor", "Tarnby University", "Ms. Lund calls it a \"loser\" issue")],
+        ),
         # An analyst the small model leaves unlabelled, introduced after another paragraph.
         (
             "Oslo is calm.\nKarin Sandvik, an energy analyst at Fjord Securities, said prices would fall.",
@@ -49,13 +54,30 @@ def test_experts_and_what_they_said(facts, text, expected):
     assert _commentary(facts(text)) == expected
 
 
-def test_quotes_and_paraphrase_of_one_expert_are_one_entry(facts):
+def test_each_point_of_an_expert_is_an_entry_of_its_own(facts):
     text = (
         '"Demand is collapsing," said Noor Saleh, an economist at Delta Research. '
         "Saleh said prices could fall by a fifth next year."
     )
+    entries = facts(text).commentary
+    assert [[text[s.start : s.end] for s in entry.evidence] for entry in entries] == [
+        ["Demand is collapsing"],
+        ["prices could fall by a fifth next year"],
+    ]
+    assert {(entry.credentials, entry.affiliation) for entry in entries} == {("economist", "Delta Research")}
+
+
+def test_a_point_repeated_later_is_one_entry(facts):
+    text = (
+        '"The basic aim is to fix the pipes," says Pia Lund, a professor at Tarnby University.\n'
+        "Water is the main theme of the campaign.\n"
+        '"With water, the basic aim is to fix the pipes; to fix them soon," says Pia Lund.'
+    )
     (entry,) = facts(text).commentary
-    assert [text[s.start : s.end] for s in entry.evidence] == ["Demand is collapsing", "prices could fall by a fifth next year"]
+    assert [text[s.start : s.end] for s in entry.evidence] == [
+        "The basic aim is to fix the pipes",
+        "With water, the basic aim is to fix the pipes; to fix them soon",
+    ]
 
 
 @pytest.mark.parametrize(

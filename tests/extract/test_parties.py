@@ -515,3 +515,12 @@ def test_a_family_acts_as_one_party(facts):
 def test_an_honorific_alone_as_a_subject_names_nobody(facts, text, names):
     sheet = facts(text)
     assert (_names(sheet), sheet.unread) == (names, [])
+
+
+def test_it_is_the_organisation_that_is_the_subject_so_far(nlp):
+    from generator.extract.parties import find_parties
+
+    doc = nlp("Halden Steel accused Norway of delaying the permits and said it would reach a deal with the workers soon.")
+    index = find_parties(doc)
+    (it,) = [t for t in doc if t.lower_ == "it"]
+    assert index.get(index.refer(it)).name == "Halden Steel"
