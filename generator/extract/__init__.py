@@ -55,6 +55,8 @@ def load_pipeline(model: str) -> Language:
     """Load a spaCy pipeline once per process, by package or path name, with only the components extraction reads."""
     nlp = spacy.load(model)
     nlp.select_pipes(disable=_unused_components(nlp))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     # The pipeline stays loaded until the process ends. Frozen, its hundreds of thousands of objects are out of reach
     # of the cycle collector, which would otherwise walk them all in every full collection (and again at exit), here
     # and in the workers forked from here (extract_all), where that walk would also copy the memory pages they
@@ -62,6 +64,16 @@ def load_pipeline(model: str) -> Language:
     # them, only a reference cycle among them would stay.
     gc.freeze()
     return nlp
+
+
+@Language.component("paragraph_breaks")
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """An article has one paragraph a line: a sentence never runs on over a line break, where the small parser
+    would join a standfirst or a "Read more" link to the paragraph after it. The parser keeps these starts."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or ("\n" in doc[token.i - 1].whitespace_):
+            token.is_sent_start = True
+    return doc
 
 
 def _unused_components(nlp: Language) -> list[str]:

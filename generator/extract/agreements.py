@@ -41,7 +41,7 @@ _NOUN_KINDS = {
     **dict.fromkeys("deal agreement accord pact treaty contract settlement memorandum arrangement understanding".split(), "generic"),
     **dict.fromkeys("ceasefire cease-fire truce armistice".split(), "truce"),
     **dict.fromkeys("partnership alliance collaboration venture".split(), "partnership"),
-    **dict.fromkeys("sale purchase acquisition takeover merger buyout pay-off payoff".split(), "transaction"),
+    **dict.fromkeys("sale purchase acquisition takeover merger buyout pay-off payoff payout".split(), "transaction"),
     # "a prisoner swap", "a swap brokered by X": an exchange the two sides agreed.
     "swap": "generic",
 }
@@ -56,6 +56,8 @@ _VAGUE_ADJECTIVES = frozenset(
 _WEAK_NOUNS = frozenset({"understanding", "arrangement", "venture", "memorandum"})
 # Verbs of a transaction, with the kind they make ("take over" reads as "buy").
 _TRANSACTION_VERBS = frozenset({"sell", "buy", "acquire", "purchase", "pay", "swap", "merge"})
+# What a party settles when it settles with the other side: "settled the lawsuit", "settled claims".
+_DISPUTE_NOUNS = frozenset("lawsuit suit case claim dispute charge allegation litigation action complaint row".split())
 _ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "endorse", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
 # What can be accepted or approved and make an agreement of it.
 _ACCEPTABLE = frozenset(set(_NOUN_KINDS) | {"offer", "bid", "proposal", "terms", "plan", "package", "compromise", "conditions"})
@@ -70,12 +72,14 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned".split()
+    "possible proposed draft planned appeal help".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
 _HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared willing ready refuse decline fail".split())
 _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once", "lest"})
+# "The priority has been to secure a contract": what a copula's subject names as an aim is not yet done.
+_AIM_NOUNS = frozenset("priority goal aim objective task mission purpose ambition".split())
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
 _TOWARD = frozenset({"toward", "towards"})
 # Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal".
@@ -124,6 +128,8 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUMMARY_TOKENS = 28
+# How far back (in tokens, about two sentences) a deal told again may reach.
+_TOLD_AGAIN_TOKENS = 60
 # What else an agreement's length is given for: "a three-year bailout", "a 99-year lease".
 _TERM_NOUNS = frozenset("bailout loan programme program lease licence license freeze moratorium extension term period plan".split())
 
@@ -185,6 +191,11 @@ def _noun_kind(token: Token) -> str | None:
         return None
     if lemma == "accord" and any(c.lower_ == "own" for c in children):
         return None
+    # "so much bipartisan agreement", "a higher level of agreement": a bare "agreement" is consensus unless it is
+    # reached, signed or struck ("they reached agreement").
+    if lemma == "agreement" and token.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod"} for c in children):
+        if not (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _TAKING_PART_VERBS):
+            return None
     # "Israeli settlements", "a settlement of 200 homes": a settlement is an agreement only when reached or paid.
     if lemma == "settlement" and not (token.tag_ == "NN" and token.head.lemma_.lower() in _ACCEPT_VERBS | {"agree", "pay", "announce"}):
         return None
@@ -240,6 +251,9 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             return None
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
         subject = _subject(token)
+        # "By signing up, you agree to our terms": the reader is never a party.
+        if subject is not None and subject.lower_ == "you":
+            return None
         # "Analysts agree that ...": commentators sharing an opinion, not parties making an agreement.
         named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not _party_of(subject, index) and not _can_agree(subject) and not any(
@@ -250,6 +264,8 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
             return "truce" if "truce" in kinds else "generic"
         return None
+    if lemma == "settle":
+        return "generic" if _settles_a_dispute(token, index) else None
     if lemma in _ACCEPT_VERBS:
         obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if obj is None or obj.lemma_.lower() not in _ACCEPTABLE:
@@ -280,11 +296,30 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
     if lemma == "merge":
         return "transaction" if partners or any(c.dep_ == "conj" for c in subject.children) else None
     if lemma == "pay":
-        return "transaction" if partners or (priced and any(_parties_in(p, index) for p in children if p.lower_ == "for")) else None
+        # "X and Y are to pay $260m to settle the lawsuits": a payment that settles is a settlement.
+        settles = any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() == "settle" for c in children)
+        return "transaction" if partners or settles or (priced and any(_parties_in(p, index) for p in children if p.lower_ == "for")) else None
     if lemma == "sell":
         return "transaction" if partners or (priced and business) else None
     # buy, acquire, purchase: a business or a share of one ("bought a 5% stake in X", "acquired its rival").
     return "transaction" if business else None
+
+
+def _settles_a_dispute(verb: Token, index: PartyIndex) -> bool:
+    """ "X has settled a lawsuit", "settled the first of the suits", "settled with Y", "X settles for $20m": the
+    sides of a dispute settling it, not a question or a bill being settled."""
+    children = list(verb.children)
+    subject = _subject(verb)
+    if subject is None or not (_party_of(subject, index) or _can_agree(subject) or subject.lower_ in {"it", "they", "he", "she"}):
+        return False
+    for obj in (c for c in children if c.dep_ in {"dobj", "nsubjpass"}):
+        nouns = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+        if any(n.lemma_.lower() in _DISPUTE_NOUNS for n in nouns):
+            return True
+    preps = {c.lower_: c for c in children if c.dep_ == "prep"}
+    with_party = "with" in preps and any(_party_of(o, index) for o in preps["with"].children if o.dep_ == "pobj")
+    priced = "for" in preps and any(o.like_num or o.tag_ == "$" or o.ent_type_ == "MONEY" for o in preps["for"].subtree)
+    return with_party or priced
 
 
 def _can_agree(noun: Token) -> bool:
@@ -341,6 +376,8 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
             return True
+        if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
+            return True
         if any(c.dep_ == "amod" and c.lemma_.lower() in _IRREALIS_HEADS for c in children) and current.pos_ == "NOUN" and not definite:
             return True
         if current.dep_ in {"ROOT", "relcl"} or current.head == current:
@@ -352,6 +389,14 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             )
         current = current.head
     return False
+
+
+def _future_or_aim(verb: Token) -> bool:
+    """ "We are going to do a deal" (a plan, not a deal); "the priority has been to secure a deal" (an aim)."""
+    if verb.lemma_.lower() == "go" and verb.tag_ == "VBG":
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.lemma_.lower() == "be" and subject is not None and subject.lemma_.lower() in _AIM_NOUNS
 
 
 def _clause(anchor: Token) -> list[Token]:
@@ -424,7 +469,8 @@ def _party_of(token: Token, index: PartyIndex) -> str | None:
     found = index.refer(token)
     if found:
         return found
-    if token.tag_ == "PRP$" or token.dep_ == "poss":
+    # "its deal", "their pact": the party last named; "the state's agreement" names no one by itself.
+    if token.tag_ == "PRP$" or (token.dep_ == "poss" and token.pos_ == "PRON"):
         return index.before(token.idx)
     return None
 
@@ -445,6 +491,10 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
     lemma = noun.lemma_.lower()
     if lemma not in _SIDE_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
         return []
+    # "the companies that agreed" may be any number of them; "both firms", "the two countries" are two.
+    counted = any(c.lower_ in {"both", "two"} for c in noun.children)
+    if _SIDE_NOUNS[lemma] not in {None, PartyKind.person} and not counted:
+        return []
     for entry in reversed(entries):
         parties = [p for m in entry.mentions for p in m.parties]
         parties = list(dict.fromkeys(parties))
@@ -457,6 +507,13 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
     )
     found = list(dict.fromkeys(pid for _, pid in earlier))[:2]
     return found if len(found) == 2 else []
+
+
+def _listed_among(noun: Token) -> Token | None:
+    """ "Among the firms that signed the deal were X and Y": the names after the copula are the ones who signed."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among" or noun.head.head.lemma_.lower() != "be":
+        return None
+    return next((c for c in noun.head.head.children if c.dep_ in {"nsubj", "attr"}), None)
 
 
 def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]) -> list[str]:
@@ -479,6 +536,9 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
     else:
         subject = _subject(anchor)
+        listed = _listed_among(subject) if subject is not None else None
+        if listed is not None:
+            return _parties_in(listed, index)
         if subject is not None:
             holders.append(subject)
         for child in anchor.children:
@@ -541,7 +601,9 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
             tokens = _clause(token)
             # What the clause holds is its terms; what was trimmed from it ("..., but the merger was blocked") is read apart.
             covered.update(t.i for t in tokens)
-            found.append(_Mention(sent, token, tokens, kind, content=_verb_content(token)))
+            # "the companies that agreed to the payout": a definite noun names those of an agreement already told.
+            told = token.dep_ == "relcl" and _is_definite(token.head) and not _lexical_kind(token.head)
+            found.append(_Mention(sent, token, tokens, kind, definite=told, content=_verb_content(token)))
         nouns = []
         for token in sent:
             if token.i in covered or not (kind := _noun_kind(token)):
@@ -656,7 +718,9 @@ def _signature(mention: _Mention) -> tuple[str, ...]:
 _FAMILIES = {
     "sale": "sell", "sell": "sell", "sell-off": "sell",
     "purchase": "buy", "buy": "buy", "acquisition": "buy", "acquire": "buy", "takeover": "buy", "buyout": "buy",
-    "pay-off": "pay", "payoff": "pay", "payment": "pay", "pay": "pay",
+    "pay-off": "pay", "payoff": "pay", "payment": "pay", "pay": "pay", "payout": "pay",
+    # Settling a claim is paying for it: "settled the lawsuit" ... "agreed to pay the counties $20m".
+    "settle": "pay", "settlement": "pay",
     "merger": "merge", "merge": "merge",
 }
 
@@ -676,9 +740,8 @@ def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
     recent = sorted(entries, key=lambda e: max(m.start for m in e.mentions), reverse=True)
     if mention.kind == "transaction":
         family = _families(mention)
-        hit = next((e for e in recent if family and family & {f for m in e.mentions for f in _families(m)}), None)
-        if hit:
-            return hit
+        if family:  # "the sale" refers to a sale, not to a payment told before
+            return next((e for e in recent if family & {f for m in e.mentions for f in _families(m)}), None)
         return next((e for e in recent if "transaction" in e.kinds), None)
     if mention.kind == "generic":
         return (
@@ -703,6 +766,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             )
         if target is None:
             target = _governing_entry(mention, entries)
+        if target is None and mention.anchor.pos_ not in {"NOUN", "PROPN"}:
+            target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
         if target is None and mention.definite and not mention.content:
@@ -735,6 +800,25 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if mention.parties:
             entries.append(_Entry([mention], _kinds_of(mention)))
     return entries
+
+
+def _told_again(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """A payment or sale stated again in the next sentences by the same or newly named sides is the same deal:
+    "X has settled the lawsuit. X agreed to pay the counties $20m", "Four firms agreed to a payout. A and B are to
+    pay $90m"."""
+    families = _families(mention)
+    if not families:
+        return None
+    for entry in reversed(entries):
+        last = entry.mentions[-1]
+        if mention.sent.start - last.sent.end > _TOLD_AGAIN_TOKENS:
+            return None
+        if not families & {f for m in entry.mentions for f in _families(m)}:
+            continue
+        theirs, mine = {p for m in entry.mentions for p in m.parties}, set(mention.parties)
+        if not theirs or not mine or theirs <= mine or mine <= theirs:
+            return entry
+    return None
 
 
 def _governing_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
