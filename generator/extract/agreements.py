@@ -27,6 +27,7 @@ Reading order:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -89,12 +90,46 @@ _TAKING_PART_VERBS = frozenset(
     "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind "
     "reject veto block".split()
 )
-# What happens to an agreement, read from the verb it is the subject or object of.
-_SUSPENDING_VERBS = frozenset(
-    "suspend terminate cancel scrap freeze halt end abandon collapse break breach violate withdraw quit tear "
-    "unwind annul void".split()
-)
-_REJECTING_VERBS = frozenset({"reject", "veto", "block", "overturn", "rebuff", "refuse"})
+# Where a deal stands, read from the verb of the clause that mentions it ("the Senate passed the deal", "X pulled
+# out of the pact", "the truce collapsed"): one word, or a verb and its particle or preposition.
+_S = AgreementStatus
+_STATUS_VERBS = {
+    "propose": _S.proposed, "table": _S.proposed,
+    "negotiate": _S.under_negotiation, "discuss": _S.under_negotiation,
+    "agree": _S.agreed, "reach": _S.agreed, "strike": _S.agreed, "seal": _S.agreed, "clinch": _S.agreed,
+    "conclude": _S.agreed, "settle": _S.agreed, "accept": _S.agreed,
+    "sign": _S.signed, "ink": _S.signed, "countersign": _S.signed,
+    "approve": _S.approved, "pass": _S.approved, "endorse": _S.approved, "adopt": _S.approved, "clear": _S.approved,
+    "ratify": _S.ratified,
+    "suspend": _S.suspended, "freeze": _S.suspended, "halt": _S.suspended, "pause": _S.suspended, "end": _S.suspended,
+    "reject": _S.rejected, "veto": _S.rejected, "block": _S.rejected, "overturn": _S.rejected, "rebuff": _S.rejected,
+    "sink": _S.rejected, "refuse": _S.rejected,
+    "collapse": _S.collapsed, "fail": _S.collapsed, "founder": _S.collapsed, "unravel": _S.collapsed,
+    "withdraw": _S.withdrawn, "terminate": _S.withdrawn, "cancel": _S.withdrawn, "scrap": _S.withdrawn,
+    "abandon": _S.withdrawn, "quit": _S.withdrawn, "exit": _S.withdrawn, "unwind": _S.withdrawn, "annul": _S.withdrawn,
+    "void": _S.withdrawn, "renounce": _S.withdrawn,
+}
+_STATUS_PHRASES = {
+    ("hammer", "out"): _S.under_negotiation, ("work", "out"): _S.under_negotiation,
+    ("vote", "down"): _S.rejected, ("break", "down"): _S.collapsed, ("fall", "apart"): _S.collapsed,
+    ("fall", "through"): _S.collapsed, ("break", "up"): _S.collapsed, ("pull", "out"): _S.withdrawn,
+    ("walk", "away"): _S.withdrawn, ("back", "out"): _S.withdrawn, ("opt", "out"): _S.withdrawn,
+    ("tear", "up"): _S.withdrawn, ("come", "end"): _S.suspended,
+    ("take", "effect"): _S.in_force, ("come", "force"): _S.in_force, ("come", "effect"): _S.in_force,
+    ("go", "effect"): _S.in_force, ("enter", "force"): _S.in_force, ("be", "force"): _S.in_force,
+    ("be", "effect"): _S.in_force, ("sign", "law"): _S.signed,
+}
+# Words on the agreement noun itself: "a tentative deal", "the proposed accord", "the signed treaty".
+_STATUS_ADJECTIVES = {
+    "tentative": _S.tentative, "preliminary": _S.tentative, "interim": _S.tentative, "provisional": _S.tentative,
+    "proposed": _S.proposed, "draft": _S.proposed, "planned": _S.proposed, "signed": _S.signed,
+    "ratified": _S.ratified,
+}
+# Statuses that a later event sets over the stages before it; otherwise the furthest stage told wins.
+_STAGES = (_S.proposed, _S.under_negotiation, _S.tentative, _S.agreed, _S.signed, _S.approved, _S.ratified, _S.in_force)
+_ENDINGS = frozenset({_S.suspended, _S.rejected, _S.collapsed, _S.withdrawn})
+# Who set a status, where the clause says: "approved by the Senate", "X pulled out".
+_STATUS_WITH_ACTOR = frozenset({_S.signed, _S.approved, _S.ratified, _S.rejected, _S.withdrawn, _S.suspended})
 _REPORTING_EXTRA = frozenset({"note", "confirm", "report", "indicate", "show", "announce", "state"})
 # Who agrees with an opinion rather than to an agreement.
 _COMMENTATORS = frozenset(
@@ -461,6 +496,22 @@ def _trimmed_subtree(root: Token) -> list[Token]:
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in {"that", "but", "and", "however"}):
         tokens.pop(0)
+    return _without_dateline(tokens)
+
+
+_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """A report's dateline and credit ("PARIS, France (AP) —", "(CNN)") open its first paragraph; they are not
+    part of what it says, and the place in them is no party."""
+    if not tokens or not tokens[0].is_sent_start and not (tokens[0].i > 0 and tokens[0].nbor(-1).text == "(" and tokens[0].nbor(-1).is_sent_start):
+        return tokens
+    for n, token in enumerate(tokens[:10]):
+        if token.text in _DASHES and n > 0:
+            return tokens[n + 1 :] if all(t.pos_ == "PROPN" or t.is_punct for t in tokens[:n]) else tokens
+        if token.text == ")" and n > 0 and all(t.pos_ == "PROPN" for t in tokens[:n]) and tokens[0].nbor(-1).text == "(":
+            return tokens[n + 1 :]
     return tokens
 
 
@@ -483,7 +534,9 @@ def _parties_in(token: Token, index: PartyIndex) -> list[str]:
     if not own:
         return []
     found = index.within(own[0].idx, own[-1].idx + len(own[-1]))
-    return found or ([p] if (p := _party_of(token, index)) else [])
+    # "the rebels' council" is the rebels' own, not the last organisation named before it.
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return found or ([p] if not owned and (p := _party_of(token, index)) else [])
 
 
 def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list[str]:
@@ -495,11 +548,9 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
     counted = any(c.lower_ in {"both", "two"} for c in noun.children)
     if _SIDE_NOUNS[lemma] not in {None, PartyKind.person} and not counted:
         return []
-    for entry in reversed(entries):
-        parties = [p for m in entry.mentions for p in m.parties]
-        parties = list(dict.fromkeys(parties))
-        if len(parties) >= 2 and entry.mentions[-1].sent.start_char >= noun.sent.start_char - 1500:
-            return parties[:2]
+    told = _last_sides(entries, noun)
+    if told:
+        return told[:2]
     kind = _SIDE_NOUNS[lemma]
     earlier = sorted(
         ((m.end, p.id) for p in index.parties for m in p.mentions if m.end <= noun.idx and (kind is None or p.kind is kind)),
@@ -507,6 +558,15 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
     )
     found = list(dict.fromkeys(pid for _, pid in earlier))[:2]
     return found if len(found) == 2 else []
+
+
+def _last_sides(entries: list[_Entry], token: Token) -> list[str]:
+    """The parties of the latest agreement with two or more, told not long before `token`."""
+    for entry in reversed(entries):
+        parties = list(dict.fromkeys(p for m in entry.mentions for p in m.parties))
+        if len(parties) >= 2 and entry.mentions[-1].sent.start_char >= token.sent.start_char - 1500:
+            return parties
+    return []
 
 
 def _listed_among(noun: Token) -> Token | None:
@@ -539,6 +599,18 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         listed = _listed_among(subject) if subject is not None else None
         if listed is not None:
             return _parties_in(listed, index)
+        if subject is not None and subject.i < mention.tokens[0].i:
+            # The small model makes the dateline the subject and the real one its apposition.
+            subject = next((c for c in subject.subtree if c.dep_ == "appos" and c.i >= mention.tokens[0].i), None)
+            if subject is not None:
+                return _without_affiliations(_parties_in(subject, index), mention, index)
+        # "Therefore, it was agreed that ...": the sides of the agreement just told agreed again.
+        if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass":
+            return _last_sides(entries, subject)
+        # "X secured a victory when they settled": the pronoun of a subordinate clause is the main clause's subject.
+        main = _subject(subject.head.head) if subject is not None and subject.pos_ == "PRON" and subject.head.dep_ == "advcl" else None
+        if main is not None and main.pos_ != "PRON":
+            return _without_affiliations(_parties_in(main, index), mention, index)
         if subject is not None:
             holders.append(subject)
         for child in anchor.children:
@@ -546,7 +618,8 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
                 holders.append(child)
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "between", "to", "from", "by"}:
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
-        for xcomp in (c for c in anchor.children if c.dep_ == "xcomp"):
+        # "agreed to buy X", "agreed to pay Y": the other side of a transaction; not "agreed to postpone the games".
+        for xcomp in (c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in _TRANSACTION_VERBS | {"settle"}):
             for child in xcomp.children:
                 if child.dep_ in {"dobj", "dative"} or child.dep_ == "prep" and child.lower_ in {"with", "from", "to"}:
                     holders.append(child if child.dep_ != "prep" else next((o for o in child.children if o.dep_ == "pobj"), child))
@@ -578,8 +651,76 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             for t in mention.tokens
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in lexicon.reporting_verbs() and (pid := index.at(t.idx, t.idx + len(t)))
         }
-        parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers)
-    return parties
+        located = _only_locating(mention, index)
+        parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers | located)
+    return _without_affiliations(parties, mention, index)
+
+
+# Prepositions of place: "a ceasefire in X", "talks at X" locate the deal; X is no signatory.
+_LOCATING = frozenset({"in", "at", "across", "near", "throughout", "inside", "outside", "within"})
+
+
+def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
+    """Parties the clause names only as where it happens ("a truce in X"), never as a side."""
+    where: dict[str, bool] = {}
+    for token in mention.tokens:
+        pid = index.at(token.idx, token.idx + len(token))
+        if pid is None:
+            continue
+        head = token
+        while head.dep_ in {"compound", "flat"} and head.head != head:
+            head = head.head
+        locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING
+        where[pid] = where.get(pid, True) and locating
+    return {pid for pid, locating in where.items() if locating}
+
+
+def _without_affiliations(parties: list[str], mention: _Mention, index: PartyIndex) -> list[str]:
+    """ "X's Prime Minister A and the Y Committee president B agreed": A and B agreed; X and Y are who they
+    serve, and a bare title is no one."""
+    people = [p for p in parties if (party := index.get(p)) is not None and party.kind is PartyKind.person]
+    if not people:
+        return parties
+    doc = mention.sent.doc
+    dropped: set[str] = set()
+    for pid in parties:
+        party = index.get(pid)
+        if party is None:
+            continue
+        if party.kind is PartyKind.person and party.name.lower() in lexicon.titles():
+            dropped.add(pid)
+            continue
+        if party.kind is PartyKind.person:
+            continue
+        for span in party.mentions:
+            if not (mention.start <= span.start and span.end <= mention.end):
+                continue
+            after = doc.char_span(span.end, mention.end, alignment_mode="expand")
+            if after is not None and _title_then_person(after, people, index):
+                dropped.add(pid)
+    return [p for p in parties if p not in dropped]
+
+
+def _title_then_person(tokens: SpacySpan, people: list[str], index: PartyIndex) -> bool:
+    """Whether the words after an organisation or country are a title leading to one of the people: "'s Prime
+    Minister A", " (IOC) president B"."""
+    inside = False
+    for token in tokens:
+        pid = index.at(token.idx, token.idx + len(token))
+        if pid in people:
+            return True
+        if token.text == "(":
+            inside = True
+        elif token.text == ")":
+            inside = False
+        elif not (inside or token.tag_ == "POS" or token.lower_ in _title_words()):
+            return False
+    return False
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(word for title in lexicon.titles() for word in title.split())
 
 
 def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
@@ -690,7 +831,7 @@ def _sentence_tokens(sent: SpacySpan) -> list[Token]:
     tokens = [t for t in sent if not t.is_space]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
-    return tokens
+    return _without_dateline(tokens)
 
 
 # --- merging -------------------------------------------------------------------------------------------
@@ -771,6 +912,9 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
         if target is None and mention.definite and not mention.content:
+            fate = _mention_status(mention, index)
+            if fate is not None and fate.status is AgreementStatus.collapsed:
+                continue  # "the deal broke down", with no deal told before: talks failed, nothing was agreed
             lead = _lead_statement(doc, index, mention)
             if lead is not None:
                 # The lead may already state an agreement of another name ("agreed to buy" ... "this partnership").
@@ -869,28 +1013,95 @@ def _lead_statement(doc: Doc, index: PartyIndex, mention: _Mention) -> _Mention 
 # --- facts -----------------------------------------------------------------------------------------------
 
 
-def _status(entry: _Entry) -> AgreementStatus:
-    status = AgreementStatus.agreed
-    for mention in entry.mentions:
-        anchor = mention.anchor
-        verb = anchor.head if anchor.dep_ in {"dobj", "nsubjpass", "nsubj"} else None
-        if anchor.dep_ == "pobj" and anchor.head.dep_ in {"prep", "prt"}:
-            verb = anchor.head.head  # "pull out of the deal"
-            while verb.dep_ in {"prep", "prt"} and verb.head != verb:
-                verb = verb.head
-        if verb is None:
+@dataclass
+class _Status:
+    status: AgreementStatus
+    by: str | None  # the party that set it, where the clause says
+    evidence: tuple[int, int]  # the words that say it
+    at: int  # where it is told, to order the events an article tells
+
+
+def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
+    """Where the deal stands in one mention: the verb the agreement noun hangs on ("the Senate passed the deal",
+    "X pulled out of the pact", "the truce collapsed", "took effect"), a participle on it ("the treaty, ratified by
+    Y"), the mention's own verb ("they signed a deal", "agreed in principle"), or an adjective ("a tentative deal")."""
+    anchor = mention.anchor
+    noun = anchor if anchor.pos_ in {"NOUN", "PROPN"} else _named_by(mention)
+    verbs = [_governing_verb(noun)] if noun is not None else []
+    if noun is not None:
+        verbs += [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
+    if anchor.pos_ not in {"NOUN", "PROPN"}:
+        verbs.append(anchor)
+    for verb in verbs:
+        if verb is None or (verb is not anchor and _irrealis(verb)):
             continue
-        lemma = verb.lemma_.lower()
-        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
-        walked = lemma in {"pull", "walk", "back", "opt"} and bool(particles & {"out", "away"})
-        if lemma in _SUSPENDING_VERBS or walked or (lemma == "come" and any(c.lower_ == "end" for c in verb.subtree)):
-            status = AgreementStatus.suspended if not _irrealis(verb) else status
-        elif lemma in _REJECTING_VERBS and not _irrealis(verb):
-            status = AgreementStatus.rejected
-        amods = {c.lemma_.lower() for c in anchor.children if c.dep_ == "amod"}
-        if amods & {"proposed", "draft", "planned"} and len(entry.mentions) == 1:
-            status = AgreementStatus.proposed
-    return status
+        read = _verb_status(verb)
+        if read is None:
+            continue
+        status, words = read
+        by = _status_actor(verb, noun, index) if status in _STATUS_WITH_ACTOR else None
+        return _Status(status, by, _extent(words), verb.idx)
+    for child in noun.children if noun is not None else ():
+        if child.dep_ in {"amod", "compound"} and (status := _STATUS_ADJECTIVES.get(child.lower_)):
+            return _Status(status, None, _extent([child]), child.idx)
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an agreement noun is the subject or object of, through prepositions ("pulled out of the deal")."""
+    if noun.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        return noun.head if noun.head.pos_ in {"VERB", "AUX"} else None
+    if noun.dep_ == "pobj":
+        verb = noun.head
+        while verb.dep_ in {"prep", "prt", "advmod"} and verb.head != verb:
+            verb = verb.head
+        return verb if verb.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _verb_status(verb: Token) -> tuple[AgreementStatus, list[Token]] | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in {"prt", "advmod", "dobj", "prep"} and (status := _STATUS_PHRASES.get((lemma, child.lemma_.lower()))):
+            return status, [verb, child]
+        if child.dep_ == "prep":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                if status := _STATUS_PHRASES.get((lemma, obj.lemma_.lower())):
+                    return status, [verb, child, obj]  # "came into force", "signed into law", "came to an end"
+                if lemma == "agree" and child.lower_ == "in" and obj.lower_ == "principle":
+                    return AgreementStatus.tentative, [verb, child, obj]
+    if lemma in {"hammer", "work"} or lemma not in _STATUS_VERBS:
+        return None
+    # "have been negotiating a deal" is under way; "negotiated a deal" is done.
+    if _STATUS_VERBS[lemma] is AgreementStatus.under_negotiation and verb.tag_ != "VBG":
+        return None
+    return _STATUS_VERBS[lemma], [verb]
+
+
+def _status_actor(verb: Token, noun: Token | None, index: PartyIndex) -> str | None:
+    """Who signed, approved, rejected or left: the agent of a passive ("passed by the Senate"), else the subject."""
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    subject = agent if agent is not None else _subject(verb)
+    if subject is None or subject is noun or (noun is not None and subject.i == noun.i):
+        return None
+    found = _parties_in(subject, index)
+    return found[0] if len(found) == 1 else None
+
+
+def _extent(tokens: list[Token]) -> tuple[int, int]:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _status(entry: _Entry, index: PartyIndex) -> _Status | None:
+    """The deal's standing over all its mentions: the last ending told (rejected, collapsed, withdrawn, suspended),
+    else the furthest stage told (a tentative deal later signed is signed)."""
+    told = [s for m in entry.mentions if (s := _mention_status(m, index)) is not None]
+    endings = [s for s in told if s.status in _ENDINGS]
+    if endings:
+        return max(endings, key=lambda s: s.at)
+    stages = [s for s in told if s.status in _STAGES]
+    return max(stages, key=lambda s: (_STAGES.index(s.status), -s.at)) if stages else None
 
 
 def _duration(entry: _Entry) -> str | None:
@@ -916,13 +1127,20 @@ def _summary(mention: _Mention, index: PartyIndex) -> str:
     while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an", "the"}:
         tokens = tokens[1:]
     words: list[str] = []
-    for token in tokens:
+    for n, token in enumerate(tokens):
         text = token.text
         # "it had agreed": the pronoun's party reads better on a fact sheet.
         if token.dep_ == "nsubj" and token.lower_ in {"it", "they", "he", "she"}:
             party = index.get(index.refer(token))
             if party is not None:
                 text = party.name
+        # "who signed the deal with X" reads as a headline with the one who signed: "The envoys signed ...".
+        if n == 0 and token.tag_ in {"WDT", "WP"} and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "relcl":
+            antecedent = token.head.head
+            text = antecedent.doc[antecedent.left_edge.i : antecedent.i + 1].text
+        # A word left out ("Therefore, it"): the words either side of it stay apart.
+        if words and not words[-1][-1:].isspace() and token.i != tokens[n - 1].i + 1:
+            words[-1] += " "
         words.append(text + token.whitespace_)
     summary = "".join(words).strip().rstrip(",;:-–—").strip()
     summary = summary.replace("\u201c", "").replace("\u201d", "").replace('"', "")
@@ -1045,6 +1263,7 @@ def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = No
     agreements = []
     for entry in sorted(entries, key=lambda e: e.mentions[0].start):
         spans = sorted({(m.start, m.end) for m in entry.mentions})
+        status = _status(entry, index)
         parties = list(dict.fromkeys(p for m in entry.mentions for p in m.parties))
         accounts = [
             Account(by=source, evidence=[Span(start=s, end=e) for s, e in sorted(spans)])
@@ -1055,7 +1274,9 @@ def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = No
                 id=f"a{len(agreements) + 1}",
                 summary=_summary(_best(entry), index),
                 parties=parties,
-                status=_status(entry),
+                status=status.status if status else AgreementStatus.agreed,
+                status_by=status.by if status else None,
+                status_evidence=Span(start=status.evidence[0], end=status.evidence[1]) if status else None,
                 duration=_duration(entry),
                 evidence=[Span(start=s, end=e) for s, e in spans],
                 accounts=accounts,

@@ -34,7 +34,7 @@ def test_an_agreement_is_found_with_its_parties(facts, text, parties, summary_wo
     assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
     agreement = sheet.agreements[0]
     assert parties <= _names(sheet, agreement.parties)
-    assert agreement.status is AgreementStatus.agreed
+    assert agreement.status in {AgreementStatus.agreed, AgreementStatus.signed}
     for word in summary_words:
         assert word in agreement.summary
     assert len(agreement.summary) < len(text)
@@ -111,7 +111,7 @@ def test_a_bare_reference_points_back_to_the_lead(facts):
     [
         ("Chile and Peru signed a border accord in 1999. Last year, Peru suspended the accord.", AgreementStatus.suspended),
         ("Chile and Peru signed a border accord in 1999. Last year, Peru's parliament rejected the accord.", AgreementStatus.rejected),
-        ("Chile and Peru signed a border accord in 1999.", AgreementStatus.agreed),
+        ("Chile and Peru signed a border accord in 1999.", AgreementStatus.signed),
     ],
 )
 def test_status_follows_what_happened_to_the_agreement(facts, text, status):
@@ -142,7 +142,7 @@ def test_each_side_gives_its_own_account(facts):
 def test_a_deal_abandoned_is_one_agreement_with_its_status(facts):
     sheet = facts("Acme Corp has pulled out of a deal to buy Widget Ltd.")
     assert len(sheet.agreements) == 1
-    assert sheet.agreements[0].status is AgreementStatus.suspended
+    assert sheet.agreements[0].status is AgreementStatus.withdrawn
     assert "to buy Widget Ltd" in sheet.agreements[0].summary
 
 
