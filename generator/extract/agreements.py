@@ -517,6 +517,13 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
 
 def _party_of(token: Token, index: PartyIndex) -> str | None:
     """The party a noun or pronoun stands for, if any."""
+    # "X said it had agreed": the pronoun of a reported clause is the one who reports it.
+    if token.lower_ in {"it", "he", "she", "they"} and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ccomp":
+        reporter = _subject(token.head.head) if token.head.head.lemma_.lower() in lexicon.reporting_verbs() else None
+        if reporter is not None and reporter.pos_ != "PRON" and (found := index.at(reporter.idx, reporter.idx + len(reporter))):
+            party = index.get(found)
+            if party is not None and (party.kind is PartyKind.person) == (token.lower_ in {"he", "she"}):
+                return found
     found = index.refer(token)
     if found:
         return found
@@ -534,6 +541,7 @@ def _parties_in(token: Token, index: PartyIndex) -> list[str]:
     if not own:
         return []
     found = index.within(own[0].idx, own[-1].idx + len(own[-1]))
+    found = [p for p in found if not any(_names_a_locality(t) for t in own if index.at(t.idx, t.idx + len(t)) == p)]
     # "the rebels' council" is the rebels' own, not the last organisation named before it.
     owned = any(c.dep_ == "poss" for c in token.children)
     return found or ([p] if not owned and (p := _party_of(token, index)) else [])
@@ -657,11 +665,19 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
 
 
 # Prepositions of place: "a ceasefire in X", "talks at X" locate the deal; X is no signatory.
+_THING_ENTITIES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "FAC"})
+_LOCALITIES = frozenset("county city town village municipality district province region borough parish port".split())
 _LOCATING = frozenset({"in", "at", "across", "near", "throughout", "inside", "outside", "within"})
 
 
+def _names_a_locality(token: Token) -> bool:
+    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them."""
+    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES
+
+
 def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
-    """Parties the clause names only as where it happens ("a truce in X"), never as a side."""
+    """Parties the clause names only as where it happens ("a truce in X") or as a thing (an event, a product, a
+    law), never as a side."""
     where: dict[str, bool] = {}
     for token in mention.tokens:
         pid = index.at(token.idx, token.idx + len(token))
@@ -671,7 +687,11 @@ def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
         while head.dep_ in {"compound", "flat"} and head.head != head:
             head = head.head
         locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING
-        where[pid] = where.get(pid, True) and locating
+        # "postpone the Olympics", "sales of the Model X", "under the Clean Air Act": events, products, buildings
+        # and laws are no sides.
+        thing = token.ent_type_ in _THING_ENTITIES
+        thing |= _names_a_locality(token)
+        where[pid] = where.get(pid, True) and (locating or thing)
     return {pid for pid, locating in where.items() if locating}
 
 
@@ -928,8 +948,11 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             if not mention.parties:
                 continue  # "the deal" with nothing to refer to and no one in its sentence
         if target is None and not mention.definite and not mention.content:
-            waiting.append(mention)
-            continue
+            # "X said it reached agreement": X's deal told before, where there is one.
+            target = next((e for e in reversed(entries) if set(mention.parties) & {p for m in e.mentions for p in m.parties}), None)
+            if target is None:
+                waiting.append(mention)
+                continue
         if target is None and mention.kind == "transaction" and mention.anchor.pos_ in {"NOUN", "PROPN"} and not index.within(mention.start, mention.end):
             continue  # "the sale of alcohol": a sale by or to no one in the story
         if target is None:
