@@ -58,7 +58,11 @@ _WEAK_NOUNS = frozenset({"understanding", "arrangement", "venture", "memorandum"
 # Verbs of a transaction, with the kind they make ("take over" reads as "buy").
 _TRANSACTION_VERBS = frozenset({"sell", "buy", "acquire", "purchase", "pay", "swap", "merge"})
 # What a party settles when it settles with the other side: "settled the lawsuit", "settled claims".
-_DISPUTE_NOUNS = frozenset("lawsuit suit case claim dispute charge allegation litigation action complaint row".split())
+_DISPUTE_NOUNS = frozenset(
+    "lawsuit suit case claim dispute charge allegation litigation action complaint row probe investigation inquiry".split()
+)
+# "a similar deal", "another agreement", "a separate settlement": a deal other than the one told before.
+_OTHER = frozenset("similar another separate other different previous earlier prior".split())
 _ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "endorse", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
 # What can be accepted or approved and make an agreement of it.
 _ACCEPTABLE = frozenset(set(_NOUN_KINDS) | {"offer", "bid", "proposal", "terms", "plan", "package", "compromise", "conditions"})
@@ -222,6 +226,11 @@ def _noun_kind(token: Token) -> str | None:
     # "a great deal of", "in agreement with", "of its own accord": other senses of the words.
     if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in {"great", "good"} for c in children):
         return None
+    # "a big deal about X", "it's no big deal": a matter of weight, unless it is a kind of deal ("a big trade deal").
+    if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in {"big", "huge"} for c in children) and not any(
+        c.dep_ in {"compound", "nmod"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "to", "for", "on"}) for c in children
+    ):
+        return None
     if lemma == "agreement" and token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in children):
         return None
     if lemma == "accord" and any(c.lower_ == "own" for c in children):
@@ -241,7 +250,7 @@ def _lexical_kind(token: Token) -> str | None:
     word = _hyphenated(token)
     if token.pos_ not in {"NOUN", "PROPN"} and not (token.tag_.startswith("NN")):
         return None
-    if word in _NOUN_KINDS:
+    if word in _NOUN_KINDS and word not in _WEAK_NOUNS:
         return _NOUN_KINDS[word]
     lemma = token.lemma_.lower()
     # "sales of $5bn", "product sales": the plural is turnover, not a sale.
@@ -260,9 +269,15 @@ def _lexical_kind(token: Token) -> str | None:
 
 def _strong_weak_noun(token: Token) -> bool:
     left = {c.lower_ for c in token.lefts}
-    if token.lemma_.lower() == "venture":
+    lemma = token.lemma_.lower()
+    if lemma == "venture":
         return "joint" in left
-    return bool(left & {"signed", "written", "formal", "binding"}) or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights)
+    if bool(left & {"signed", "written", "formal", "binding"}):
+        return True
+    # "a memorandum of understanding"; "an understanding of the issue" is knowledge, "an understanding between X
+    # and Y" an agreement.
+    preps = {c.lower_ for c in token.rights if c.dep_ == "prep"}
+    return "of" in preps if lemma in {"memorandum", "arrangement"} else bool(preps & {"between", "with"})
 
 
 def _compound_kind(token: Token) -> set[str]:
@@ -295,6 +310,8 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             _party_of(c, index) for c in named
         ):
             return None  # "US chipmaker X has agreed": the name in apposition is the subject
+        if _shares_a_view(token, subject, preps):
+            return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
             return "truce" if "truce" in kinds else "generic"
@@ -338,6 +355,21 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         return "transaction" if partners or (priced and business) else None
     # buy, acquire, purchase: a business or a share of one ("bought a 5% stake in X", "acquired its rival").
     return "transaction" if business else None
+
+
+def _shares_a_view(verb: Token, subject: Token | None, preps: set[str]) -> bool:
+    """ "The judge agreed with X that ...", "Y agreed that the rules should change", "all agreed that": one person
+    sharing a view is no agreement; two sides agreeing that ("the leaders agreed that", "X and Y agreed that") are."""
+    if "with" in preps and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    if not any(c.dep_ == "ccomp" for c in verb.children) or subject is None or verb.dep_ == "relcl":
+        return False
+    if subject.dep_ == "nsubjpass":  # "it was agreed that ..."
+        return False
+    if subject.lower_ in {"all", "everyone", "everybody", "most", "many"}:
+        return True
+    together = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we"} or any(c.dep_ == "conj" for c in subject.children)
+    return not together
 
 
 def _settles_a_dispute(verb: Token, index: PartyIndex) -> bool:
@@ -407,7 +439,9 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in {"say", "announce", "confirm", "state"}
             if modals - ({"would"} if reported else set()):
                 return True
-        if current != token and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+        # "The agreement still needs approval": what the agreement's own verb wants is not a wish for it.
+        own_verb = current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and definite
+        if current != token and not own_verb and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
             return True
@@ -898,7 +932,8 @@ def _named_generic(entry: _Entry) -> bool:
 
 def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
     """The agreement a definite mention refers back to: the latest mentioned one of a fitting kind."""
-    recent = sorted(entries, key=lambda e: max(m.start for m in e.mentions), reverse=True)
+    # "the deal" is the story's deal, not one it was compared with.
+    recent = sorted((e for e in entries if not all(_names_another(m) for m in e.mentions)), key=lambda e: max(m.start for m in e.mentions), reverse=True)
     if mention.kind == "transaction":
         family = _families(mention)
         if family:  # "the sale" refers to a sale, not to a payment told before
@@ -919,7 +954,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
     for mention in mentions:
         mention.parties = _mention_parties(mention, index, entries)
         target = None
-        signature = _signature(mention)
+        other = _names_another(mention)
+        signature = _signature(mention) if not other else ()
         if signature:
             target = next(
                 (e for e in reversed(entries) if any(_signature(m) == signature and set(m.parties) & set(mention.parties) for m in e.mentions)),
@@ -927,7 +963,7 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             )
         if target is None:
             target = _governing_entry(mention, entries)
-        if target is None and mention.anchor.pos_ not in {"NOUN", "PROPN"}:
+        if target is None and mention.anchor.pos_ not in {"NOUN", "PROPN"} and not other:
             target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
@@ -967,6 +1003,18 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if mention.parties:
             entries.append(_Entry([mention], _kinds_of(mention)))
     return entries
+
+
+def _names_another(mention: _Mention) -> bool:
+    """ "a similar deal", "another agreement", "is similar to agreements X reached with Y", "like the pact of
+    2010": a deal other than the one the story is about."""
+    noun = _named_by(mention) or next((t for t in mention.tokens if _lexical_kind(t)), None)
+    if noun is None:
+        return False
+    if any(c.dep_ in {"amod", "det"} and c.lower_ in _OTHER for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and (head.lower_ == "like" or head.lower_ == "to" and head.head.lemma_.lower() in {"similar", "comparable", "akin", "identical"})
 
 
 def _told_again(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
@@ -1056,7 +1104,7 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
     if anchor.pos_ not in {"NOUN", "PROPN"}:
         verbs.append(anchor)
     for verb in verbs:
-        if verb is None or (verb is not anchor and _irrealis(verb)):
+        if verb is None or (verb != anchor and (_irrealis(verb) or _not_yet(verb))):
             continue
         read = _verb_status(verb)
         if read is None:
@@ -1068,6 +1116,12 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
         if child.dep_ in {"amod", "compound"} and (status := _STATUS_ADJECTIVES.get(child.lower_)):
             return _Status(status, None, _extent([child]), child.idx)
     return None
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "would take effect", "is expected to take effect", "will be signed": what is still to come."""
+    future = any(c.dep_ in {"aux", "auxpass"} and (c.lower_ in _MODALS | {"will", "'ll"} or c.tag_ == "TO") for c in verb.children)
+    return future or verb.dep_ == "xcomp"
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -1105,7 +1159,7 @@ def _status_actor(verb: Token, noun: Token | None, index: PartyIndex) -> str | N
     """Who signed, approved, rejected or left: the agent of a passive ("passed by the Senate"), else the subject."""
     agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     subject = agent if agent is not None else _subject(verb)
-    if subject is None or subject is noun or (noun is not None and subject.i == noun.i):
+    if subject is None or (noun is not None and subject == noun):
         return None
     found = _parties_in(subject, index)
     return found[0] if len(found) == 1 else None
