@@ -1100,7 +1100,8 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
     noun = anchor if anchor.pos_ in {"NOUN", "PROPN"} else _named_by(mention)
     verbs = [_governing_verb(noun)] if noun is not None else []
     if noun is not None:
-        verbs += [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
+        # "the treaty, ratified by X", "the pact, which X and Y have been hammering out"
+        verbs += [c for c in noun.children if c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN"]
     if anchor.pos_ not in {"NOUN", "PROPN"}:
         verbs.append(anchor)
     for verb in verbs:
@@ -1110,8 +1111,15 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
         if read is None:
             continue
         status, words = read
+        if status is AgreementStatus.agreed and (described := _described_status(noun)) is not None:
+            return described  # "reached a tentative deal": the deal's own word says more than "reached"
         by = _status_actor(verb, noun, index) if status in _STATUS_WITH_ACTOR else None
         return _Status(status, by, _extent(words), verb.idx)
+    return _described_status(noun)
+
+
+def _described_status(noun: Token | None) -> _Status | None:
+    """ "a tentative deal", "the proposed accord", "the signed treaty"."""
     for child in noun.children if noun is not None else ():
         if child.dep_ in {"amod", "compound"} and (status := _STATUS_ADJECTIVES.get(child.lower_)):
             return _Status(status, None, _extent([child]), child.idx)
