@@ -77,7 +77,7 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned appeal help".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
@@ -167,6 +167,8 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUMMARY_TOKENS = 28
+# How far into the story (in paragraphs after the lead's) a lone "the deal" may refer to the lead.
+_LEAD_REACH_PARAGRAPHS = 2
 # How far back (in tokens, about two sentences) a deal told again may reach.
 _TOLD_AGAIN_TOKENS = 60
 # What else an agreement's length is given for: "a three-year bailout", "a 99-year lease".
@@ -241,7 +243,11 @@ def _noun_kind(token: Token) -> str | None:
         if not (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _TAKING_PART_VERBS):
             return None
     # "Israeli settlements", "a settlement of 200 homes": a settlement is an agreement only when reached or paid.
-    if lemma == "settlement" and not (token.tag_ == "NN" and token.head.lemma_.lower() in _ACCEPT_VERBS | {"agree", "pay", "announce"}):
+    # "The settlement, approved on Friday, ...": a definite one refers back to a settlement reached.
+    reached = token.head.lemma_.lower() in _ACCEPT_VERBS | {"agree", "pay", "announce"} or _is_definite(token) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in children
+    )
+    if lemma == "settlement" and not (token.tag_ == "NN" and reached):
         return None
     return kind
 
@@ -539,13 +545,17 @@ _DASHES = frozenset({"—", "–", "--", "-"})
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """A report's dateline and credit ("PARIS, France (AP) —", "(CNN)") open its first paragraph; they are not
     part of what it says, and the place in them is no party."""
-    if not tokens or not tokens[0].is_sent_start and not (tokens[0].i > 0 and tokens[0].nbor(-1).text == "(" and tokens[0].nbor(-1).is_sent_start):
+    if not tokens:
         return tokens
-    for n, token in enumerate(tokens[:10]):
-        if token.text in _DASHES and n > 0:
-            return tokens[n + 1 :] if all(t.pos_ == "PROPN" or t.is_punct for t in tokens[:n]) else tokens
-        if token.text == ")" and n > 0 and all(t.pos_ == "PROPN" for t in tokens[:n]) and tokens[0].nbor(-1).text == "(":
-            return tokens[n + 1 :]
+    sent = tokens[0].sent
+    opening = [t for t in sent[:10] if not t.is_space]
+    for n, token in enumerate(opening):
+        credit = token.text == ")" and n > 1 and opening[0].text == "(" and all(t.pos_ == "PROPN" for t in opening[1:n])
+        dash = token.text in _DASHES and n > 0 and all(t.pos_ == "PROPN" or t.is_punct for t in opening[:n])
+        if credit or dash:
+            return [t for t in tokens if t.i > token.i]
+        if not (token.pos_ == "PROPN" or token.is_punct):
+            break
     return tokens
 
 
@@ -590,10 +600,11 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
     counted = any(c.lower_ in {"both", "two"} for c in noun.children)
     if _SIDE_NOUNS[lemma] not in {None, PartyKind.person} and not counted:
         return []
-    told = _last_sides(entries, noun)
-    if told:
-        return told[:2]
     kind = _SIDE_NOUNS[lemma]
+    # "the two countries": the countries of the agreement just told, not its people.
+    told = [p for p in _last_sides(entries, noun) if kind is None or ((party := index.get(p)) is not None and party.kind is kind)]
+    if len(told) >= 2:
+        return told[:2]
     earlier = sorted(
         ((m.end, p.id) for p in index.parties for m in p.mentions if m.end <= noun.idx and (kind is None or p.kind is kind)),
         reverse=True,
@@ -611,6 +622,14 @@ def _last_sides(entries: list[_Entry], token: Token) -> list[str]:
     return []
 
 
+def _main_subject(pronoun: Token) -> Token | None:
+    """ "X secured a victory when they settled": the pronoun of a subordinate clause is the main clause's subject."""
+    if pronoun.pos_ != "PRON" or pronoun.head.dep_ != "advcl":
+        return None
+    main = _subject(pronoun.head.head)
+    return main if main is not None and main.pos_ != "PRON" else None
+
+
 def _listed_among(noun: Token) -> Token | None:
     """ "Among the firms that signed the deal were X and Y": the names after the copula are the ones who signed."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "among" or noun.head.head.lemma_.lower() != "be":
@@ -623,7 +642,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
     holders: list[Token] = []
     if anchor.pos_ in {"NOUN", "PROPN"}:
         for child in anchor.children:
-            if child.dep_ in {"poss", "compound", "nmod", "amod"}:
+            if child.dep_ in {"poss", "compound", "nmod", "amod"} and not _names_the_venue(child):
                 holders.append(child)
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "to", "from", "among"}:
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
@@ -649,9 +668,8 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         # "Therefore, it was agreed that ...": the sides of the agreement just told agreed again.
         if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass":
             return _last_sides(entries, subject)
-        # "X secured a victory when they settled": the pronoun of a subordinate clause is the main clause's subject.
-        main = _subject(subject.head.head) if subject is not None and subject.pos_ == "PRON" and subject.head.dep_ == "advcl" else None
-        if main is not None and main.pos_ != "PRON":
+        main = _main_subject(subject) if subject is not None else None
+        if main is not None:
             return _without_affiliations(_parties_in(main, index), mention, index)
         if subject is not None:
             holders.append(subject)
@@ -704,6 +722,29 @@ _LOCALITIES = frozenset("county city town village municipality district province
 _LOCATING = frozenset({"in", "at", "across", "near", "throughout", "inside", "outside", "within"})
 
 
+def _in_description(token: Token, anchor: Token) -> bool:
+    """ "the settlement with two counties, which include X and Y": a relative clause describing a side names its
+    parts, not more sides (one on the agreement itself, "the pact, which X and Y signed", names them)."""
+    head = token
+    while head.head != head and head != anchor:
+        side = head.head
+        if head.dep_ == "relcl" and side.dep_ in {"pobj", "conj"} and side.head.lower_ in {"with", "between"}:
+            return True
+        head = head.head
+    return False
+
+
+def _names_the_venue(token: Token) -> bool:
+    """ "the Paris climate agreement", "the Minsk accords": a capital naming a deal after where it was made; a pair
+    ("the Washington-Beijing truce") names its sides."""
+    if token.dep_ != "compound" or not _lexical_kind(token.head):
+        return False
+    place = lexicon.place(token.text)
+    doc = token.doc
+    paired = any(0 <= j < len(doc) and doc[j].text in _DASHES | {"and", "&"} for j in (token.i - 1, token.i + 1))
+    return place is not None and place[1] == "capital" and not paired
+
+
 def _names_a_locality(token: Token) -> bool:
     """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them."""
     return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES
@@ -724,7 +765,7 @@ def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
         # "postpone the Olympics", "sales of the Model X", "under the Clean Air Act": events, products, buildings
         # and laws are no sides.
         thing = token.ent_type_ in _THING_ENTITIES
-        thing |= _names_a_locality(token)
+        thing |= _names_a_locality(token) or _names_the_venue(token) or _in_description(token, mention.anchor)
         where[pid] = where.get(pid, True) and (locating or thing)
     return {pid for pid, locating in where.items() if locating}
 
@@ -805,6 +846,8 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
                 continue
             if token.pos_ == "PROPN" and index.at(token.idx, token.idx + len(token)):
                 continue  # a word of a party's name ("the Maritime Alliance", "the Treaty Organisation")
+            if kind == "partnership" and not _partnership_made(token, index):
+                continue
             definite = _is_definite(token)
             if _irrealis(token, definite=definite) or _denied(token):
                 continue
@@ -829,6 +872,25 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
                 covered.update(t.i for t in token.head.subtree)
             found.append(mention)
     return found
+
+
+# Verbs that make a partnership: "formed an alliance", "signed a partnership", "announced a joint venture".
+_FORMING_VERBS = frozenset("form forge sign agree announce enter create launch seal strike set establish unveil build".split())
+
+
+def _partnership_made(noun: Token, index: PartyIndex) -> bool:
+    """ "a partnership with X", "the X-Y alliance", "they formed an alliance": a partnership between named sides or
+    one being made, or one pointed back at ("this partnership"); "a very productive partnership", "our
+    partnerships", "the alliance, which includes ..." are relations or bodies, not agreements."""
+    own = [t for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} for t in c.subtree]
+    own += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.subtree]
+    if any(index.at(t.idx, t.idx + len(t)) for t in own if t.pos_ != "PRON"):
+        return True
+    # "This partnership gives us volume": a demonstrative points back at a deal told before.
+    if any(c.dep_ == "det" and c.lower_ in {"this", "that", "these"} for c in noun.children):
+        return True
+    verb = _governing_verb(noun)
+    return verb is not None and verb.lemma_.lower() in _FORMING_VERBS
 
 
 def _denied(noun: Token) -> bool:
@@ -1065,9 +1127,10 @@ def _kinds_of(mention: _Mention) -> set[str]:
 
 
 def _lead_statement(doc: Doc, index: PartyIndex, mention: _Mention) -> _Mention | None:
-    """The article's first sentence, when it names two or more parties as its actors: the lead that states the deal."""
+    """The article's first sentence, when it names two or more parties as its actors: the lead that states the deal.
+    Only a "the deal" soon after it refers to it; far into the story, a lone "the deal" is one the lead never told."""
     for sent in list(doc.sents)[:1]:
-        if sent.start >= mention.sent.start:
+        if sent.start >= mention.sent.start or doc.text[sent.end_char : mention.start].count("\n") > _LEAD_REACH_PARAGRAPHS:
             return None
         actors = {
             pid
@@ -1216,8 +1279,11 @@ def _summary(mention: _Mention, index: PartyIndex) -> str:
         text = token.text
         # "it had agreed": the pronoun's party reads better on a fact sheet.
         if token.dep_ == "nsubj" and token.lower_ in {"it", "they", "he", "she"}:
-            party = index.get(index.refer(token))
-            if party is not None:
+            main = _main_subject(token)
+            party = index.get(_party_of(token, index)) if main is None else None
+            if main is not None:
+                text = main.doc[main.left_edge.i : main.right_edge.i + 1].text
+            elif party is not None:
                 text = party.name
         # "who signed the deal with X" reads as a headline with the one who signed: "The envoys signed ...".
         if n == 0 and token.tag_ in {"WDT", "WP"} and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "relcl":
@@ -1330,6 +1396,9 @@ def _speakers_own_agreements(entries: list[_Entry], quotes: list[Quote]) -> list
             and any(t.lower_ in {"we", "i"} and t.dep_ in {"nsubj", "nsubjpass"} for m in entry.mentions for t in m.tokens)
         )
         earlier = [e for e in kept if e.mentions[0].start < first.start and any(quote.speaker in m.parties for m in e.mentions)] if own else []
+        # "We have agreed on ...," said by a spokesman of no side named: the deal just told.
+        if own and not earlier:
+            earlier = [e for e in kept if first.start - 1500 <= e.mentions[-1].start < first.start]
         if earlier:
             earlier[-1].mentions.extend(entry.mentions)
             earlier[-1].kinds |= entry.kinds
