@@ -1168,7 +1168,7 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
     if anchor.pos_ not in {"NOUN", "PROPN"}:
         verbs.append(anchor)
     for verb in verbs:
-        if verb is None or (verb != anchor and (_irrealis(verb) or _not_yet(verb))):
+        if verb is None or _not_yet(verb) or (verb != anchor and _irrealis(verb)):
             continue
         read = _verb_status(verb)
         if read is None:
@@ -1190,9 +1190,10 @@ def _described_status(noun: Token | None) -> _Status | None:
 
 
 def _not_yet(verb: Token) -> bool:
-    """ "would take effect", "is expected to take effect", "will be signed": what is still to come."""
+    """ "would take effect", "is expected to take effect", "will be signed", "on the verge of signing": what is
+    still to come."""
     future = any(c.dep_ in {"aux", "auxpass"} and (c.lower_ in _MODALS | {"will", "'ll"} or c.tag_ == "TO") for c in verb.children)
-    return future or verb.dep_ == "xcomp"
+    return future or verb.dep_ in {"xcomp", "pcomp"}
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -376,6 +376,7 @@ def test_a_summary_reads_as_a_headline(facts, text, summary_start):
         # What is still to come sets no status.
         ("Chile and Peru agreed on a water treaty. The new treaty, if ratified by Peru, will last ten years.", AgreementStatus.agreed, None, "agreed"),
         ("Chile and Peru signed a water treaty. Officials said the treaty would take effect in May.", AgreementStatus.signed, None, "signed"),
+        ("Chile and Peru agreed on a water treaty. Talks stalled when both sides were on the verge of signing the treaty.", AgreementStatus.agreed, None, "agreed"),
     ],
 )
 def test_status_is_read_from_the_clause_with_who_set_it_and_its_words(facts, text, status, by, evidence):
