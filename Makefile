@@ -23,25 +23,36 @@ $(INSTALLED): requirements.lock pyproject.toml
 	@touch $@
 
 # Mermaid draws the diagrams. Material would load it from a CDN, which readers offline or behind a strict policy
-# never get, so the site serves its own copy: the npm registry's tarball, checked against a pinned hash.
+# never get, so the site serves its own copy: the npm registry's tarball, checked against a pinned hash. A copy
+# also goes into the package's scaffold, so that a project made by `factsheet init` serves its own too.
 MERMAID_VERSION := 11.17.2
 MERMAID_SHA256 := 6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd
 MERMAID_JS := docs/assets/javascripts/mermaid.min.js
+MERMAID_SHIPPED := generator/scaffold/docs/assets/javascripts/mermaid.min.js
 
-mermaid: $(MERMAID_JS)
+mermaid: $(MERMAID_JS) $(MERMAID_SHIPPED)
 
-$(MERMAID_JS):
-	rm -rf build/mermaid && mkdir -p build/mermaid $(@D)
-	cd build/mermaid && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null
-	echo "$(MERMAID_SHA256)  build/mermaid/mermaid-$(MERMAID_VERSION).tgz" | sha256sum --check --quiet
-	tar -xzf build/mermaid/mermaid-$(MERMAID_VERSION).tgz -C build/mermaid package/dist/mermaid.min.js
-	cp build/mermaid/package/dist/mermaid.min.js $@
+$(MERMAID_SHIPPED):
+	@echo "mermaid: mermaid@$(MERMAID_VERSION) from the npm registry (sha256-checked; a tarball already in build/mermaid/ is used)"
+	@mkdir -p build/mermaid $(@D)
+	@test -f build/mermaid/mermaid-$(MERMAID_VERSION).tgz || (cd build/mermaid && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null)
+	@echo "$(MERMAID_SHA256)  build/mermaid/mermaid-$(MERMAID_VERSION).tgz" | sha256sum --check --quiet --status \
+		|| { rm -f build/mermaid/mermaid-$(MERMAID_VERSION).tgz; echo "mermaid: the tarball's sha256 is not the pinned one; removed it" >&2; exit 1; }
+	@tar -xzf build/mermaid/mermaid-$(MERMAID_VERSION).tgz -C build/mermaid package/dist/mermaid.min.js
+	@cp build/mermaid/package/dist/mermaid.min.js $@
+
+$(MERMAID_JS): $(MERMAID_SHIPPED)
+	@mkdir -p $(@D)
+	@cp $< $@
 
 generate: setup mermaid
-	$(PY) -m generator build
+	@echo "generate: extracting the articles of seeds/ into docs/facts/"
+	@$(PY) -m generator build
 
 site: generate
-	$(VENV)/bin/mkdocs build --strict
+	@echo "site: building the site with MkDocs"
+	@NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+	@echo "site: done, in site/ (open site/index.html, or preview with live reload: make serve, then http://127.0.0.1:8000/)"
 
 serve: setup mermaid
 	$(PY) -m generator serve

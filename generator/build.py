@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.config import Settings
-from generator.corrections import CorrectionsError, apply_corrections, find_corrections, load_corrections, orphan_corrections
+from generator.corrections import (
+    CorrectionsError,
+    apply_corrections,
+    deal_edits,
+    find_corrections,
+    find_site_corrections,
+    load_corrections,
+    load_site_corrections,
+    orphan_corrections,
+)
+from generator.deals import DealEdits
 from generator.load import LoadError, article_files, load
 from generator.model import Article, FactSheet
 from generator.render import KeptPage, page_text, render_site
@@ -71,7 +81,8 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         forget_other_articles(articles, settings)
         report.sheets = apply_editors_corrections(sheets, report)
         warn_orphan_corrections(settings.seeds_dir, paths, report)
-        pages = render_pages(report.sheets, settings, report)
+        edits = site_deal_edits(settings.seeds_dir, report.sheets, report)
+        pages = render_pages(report.sheets, settings, report, edits)
         report.written = write_pages(pages, settings.generated_dir)
     return report
 
@@ -190,12 +201,25 @@ def warn_orphan_corrections(seeds_dir: Path, article_paths: list[Path], report: 
         report.problems.append(Problem(str(path), "no article beside this corrections file (renamed or removed?)", fatal=False))
 
 
-def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildReport) -> dict[str, str | bytes | KeptPage]:
+def site_deal_edits(seeds_dir: Path, sheets: list[FactSheet], report: BuildReport) -> DealEdits | None:
+    """The editor's corrections of the deals, from the site's corrections file; None (and one problem per reason)
+    when they cannot be applied: then no two mentions join, rather than bring back a wrong merge an editor split."""
+    path = find_site_corrections(seeds_dir)
+    if path is None:
+        return DealEdits()
+    try:
+        return deal_edits(sheets, load_site_corrections(path))
+    except CorrectionsError as exc:
+        report.problems.extend(Problem(str(path), reason) for reason in exc.reasons)
+        return None
+
+
+def render_pages(sheets: list[FactSheet], settings: Settings, report: BuildReport, edits: DealEdits | None) -> dict[str, str | bytes | KeptPage]:
     """Every page of the site; those made from unchanged sheets with unchanged templates as the page cache kept them."""
     from generator.cache import PageCache
 
     cache = PageCache(settings.cache_dir / "pages", settings.templates_dir)
-    pages = render_site(sheets, settings, cache.page, settings.cache_dir / "compiled-templates")
+    pages = render_site(sheets, settings, cache.page, settings.cache_dir / "compiled-templates", edits)
     cache.prune()
     if cache.unkept:
         report.problems.append(Problem(str(cache.folder), f"cannot keep rendered pages for the next build: {cache.unkept}", fatal=False))

@@ -136,13 +136,15 @@ def init_command(
     force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty, replacing files of the same name.")] = False,
 ) -> None:
     """Start a new fact-sheet site in FOLDER: mkdocs.yml, docs/, templates/ and seeds/ with a sample article."""
-    from generator.init import InitError, init_project
+    from generator.init import MERMAID, InitError, init_project
 
     try:
         written = init_project(folder, force=force)
     except InitError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    if MERMAID not in written and not (folder / MERMAID).is_file():
+        typer.echo(f"warning: this installation carries no copy of Mermaid ({MERMAID}): the site's diagrams would load it from a CDN", err=True)
     typer.echo(f"created a fact-sheet project in {folder} ({len(written)} files). Next:")
     typer.echo(f"  cd {folder}")
     typer.echo("  factsheet build    # fact sheets from the articles in seeds/ into docs/facts/")

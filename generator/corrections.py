@@ -30,9 +30,12 @@ from generator.model import (
     Quote,
     Span,
 )
+from generator.deals import DealEdits, MentionKey
 from generator.slugs import slugify, unique
 
 SUFFIX = ".corrections.yml"
+# The site's own corrections, of what spans articles, in the articles folder.
+SITE_FILE = "corrections.yml"
 
 # Editors paste quotes from rendered pages, where quotation marks are often curly.
 _QUOTE_MARKS = {'"': "\"“”„«»", "'": "'‘’‚‹›", "“": "\"“”„«»", "”": "\"“”„«»", "‘": "'‘’‚", "’": "'‘’‚"}
@@ -122,6 +125,28 @@ class Corrections(_Entry):
     add: Additions = Field(default_factory=Additions)
 
 
+class DealCorrections(_Entry):
+    """Agreement mentions named as "ARTICLE-ID: words of the agreement's evidence"."""
+
+    merge: list[list[str]] = Field(default_factory=list, description="Groups of mentions that are one deal")
+    split: list[list[str]] = Field(
+        default_factory=list, description="Groups of mentions that are each a different deal; one mention alone: a deal of its own"
+    )
+
+    @field_validator("merge", "split")
+    @classmethod
+    def _not_empty(cls, groups: list[list[str]]) -> list[list[str]]:
+        if any(not group for group in groups):
+            raise ValueError("a group names no mention")
+        return groups
+
+
+class SiteCorrections(_Entry):
+    """The site's corrections file: what spans articles."""
+
+    deals: DealCorrections = Field(default_factory=DealCorrections)
+
+
 def corrections_path(article_source: Path) -> Path:
     """`seeds/NAME.corrections.yml` for `seeds/NAME.txt`."""
     return article_source.with_name(article_source.stem + SUFFIX)
@@ -143,8 +168,17 @@ def orphan_corrections(folder: Path, article_paths: list[Path]) -> list[Path]:
 
 
 def load_corrections(path: Path) -> Corrections:
+    data = _read_yaml(path)
+    if data is None:
+        return Corrections()
+    if not isinstance(data, dict):
+        raise CorrectionsError(["expected a mapping with any of: rename, merge, drop, add"])
+    return _validated(Corrections, data)
+
+
+def _read_yaml(path: Path) -> object:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise CorrectionsError([exc.strerror or str(exc)]) from exc
     except UnicodeDecodeError as exc:
@@ -153,14 +187,70 @@ def load_corrections(path: Path) -> Corrections:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise CorrectionsError([f"not valid YAML: {getattr(exc, 'problem', None) or exc}{where}"]) from exc
-    if data is None:
-        return Corrections()
-    if not isinstance(data, dict):
-        raise CorrectionsError(["expected a mapping with any of: rename, merge, drop, add"])
+
+
+def _validated(model: type[_Entry], data: dict) -> _Entry:
     try:
-        return Corrections.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise CorrectionsError([_pydantic_reason(error) for error in exc.errors()]) from exc
+
+
+def find_site_corrections(seeds_dir: Path) -> Path | None:
+    path = seeds_dir / SITE_FILE
+    return path if path.is_file() else None
+
+
+def load_site_corrections(path: Path) -> SiteCorrections:
+    data = _read_yaml(path)
+    if data is None:
+        return SiteCorrections()
+    if not isinstance(data, dict):
+        raise CorrectionsError(["expected a mapping with the key: deals"])
+    return _validated(SiteCorrections, data)
+
+
+def deal_edits(sheets: list[FactSheet], corrections: SiteCorrections) -> DealEdits:
+    """The deal corrections with each mention found: the agreement of that article whose evidence holds the words."""
+    by_id = {sheet.article.id: sheet for sheet in sheets}
+    errors: list[str] = []
+
+    def found(where: str, groups: list[list[str]]) -> tuple[tuple[MentionKey, ...], ...]:
+        keys = []
+        for number, group in enumerate(groups):
+            mentions = []
+            for ref in group:
+                try:
+                    mentions.append(find_mention(by_id, ref))
+                except ValueError as exc:
+                    errors.append(f"{where}[{number}]: {exc}")
+            keys.append(tuple(mentions))
+        return tuple(keys)
+
+    edits = DealEdits(merge=found("deals: merge", corrections.deals.merge), split=found("deals: split", corrections.deals.split))
+    merged = [{*group} for group in edits.merge]
+    for group in edits.split:
+        for a, b in ((a, b) for i, a in enumerate(group) for b in group[i + 1 :]):
+            if any({a, b} <= together for together in merged):
+                errors.append(f"deals: {a[0]}: {a[1]} and {b[0]}: {b[1]} are both merged and split")
+    if errors:
+        raise CorrectionsError(errors)
+    return edits
+
+
+def find_mention(by_id: dict[str, FactSheet], ref: str) -> MentionKey:
+    """The agreement mention named "ARTICLE-ID: words of its evidence"; raises ValueError with the reason."""
+    article_id, colon, quote = (part.strip() for part in ref.partition(":"))
+    if not colon or not quote:
+        raise ValueError(f"{_short(ref)} is not ARTICLE-ID: words of its evidence")
+    sheet = by_id.get(article_id)
+    if sheet is None:
+        raise ValueError(f"no article {article_id!r}")
+    span = locate(sheet.text, quote)
+    agreement = next((a for a in sheet.agreements if span and any(_overlap(span, e) for e in a.evidence)), None)
+    if agreement is None:
+        raise ValueError(f"no agreement of {article_id!r} has {_short(quote)} in its evidence")
+    return (article_id, agreement.id)
 
 
 def apply_corrections(sheet: FactSheet, corrections: Corrections) -> tuple[FactSheet, list[str]]:

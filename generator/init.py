@@ -15,6 +15,9 @@ from pathlib import Path
 
 # Package data leaves out dotfiles, so they travel under another name.
 _SHIPPED_AS = {"gitignore": ".gitignore"}
+# `make mermaid` puts the pinned, hash-checked Mermaid into the scaffold, so that a new site draws its diagrams
+# with its own copy: without it Material loads Mermaid from a CDN.
+MERMAID = Path("docs/assets/javascripts/mermaid.min.js")
 
 
 class InitError(Exception):
@@ -25,7 +28,8 @@ def init_project(target: Path, force: bool = False) -> list[Path]:
     """Write the project files into `target` (created if missing); the paths written, relative to it.
 
     A folder that already holds something is refused unless `force`: then files of the same name are
-    replaced and every other file is left alone.
+    replaced and every other file is left alone. Check `MERMAID` among the paths written: an installation
+    built without `make mermaid` has no copy of it to give.
     """
     if target.exists() and not target.is_dir():
         raise InitError(f"{target} is a file, not a folder")

@@ -152,3 +152,32 @@ class FactSheet(_Model):
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
+
+
+class DealEvent(_Model):
+    """What one article says of a deal: one agreement mention, dated by its article."""
+
+    article: str = Field(description="Article id")
+    agreement: str = Field(description="Id of the agreement in that article's fact sheet")
+    date: dt.date | None = Field(description="The article's publication date")
+    status: AgreementStatus
+    evidence: str = Field(description="The sentence that gives the status")
+
+
+class Deal(_Model):
+    """One deal across articles: the agreement mentions that are the same deal (generator/deals.py)."""
+
+    id: str = Field(description="URL-safe slug, stable as later articles join the deal")
+    summary: str
+    parties: list[str] = Field(default_factory=list, description="Party names, across its articles")
+    status: AgreementStatus = Field(description="Its status in the latest article")
+    timeline: list[DealEvent] = Field(min_length=1, description="Its mentions in date order, undated last")
+    edited: bool = Field(default=False, description="Merged or split by an editor's site corrections file")
+
+
+class Site(_Model):
+    """Every article's fact sheet and the deals across them: the site's `facts.json`."""
+
+    schema_version: int = SCHEMA_VERSION
+    articles: list[FactSheet]
+    deals: list[Deal]

@@ -27,7 +27,8 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.model import Agreement, Commentary, Condition, FactSheet, Party, PartyKind, Quote, Span
+from generator.deals import DealEdits, MentionKey, deal_of, group_deals
+from generator.model import Agreement, Commentary, Condition, Deal, DealEvent, FactSheet, Party, PartyKind, Quote, Site, Span
 from generator.slugs import slugify
 
 # How many fact sheets the home page lists; the fact-sheet index lists all of them.
@@ -336,6 +337,14 @@ class FactView:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DealLink:
+    """The deal an agreement is part of, as its fact sheet links it: the deal page and how many articles report it."""
+
+    slug: Markup
+    articles: int
+
+
 @dataclass
 class AgreementView(FactView):
     summary: str = ""
@@ -346,6 +355,7 @@ class AgreementView(FactView):
     duration: str | None = None
     accounts: list[tuple[PartyRef, list[Evidence]]] = field(default_factory=list)
     conditions: list[FactView] = field(default_factory=list)
+    deal: DealLink | None = None
 
 
 @dataclass
@@ -390,8 +400,10 @@ class SheetView:
     needs only its JSON and the digest of it.
     """
 
-    def __init__(self, sheet: FactSheet):
+    def __init__(self, sheet: FactSheet, deals: dict[str, DealLink] | None = None):
         self.sheet = sheet
+        # By agreement id: the deal of each agreement, found across articles (so not part of `digest`).
+        self.deals = deals or {}
 
     @property
     def id(self) -> Markup:
@@ -409,7 +421,7 @@ class SheetView:
 
     @functools.cached_property
     def facts(self) -> SheetFacts:
-        return SheetBuilder(self.sheet).build()
+        return SheetBuilder(self.sheet, self.deals).build()
 
     @property
     def parties(self) -> list[tuple[Party, PartyRef]]:
@@ -443,12 +455,13 @@ class SheetView:
 class SheetBuilder:
     """Turns one fact sheet into its view: labels and anchors for each fact, and a mark per evidence span.
 
-    It reads the sheet and nothing else (no other article), so a view, and the fact-sheet page rendered from it,
-    changes only when its sheet does: the page cache relies on that.
+    It reads the sheet and the deals of its agreements, nothing else of other articles, so a view, and the fact-sheet
+    page rendered from it, changes only when these do: the page cache relies on that.
     """
 
-    def __init__(self, sheet: FactSheet):
+    def __init__(self, sheet: FactSheet, deals: dict[str, DealLink] | None = None):
         self.sheet = sheet
+        self.deals = deals or {}
         self.marks: list[Mark] = []
         self._mark_at: dict[tuple[str, int, int], str] = {}
         self._marks_of: Counter = Counter()
@@ -512,6 +525,7 @@ class SheetBuilder:
             status=agreement.status.value,
             status_by=self.party(agreement.status_by),
             duration=agreement.duration,
+            deal=self.deals.get(agreement.id),
         )
         if agreement.status_evidence is not None:
             title = f"{view.label}: {agreement.summary} (status: {agreement.status.value})"
@@ -798,34 +812,68 @@ def render_now(key: str, render: Callable[[], str]) -> str:
     return render()
 
 
-def render_site(sheets: list[FactSheet], settings: Settings, memo: Memo = render_now, compiled_dir: Path | None = None) -> dict[str, str | bytes | KeptPage]:
+def render_site(
+    sheets: list[FactSheet],
+    settings: Settings,
+    memo: Memo = render_now,
+    compiled_dir: Path | None = None,
+    deal_edits: DealEdits | None = DealEdits(),
+) -> dict[str, str | bytes | KeptPage]:
     """Every generated page, keyed by its path relative to the generated folder.
 
-    What one article or a few make goes through `memo`, keyed by the digests of the sheets it shows: the fact
-    sheets, the party pages, and the rows each article adds to the pages listing every article. After a change
-    to one article, a build lays out and renders anew only what that article and its parties show. Compiled
-    templates are kept in `compiled_dir`, if given.
+    What one article or a few make goes through `memo`, keyed by the digests of the sheets it shows (and for a
+    fact sheet, the deals of its agreements): the fact sheets, the party and deal pages, and the rows each article
+    adds to the pages listing every article. After a change to one article, a build lays out and renders anew only
+    what that article, its parties and its deals show. Compiled templates are kept in `compiled_dir`, if given.
+    `deal_edits`: the editor's corrections of the deals (generator/deals.py; None: they could not be read).
     """
     env = template_environment(settings.templates_dir.resolve(), compiled_dir)
     corpus = Corpus(sheets)
-    views = [SheetView(sheet) for sheet in corpus.sheets]
+    deals = group_deals(corpus.sheets, deal_edits)
+    deal_at = deal_of(deals)
+    views = [SheetView(sheet, _deal_links(sheet, deal_at)) for sheet in corpus.sheets]
     pages: dict[str, str | bytes | KeptPage] = {}
     for view in views:
         path = f"articles/{view.sheet.article.id}.md"
-        pages[path] = memo(f"{path}\0{view.digest}", functools.partial(render_fact_sheet, env, view))
+        links = json.dumps([[agreement, link.slug, link.articles] for agreement, link in view.deals.items()])
+        pages[path] = memo(f"{path}\0{view.digest}\0{links}", functools.partial(render_fact_sheet, env, view))
         pages[f"data/{view.sheet.article.id}.json"] = view.data
-    pages["facts.json"] = _json_list([view.data for view in sorted(views, key=lambda v: v.sheet.article.id)])
-    pages["schema.json"] = json_text(FactSheet.model_json_schema())
+    pages["facts.json"] = site_json([view.data for view in sorted(views, key=lambda v: v.sheet.article.id)], deals)
+    pages["schema.json"] = json_text(Site.model_json_schema())
     pages.update(render_corpus_pages(env, corpus, views, memo))
+    pages.update(render_deal_pages(env, deals, views, memo))
     return pages
+
+
+def _deal_links(sheet: FactSheet, deal_at: dict[MentionKey, Deal]) -> dict[str, DealLink]:
+    links = {}
+    for agreement in sheet.agreements:
+        deal = deal_at[(sheet.article.id, agreement.id)]
+        links[agreement.id] = DealLink(Markup(deal.id), len({event.article for event in deal.timeline}))
+    return links
+
+
+def site_json(sheets: list[str], deals: list[Deal]) -> str:
+    """`facts.json`: the sheets' JSON texts (each laid out with an indent of 2) and the deals, as a `Site` laid out as
+    json.dumps(..., indent=2) would."""
+    fields = {
+        "schema_version": json.dumps(Site.model_fields["schema_version"].default),
+        "articles": _json_list(sheets),
+        "deals": _json_list([json_text(deal.model_dump(mode="json")) for deal in deals]),
+    }
+    return "{\n" + ",\n".join(f"  {json.dumps(name)}: {_indented(text)}" for name, text in fields.items()) + "\n}\n"
 
 
 def _json_list(items: list[str]) -> str:
     """A JSON list of these JSON texts (each laid out with an indent of 2), laid out as json.dumps(..., indent=2) would."""
     if not items:
         return "[]\n"
+    return "[\n" + ",\n".join("  " + _indented(item) for item in items) + "\n]\n"
+
+
+def _indented(json_item: str) -> str:
     # A JSON text holds no raw newline inside a string: every newline in it is layout.
-    return "[\n" + ",\n".join("  " + item.rstrip("\n").replace("\n", "\n  ") for item in items) + "\n]\n"
+    return json_item.rstrip("\n").replace("\n", "\n  ")
 
 
 def render_fact_sheet(env: Environment, view: SheetView) -> str:
@@ -924,7 +972,6 @@ class PartyPage:
 # rendered anew only for articles that changed.
 ROW_TEMPLATES = {
     "fact_sheets": "partials/rows/fact_sheets.md.j2",
-    "agreements": "partials/rows/agreements.md.j2",
     "experts": "partials/rows/experts.md.j2",
     "timeline": "partials/rows/timeline.md.j2",
 }
@@ -979,7 +1026,6 @@ def render_corpus_pages(env: Environment, corpus: Corpus, views: list[SheetView]
         "includes/latest.md": env.get_template("latest.md.j2").render(
             views=views[:LATEST_COUNT], total=len(views), root=Markup("facts/")
         ),
-        "agreements.md": env.get_template("agreements.md.j2").render(rows=page_rows("agreements"), **context),
         "experts.md": env.get_template("experts.md.j2").render(rows=page_rows("experts"), **context),
         "quotes.md": env.get_template("quotes.md.j2").render(speakers=_quotes_by_speaker(rows), **context),
         "timeline.md": env.get_template("timeline.md.j2").render(timeline=timeline, **context),
@@ -1002,6 +1048,96 @@ def render_party_page(env: Environment, page: PartyPage) -> str:
         "description": plain_line(f"{page.party.name} across {_count(len(page.articles), 'article')}"),
     }
     return env.get_template("party.md.j2").render(front_matter=front_matter(fields), page=page, root=Markup("../"))
+
+
+@dataclass
+class DealEntry:
+    """One mention of a deal on its page: the article's view and the agreement's place in it."""
+
+    event: DealEvent
+    view: SheetView
+    number: int
+
+    @property
+    def agreement(self) -> AgreementView:
+        return self.view.agreements[self.number]
+
+    @property
+    def status_by(self) -> PartyRef | None:
+        party = self.view.sheet.party(self.view.sheet.agreements[self.number].status_by)
+        return PartyRef(party.name, Markup(party_page_slug(party.id))) if party else None
+
+
+@dataclass
+class DealPage:
+    """One deal across articles, found from the sheets alone; its facts are laid out only when the page is rendered."""
+
+    deal: Deal
+    entries: list[DealEntry]
+
+    @property
+    def slug(self) -> Markup:
+        return Markup(self.deal.id)
+
+    @property
+    def views(self) -> list[SheetView]:
+        return list({entry.view.sheet.article.id: entry.view for entry in self.entries}.values())
+
+    @property
+    def parties(self) -> list[PartyRef]:
+        refs: dict[str, PartyRef] = {}
+        for entry in self.entries:
+            sheet = entry.view.sheet
+            for party in filter(None, map(sheet.party, sheet.agreements[entry.number].parties)):
+                slug = party_page_slug(party.id)
+                refs.setdefault(slug, PartyRef(party.name, Markup(slug)))
+        return sorted(refs.values(), key=lambda ref: ref.name.casefold())
+
+    @property
+    def last_reported(self) -> dt.date | None:
+        return max((entry.event.date for entry in self.entries if entry.event.date), default=None)
+
+    @property
+    def conditions(self) -> list[tuple[SheetView, ConditionView]]:
+        return [(entry.view, condition) for entry in self.entries for condition in entry.agreement.conditions]
+
+    @property
+    def commentary(self) -> list[tuple[SheetView, CommentaryView]]:
+        return [(view, comment) for view in self.views for comment in view.commentary]
+
+
+def _deal_pages(deals: list[Deal], views: list[SheetView]) -> list[DealPage]:
+    by_article = {view.sheet.article.id: view for view in views}
+    number_of = {(view.sheet.article.id, agreement.id): n for view in views for n, agreement in enumerate(view.sheet.agreements)}
+    return [
+        DealPage(deal, [DealEntry(event, by_article[event.article], number_of[(event.article, event.agreement)]) for event in deal.timeline])
+        for deal in deals
+    ]
+
+
+def render_deal_pages(env: Environment, deals: list[Deal], views: list[SheetView], memo: Memo = render_now) -> dict[str, str | KeptPage]:
+    """A page per deal, and the agreements tracker listing the deals, latest reported first."""
+    pages = _deal_pages(deals, views)
+    tracker = sorted(pages, key=lambda page: (page.last_reported is None, -(page.last_reported or dt.date.min).toordinal(), page.deal.id))
+    rendered: dict[str, str | KeptPage] = {
+        "agreements.md": env.get_template("agreements.md.j2").render(deals=tracker, root=Markup(""))
+    }
+    for page in pages:
+        path = f"deals/{page.deal.id}.md"
+        key = "\0".join([path, page.deal.model_dump_json(), *(view.digest for view in page.views)])
+        rendered[path] = memo(key, functools.partial(render_deal_page, env, page))
+    return rendered
+
+
+def render_deal_page(env: Environment, page: DealPage) -> str:
+    fields: dict = {
+        "title": plain_line(page.deal.summary),
+        "description": plain_line(f"{page.deal.status.value}, in {_count(len(page.views), 'article')}"),
+    }
+    if len(page.views) == 1:
+        # Its one article's fact sheet is found by the same words: search lists that once.
+        fields["search"] = {"exclude": True}
+    return env.get_template("deal.md.j2").render(front_matter=front_matter(fields), page=page, root=Markup("../"))
 
 
 def _month_key(published: dt.date | None) -> tuple:

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.init import MERMAID
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAFFOLD = ROOT / "generator" / "scaffold"
@@ -36,6 +37,8 @@ def _project_files() -> dict[str, Path]:
     for folder in ("templates", "overrides"):
         expected |= {path.relative_to(ROOT).as_posix(): path for path in (ROOT / folder).rglob("*") if path.is_file()}
     expected |= {name: ROOT / name for name in _hand_written_docs()}
+    # Not hand-written: `make mermaid` fetches it, for this site and for the scaffold alike.
+    expected[MERMAID.as_posix()] = ROOT / "docs" / "assets" / "javascripts" / "mermaid.min.js"
     return expected
 
 
@@ -53,6 +56,14 @@ def test_a_new_project_is_this_projects_site_files(tmp_path):
     differ = [name for name, original in expected.items() if (target / name).read_bytes() != original.read_bytes()]
     assert not differ, f"differ from this repository's files: {differ}"
     assert "factsheet build" in result.output
+    assert "warning" not in result.output
+
+
+def test_an_installation_without_mermaid_says_the_site_would_load_it_from_a_cdn(tmp_path, monkeypatch):
+    monkeypatch.setattr("generator.init._project_files", lambda scaffold: [])
+    result = runner.invoke(app, ["init", str(tmp_path / "newsroom")])
+    assert result.exit_code == 0, result.output
+    assert "warning: this installation carries no copy of Mermaid" in result.output
 
 
 def test_every_scaffold_link_points_into_this_repository():
@@ -149,3 +160,4 @@ def test_a_project_from_the_built_package_builds_its_site(tmp_path):
     assert (project / "site" / "index.html").is_file()
     sheets = [page for page in (project / "site" / "facts").rglob("*.html") if headline in page.read_text(encoding="utf-8")]
     assert sheets, f"no page of the built site shows the sample article's headline {headline!r}"
+    assert (project / "site" / MERMAID.relative_to("docs")).read_bytes() == (ROOT / "docs" / MERMAID.relative_to("docs")).read_bytes()

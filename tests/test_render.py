@@ -20,7 +20,7 @@ import markdown
 import pytest
 
 from generator.config import Settings
-from generator.model import Account, Agreement, AgreementStatus, ArticleMeta, Commentary, Condition, FactSheet, Party, Quote, Span
+from generator.model import Account, Agreement, AgreementStatus, ArticleMeta, Commentary, Condition, FactSheet, Party, Quote, Site, Span
 from generator.render import Mark, escape_markdown, highlight_source, mermaid_label, render_site, status_badge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,15 +138,18 @@ def test_site_has_every_page_kind_and_the_data():
         assert page in pages
     assert {f"parties/{p.id}.md" for p in sheet.parties} <= set(pages)
     assert FactSheet.model_validate_json(pages["data/fishing-truce.json"]) == sheet
-    assert [FactSheet.model_validate(s) for s in json.loads(pages["facts.json"])] == [sheet]
-    assert json.loads(pages["schema.json"])["title"] == "FactSheet"
+    site = Site.model_validate_json(pages["facts.json"])
+    assert site.articles == [sheet] and [event.article for deal in site.deals for event in deal.timeline] == ["fishing-truce"]
+    assert json.loads(pages["facts.json"]) == site.model_dump(mode="json")  # laid out by hand, read as JSON
+    assert json.loads(pages["schema.json"])["title"] == "Site"
+    assert "deals/fishing-truce-truce.md" in pages
 
 
 def test_pages_across_articles_name_what_each_article_says():
     pages = render_site([sample_sheet()], SETTINGS)
     tracker = pages["agreements.md"]
     assert "60-day truce in the fishing dispute" in tracker and "[Southland](../facts/parties/southland.md)" not in tracker
-    assert "[Southland](parties/southland.md)" in tracker and "(articles/fishing-truce.md#fact-a1)" in tracker
+    assert "[Southland](parties/southland.md)" in tracker and "(deals/fishing-truce-truce.md)" in tracker
     assert "Omar Haddad" in pages["experts.md"] and "Institute for Maritime Studies" in pages["experts.md"]
     quotes = pages["quotes.md"]
     assert quotes.index("## Anna Berg") < quotes.index("## Unattributed")

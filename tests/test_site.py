@@ -109,9 +109,23 @@ def test_fact_sheet_carries_json_ld(handmade_site):
     assert {"Northland", "Southland"} <= {party["name"] for party in data["about"]}
 
 
+def test_deal_page_follows_the_deal_across_articles(handmade_site):
+    """The two copies of the sample report one truce: one deal page, linked from both fact sheets and the tracker."""
+    page = sections(handmade_site / "facts/deals/fishing-truce-truce/index.html")
+    timeline = page.section("timeline")
+    assert "60-day truce" in timeline and "withdraw its coast guard vessels" in page.section("conditions")
+    assert "Omar Haddad" in page.section("commentary")
+    html = (handmade_site / "facts/deals/fishing-truce-truce/index.html").read_text("utf-8")
+    assert 'href="../../articles/fishing-truce/' in html and 'href="../../articles/hostile/' in html
+    for article in ("fishing-truce", "hostile"):
+        assert 'href="../../deals/fishing-truce-truce/"' in (handmade_site / f"facts/articles/{article}/index.html").read_text("utf-8")
+    assert 'href="../deals/fishing-truce-truce/"' in (handmade_site / "facts/agreements/index.html").read_text("utf-8")
+
+
 def test_site_serves_data_and_its_own_mermaid(handmade_site):
-    assert json.loads((handmade_site / "facts/facts.json").read_text("utf-8"))[0]["article"]["id"] == "fishing-truce"
-    assert json.loads((handmade_site / "facts/schema.json").read_text("utf-8"))["title"] == "FactSheet"
+    data = json.loads((handmade_site / "facts/facts.json").read_text("utf-8"))
+    assert data["articles"][0]["article"]["id"] == "fishing-truce" and data["deals"][0]["id"] == "fishing-truce-truce"
+    assert json.loads((handmade_site / "facts/schema.json").read_text("utf-8"))["title"] == "Site"
     assert (handmade_site / "facts/data/fishing-truce.json").is_file()
     html = (handmade_site / "facts/articles/fishing-truce/index.html").read_text("utf-8")
     assert 'class="mermaid"' in html and 'src="../../../assets/javascripts/mermaid.min.js"' in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Visit
 
@@ -74,13 +74,17 @@ def test_clicking_a_quote_lands_on_its_highlighted_evidence(visit, sheet):
     assert_stayed_local_and_quiet(visit)
 
 
-def test_relationship_diagram_renders_to_svg(visit):
-    page = visit.page
-    # Material draws each diagram into a closed shadow root; opened here so that the test can look inside.
+def open_shadow_roots(page: Page) -> None:
+    """Material draws each diagram into a closed shadow root; opened here so that a test can look inside."""
     page.add_init_script(
         "const attach = Element.prototype.attachShadow;"
         "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
     )
+
+
+def test_relationship_diagram_renders_to_svg(visit):
+    page = visit.page
+    open_shadow_roots(page)
     page.goto(FACT_SHEET)
     diagram = page.locator("div.mermaid svg").first
     diagram.wait_for(timeout=TIMEOUT_MS)
