@@ -169,7 +169,8 @@ def evidence_link(evidence: Evidence, kind: str) -> Markup:
 
 
 def status_badge(status: str) -> Markup:
-    return Markup(f'<span class="fs-status fs-status--{escape_html(status)}">{escape_html(status)}</span>')
+    """The status as a coloured badge; its CSS class is a slug ("under negotiation" -> fs-status--under-negotiation)."""
+    return Markup(f'<span class="fs-status fs-status--{slugify(status)}">{escape_html(status)}</span>')
 
 
 def edited_badge(fact: FactView | Party) -> Markup:
@@ -358,6 +359,8 @@ class AgreementView(FactView):
     summary: str = ""
     parties: list[PartyRef] = field(default_factory=list)
     status: str = ""
+    status_by: PartyRef | None = None  # who signed, approved, ratified, rejected or left it
+    status_evidence: Evidence | None = None  # the words that give the status, marked in the source
     duration: str | None = None
     accounts: list[tuple[PartyRef, list[Evidence]]] = field(default_factory=list)
     conditions: list[FactView] = field(default_factory=list)
@@ -534,9 +537,13 @@ class SheetBuilder:
             summary=agreement.summary,
             parties=[ref for ref in map(self.party, agreement.parties) if ref],
             status=agreement.status.value,
+            status_by=self.party(agreement.status_by),
             duration=agreement.duration,
             deal=self.deals.get(agreement.id),
         )
+        if agreement.status_evidence is not None:
+            title = f"{view.label}: {agreement.summary} (status: {agreement.status.value})"
+            view.status_evidence = next(iter(self.evidence("agreement", view.anchor, view.label, title, [agreement.status_evidence])), None)
         for account in agreement.accounts:
             by = self.party(account.by) or PartyRef(account.by)
             title = f"{view.label}: {agreement.summary} ({by.name}'s account)"

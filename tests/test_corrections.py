@@ -223,7 +223,8 @@ add:                     # evidence: words copied from the article text
   agreements:
     - summary: the capital welcomes the truce
       parties: [Ruritania]
-      status: agreed     # agreed, proposed, rejected or suspended
+      status: agreed     # proposed, under negotiation, tentative, agreed, signed, approved, ratified, in force,
+                         # suspended, rejected, collapsed or withdrawn
       evidence: the capital welcomed the deal
   conditions:
     - by: Freedonia

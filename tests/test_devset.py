@@ -21,7 +21,7 @@ F1_FLOORS = {
     "conditions": 0.75,
     "commentary": 0.53,
     "quotes": 0.81,
-    "agreement_parties": 0.64,
+    "agreement_parties": 0.72,
 }
 
 

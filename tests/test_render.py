@@ -20,8 +20,8 @@ import markdown
 import pytest
 
 from generator.config import Settings
-from generator.model import Account, Agreement, ArticleMeta, Commentary, Condition, FactSheet, Party, Quote, Site, Span, UnreadPart
-from generator.render import Mark, escape_markdown, highlight_source, mermaid_label, render_site
+from generator.model import Account, Agreement, AgreementStatus, ArticleMeta, Commentary, Condition, FactSheet, Party, Quote, Site, Span, UnreadPart
+from generator.render import Mark, escape_markdown, highlight_source, mermaid_label, render_site, status_badge
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -83,6 +83,7 @@ def sample_sheet(**article) -> FactSheet:
                 id="truce",
                 summary="60-day truce in the fishing dispute",
                 parties=["northland", "southland"],
+                status_evidence=span("agreed"),
                 duration="60-day",
                 evidence=[span(LINES[0])],
                 accounts=[
@@ -319,3 +320,24 @@ def test_an_expert_with_several_points_is_named_once_at_a_glance():
     sheet.commentary.append(point.model_copy(update={"id": "c2", "text": "not a peace"}))
     page = render_site([sheet], SETTINGS)["articles/fishing-truce.md"]
     assert "- Experts: Omar Haddad\n" in page
+
+
+@pytest.mark.parametrize("status", list(AgreementStatus))
+def test_each_status_badge_has_a_class_that_is_a_slug(status):
+    badge = status_badge(status.value)
+    css_class = re.search(r'fs-status--([^"]+)"', badge).group(1)
+    assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", css_class)
+    stylesheet = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert f".fs-status--{css_class} {{" in stylesheet and f'[data-md-color-scheme="slate"] .fs-status--{css_class} {{' in stylesheet
+
+
+def test_a_status_shows_who_set_it_and_links_its_words_into_the_source():
+    sheet = sample_sheet()
+    sheet.agreements[0] = sheet.agreements[0].model_copy(
+        update={"status": AgreementStatus.approved, "status_by": "southland", "status_evidence": span("said in a statement")}
+    )
+    page = render_site([sheet], SETTINGS)["articles/fishing-truce.md"]
+    line = next(line for line in page.splitlines() if 'class="fs-status fs-status--approved"' in line and "Duration" in line)
+    assert "approved</span> by [Southland]" in line
+    anchor = re.search(r"“said in a statement” \[source&nbsp;↓\]\(#(src-a1-\d+)\)", line).group(1)
+    assert f'id="{anchor}"' in page

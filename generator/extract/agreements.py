@@ -27,6 +27,7 @@ Reading order:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -41,7 +42,7 @@ _NOUN_KINDS = {
     **dict.fromkeys("deal agreement accord pact treaty contract settlement memorandum arrangement understanding".split(), "generic"),
     **dict.fromkeys("ceasefire cease-fire truce armistice".split(), "truce"),
     **dict.fromkeys("partnership alliance collaboration venture".split(), "partnership"),
-    **dict.fromkeys("sale purchase acquisition takeover merger buyout pay-off payoff".split(), "transaction"),
+    **dict.fromkeys("sale purchase acquisition takeover merger buyout pay-off payoff payout".split(), "transaction"),
     # "a prisoner swap", "a swap brokered by X": an exchange the two sides agreed.
     "swap": "generic",
 }
@@ -56,6 +57,12 @@ _VAGUE_ADJECTIVES = frozenset(
 _WEAK_NOUNS = frozenset({"understanding", "arrangement", "venture", "memorandum"})
 # Verbs of a transaction, with the kind they make ("take over" reads as "buy").
 _TRANSACTION_VERBS = frozenset({"sell", "buy", "acquire", "purchase", "pay", "swap", "merge"})
+# What a party settles when it settles with the other side: "settled the lawsuit", "settled claims".
+_DISPUTE_NOUNS = frozenset(
+    "lawsuit suit case claim dispute charge allegation litigation action complaint row probe investigation inquiry".split()
+)
+# "a similar deal", "another agreement", "a separate settlement": a deal other than the one told before.
+_OTHER = frozenset("similar another separate other different previous earlier prior".split())
 _ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "endorse", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
 # What can be accepted or approved and make an agreement of it.
 _ACCEPTABLE = frozenset(set(_NOUN_KINDS) | {"offer", "bid", "proposal", "terms", "plan", "package", "compromise", "conditions"})
@@ -70,12 +77,14 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
 _HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared willing ready refuse decline fail".split())
 _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once", "lest"})
+# "The priority has been to secure a contract": what a copula's subject names as an aim is not yet done.
+_AIM_NOUNS = frozenset("priority goal aim objective task mission purpose ambition".split())
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
 _TOWARD = frozenset({"toward", "towards"})
 # Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal".
@@ -85,12 +94,46 @@ _TAKING_PART_VERBS = frozenset(
     "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind "
     "reject veto block".split()
 )
-# What happens to an agreement, read from the verb it is the subject or object of.
-_SUSPENDING_VERBS = frozenset(
-    "suspend terminate cancel scrap freeze halt end abandon collapse break breach violate withdraw quit tear "
-    "unwind annul void".split()
-)
-_REJECTING_VERBS = frozenset({"reject", "veto", "block", "overturn", "rebuff", "refuse"})
+# Where a deal stands, read from the verb of the clause that mentions it ("the Senate passed the deal", "X pulled
+# out of the pact", "the truce collapsed"): one word, or a verb and its particle or preposition.
+_S = AgreementStatus
+_STATUS_VERBS = {
+    "propose": _S.proposed, "table": _S.proposed,
+    "negotiate": _S.under_negotiation, "discuss": _S.under_negotiation,
+    "agree": _S.agreed, "reach": _S.agreed, "strike": _S.agreed, "seal": _S.agreed, "clinch": _S.agreed,
+    "conclude": _S.agreed, "settle": _S.agreed, "accept": _S.agreed,
+    "sign": _S.signed, "ink": _S.signed, "countersign": _S.signed,
+    "approve": _S.approved, "pass": _S.approved, "endorse": _S.approved, "adopt": _S.approved, "clear": _S.approved,
+    "ratify": _S.ratified,
+    "suspend": _S.suspended, "freeze": _S.suspended, "halt": _S.suspended, "pause": _S.suspended, "end": _S.suspended,
+    "reject": _S.rejected, "veto": _S.rejected, "block": _S.rejected, "overturn": _S.rejected, "rebuff": _S.rejected,
+    "sink": _S.rejected, "refuse": _S.rejected,
+    "collapse": _S.collapsed, "fail": _S.collapsed, "founder": _S.collapsed, "unravel": _S.collapsed,
+    "withdraw": _S.withdrawn, "terminate": _S.withdrawn, "cancel": _S.withdrawn, "scrap": _S.withdrawn,
+    "abandon": _S.withdrawn, "quit": _S.withdrawn, "exit": _S.withdrawn, "unwind": _S.withdrawn, "annul": _S.withdrawn,
+    "void": _S.withdrawn, "renounce": _S.withdrawn,
+}
+_STATUS_PHRASES = {
+    ("hammer", "out"): _S.under_negotiation, ("work", "out"): _S.under_negotiation,
+    ("vote", "down"): _S.rejected, ("break", "down"): _S.collapsed, ("fall", "apart"): _S.collapsed,
+    ("fall", "through"): _S.collapsed, ("break", "up"): _S.collapsed, ("pull", "out"): _S.withdrawn,
+    ("walk", "away"): _S.withdrawn, ("back", "out"): _S.withdrawn, ("opt", "out"): _S.withdrawn,
+    ("tear", "up"): _S.withdrawn, ("come", "end"): _S.suspended,
+    ("take", "effect"): _S.in_force, ("come", "force"): _S.in_force, ("come", "effect"): _S.in_force,
+    ("go", "effect"): _S.in_force, ("enter", "force"): _S.in_force, ("be", "force"): _S.in_force,
+    ("be", "effect"): _S.in_force, ("sign", "law"): _S.signed,
+}
+# Words on the agreement noun itself: "a tentative deal", "the proposed accord", "the signed treaty".
+_STATUS_ADJECTIVES = {
+    "tentative": _S.tentative, "preliminary": _S.tentative, "interim": _S.tentative, "provisional": _S.tentative,
+    "proposed": _S.proposed, "draft": _S.proposed, "planned": _S.proposed, "signed": _S.signed,
+    "ratified": _S.ratified,
+}
+# Statuses that a later event sets over the stages before it; otherwise the furthest stage told wins.
+_STAGES = (_S.proposed, _S.under_negotiation, _S.tentative, _S.agreed, _S.signed, _S.approved, _S.ratified, _S.in_force)
+_ENDINGS = frozenset({_S.suspended, _S.rejected, _S.collapsed, _S.withdrawn})
+# Who set a status, where the clause says: "approved by the Senate", "X pulled out".
+_STATUS_WITH_ACTOR = frozenset({_S.signed, _S.approved, _S.ratified, _S.rejected, _S.withdrawn, _S.suspended})
 _REPORTING_EXTRA = frozenset({"note", "confirm", "report", "indicate", "show", "announce", "state"})
 # Who agrees with an opinion rather than to an agreement.
 _COMMENTATORS = frozenset(
@@ -124,6 +167,10 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUMMARY_TOKENS = 28
+# How far into the story (in paragraphs after the lead's) a lone "the deal" may refer to the lead.
+_LEAD_REACH_PARAGRAPHS = 2
+# How far back (in tokens, about two sentences) a deal told again may reach.
+_TOLD_AGAIN_TOKENS = 60
 # What else an agreement's length is given for: "a three-year bailout", "a 99-year lease".
 _TERM_NOUNS = frozenset("bailout loan programme program lease licence license freeze moratorium extension term period plan".split())
 
@@ -181,12 +228,26 @@ def _noun_kind(token: Token) -> str | None:
     # "a great deal of", "in agreement with", "of its own accord": other senses of the words.
     if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in {"great", "good"} for c in children):
         return None
+    # "a big deal about X", "it's no big deal": a matter of weight, unless it is a kind of deal ("a big trade deal").
+    if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in {"big", "huge"} for c in children) and not any(
+        c.dep_ in {"compound", "nmod"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "to", "for", "on"}) for c in children
+    ):
+        return None
     if lemma == "agreement" and token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ == "det" for c in children):
         return None
     if lemma == "accord" and any(c.lower_ == "own" for c in children):
         return None
+    # "so much bipartisan agreement", "a higher level of agreement": a bare "agreement" is consensus unless it is
+    # reached, signed or struck ("they reached agreement").
+    if lemma == "agreement" and token.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod"} for c in children):
+        if not (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _TAKING_PART_VERBS):
+            return None
     # "Israeli settlements", "a settlement of 200 homes": a settlement is an agreement only when reached or paid.
-    if lemma == "settlement" and not (token.tag_ == "NN" and token.head.lemma_.lower() in _ACCEPT_VERBS | {"agree", "pay", "announce"}):
+    # "The settlement, approved on Friday, ...": a definite one refers back to a settlement reached.
+    reached = token.head.lemma_.lower() in _ACCEPT_VERBS | {"agree", "pay", "announce"} or _is_definite(token) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in children
+    )
+    if lemma == "settlement" and not (token.tag_ == "NN" and reached):
         return None
     return kind
 
@@ -195,7 +256,7 @@ def _lexical_kind(token: Token) -> str | None:
     word = _hyphenated(token)
     if token.pos_ not in {"NOUN", "PROPN"} and not (token.tag_.startswith("NN")):
         return None
-    if word in _NOUN_KINDS:
+    if word in _NOUN_KINDS and word not in _WEAK_NOUNS:
         return _NOUN_KINDS[word]
     lemma = token.lemma_.lower()
     # "sales of $5bn", "product sales": the plural is turnover, not a sale.
@@ -214,9 +275,15 @@ def _lexical_kind(token: Token) -> str | None:
 
 def _strong_weak_noun(token: Token) -> bool:
     left = {c.lower_ for c in token.lefts}
-    if token.lemma_.lower() == "venture":
+    lemma = token.lemma_.lower()
+    if lemma == "venture":
         return "joint" in left
-    return bool(left & {"signed", "written", "formal", "binding"}) or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights)
+    if bool(left & {"signed", "written", "formal", "binding"}):
+        return True
+    # "a memorandum of understanding"; "an understanding of the issue" is knowledge, "an understanding between X
+    # and Y" an agreement.
+    preps = {c.lower_ for c in token.rights if c.dep_ == "prep"}
+    return "of" in preps if lemma in {"memorandum", "arrangement"} else bool(preps & {"between", "with"})
 
 
 def _compound_kind(token: Token) -> set[str]:
@@ -240,16 +307,23 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             return None
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
         subject = _subject(token)
+        # "By signing up, you agree to our terms": the reader is never a party.
+        if subject is not None and subject.lower_ == "you":
+            return None
         # "Analysts agree that ...": commentators sharing an opinion, not parties making an agreement.
         named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not _party_of(subject, index) and not _can_agree(subject) and not any(
             _party_of(c, index) for c in named
         ):
             return None  # "US chipmaker X has agreed": the name in apposition is the subject
+        if _shares_a_view(token, subject, preps):
+            return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
             return "truce" if "truce" in kinds else "generic"
         return None
+    if lemma == "settle":
+        return "generic" if _settles_a_dispute(token, index) else None
     if lemma in _ACCEPT_VERBS:
         obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if obj is None or obj.lemma_.lower() not in _ACCEPTABLE:
@@ -280,11 +354,45 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
     if lemma == "merge":
         return "transaction" if partners or any(c.dep_ == "conj" for c in subject.children) else None
     if lemma == "pay":
-        return "transaction" if partners or (priced and any(_parties_in(p, index) for p in children if p.lower_ == "for")) else None
+        # "X and Y are to pay $260m to settle the lawsuits": a payment that settles is a settlement.
+        settles = any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() == "settle" for c in children)
+        return "transaction" if partners or settles or (priced and any(_parties_in(p, index) for p in children if p.lower_ == "for")) else None
     if lemma == "sell":
         return "transaction" if partners or (priced and business) else None
     # buy, acquire, purchase: a business or a share of one ("bought a 5% stake in X", "acquired its rival").
     return "transaction" if business else None
+
+
+def _shares_a_view(verb: Token, subject: Token | None, preps: set[str]) -> bool:
+    """ "The judge agreed with X that ...", "Y agreed that the rules should change", "all agreed that": one person
+    sharing a view is no agreement; two sides agreeing that ("the leaders agreed that", "X and Y agreed that") are."""
+    if "with" in preps and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    if not any(c.dep_ == "ccomp" for c in verb.children) or subject is None or verb.dep_ == "relcl":
+        return False
+    if subject.dep_ == "nsubjpass":  # "it was agreed that ..."
+        return False
+    if subject.lower_ in {"all", "everyone", "everybody", "most", "many"}:
+        return True
+    together = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we"} or any(c.dep_ == "conj" for c in subject.children)
+    return not together
+
+
+def _settles_a_dispute(verb: Token, index: PartyIndex) -> bool:
+    """ "X has settled a lawsuit", "settled the first of the suits", "settled with Y", "X settles for $20m": the
+    sides of a dispute settling it, not a question or a bill being settled."""
+    children = list(verb.children)
+    subject = _subject(verb)
+    if subject is None or not (_party_of(subject, index) or _can_agree(subject) or subject.lower_ in {"it", "they", "he", "she"}):
+        return False
+    for obj in (c for c in children if c.dep_ in {"dobj", "nsubjpass"}):
+        nouns = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+        if any(n.lemma_.lower() in _DISPUTE_NOUNS for n in nouns):
+            return True
+    preps = {c.lower_: c for c in children if c.dep_ == "prep"}
+    with_party = "with" in preps and any(_party_of(o, index) for o in preps["with"].children if o.dep_ == "pobj")
+    priced = "for" in preps and any(o.like_num or o.tag_ == "$" or o.ent_type_ == "MONEY" for o in preps["for"].subtree)
+    return with_party or priced
 
 
 def _can_agree(noun: Token) -> bool:
@@ -337,9 +445,13 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in {"say", "announce", "confirm", "state"}
             if modals - ({"would"} if reported else set()):
                 return True
-        if current != token and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+        # "The agreement still needs approval": what the agreement's own verb wants is not a wish for it.
+        own_verb = current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and definite
+        if current != token and not own_verb and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
+            return True
+        if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
             return True
         if any(c.dep_ == "amod" and c.lemma_.lower() in _IRREALIS_HEADS for c in children) and current.pos_ == "NOUN" and not definite:
             return True
@@ -352,6 +464,14 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             )
         current = current.head
     return False
+
+
+def _future_or_aim(verb: Token) -> bool:
+    """ "We are going to do a deal" (a plan, not a deal); "the priority has been to secure a deal" (an aim)."""
+    if verb.lemma_.lower() == "go" and verb.tag_ == "VBG":
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.lemma_.lower() == "be" and subject is not None and subject.lemma_.lower() in _AIM_NOUNS
 
 
 def _clause(anchor: Token) -> list[Token]:
@@ -416,15 +536,43 @@ def _trimmed_subtree(root: Token) -> list[Token]:
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in {"that", "but", "and", "however"}):
         tokens.pop(0)
+    return _without_dateline(tokens)
+
+
+_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """A report's dateline and credit ("PARIS, France (AP) —", "(CNN)") open its first paragraph; they are not
+    part of what it says, and the place in them is no party."""
+    if not tokens:
+        return tokens
+    sent = tokens[0].sent
+    opening = [t for t in sent[:10] if not t.is_space]
+    for n, token in enumerate(opening):
+        credit = token.text == ")" and n > 1 and opening[0].text == "(" and all(t.pos_ == "PROPN" for t in opening[1:n])
+        dash = token.text in _DASHES and n > 0 and all(t.pos_ == "PROPN" or t.is_punct for t in opening[:n])
+        if credit or dash:
+            return [t for t in tokens if t.i > token.i]
+        if not (token.pos_ == "PROPN" or token.is_punct):
+            break
     return tokens
 
 
 def _party_of(token: Token, index: PartyIndex) -> str | None:
     """The party a noun or pronoun stands for, if any."""
+    # "X said it had agreed": the pronoun of a reported clause is the one who reports it.
+    if token.lower_ in {"it", "he", "she", "they"} and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ccomp":
+        reporter = _subject(token.head.head) if token.head.head.lemma_.lower() in lexicon.reporting_verbs() else None
+        if reporter is not None and reporter.pos_ != "PRON" and (found := index.at(reporter.idx, reporter.idx + len(reporter))):
+            party = index.get(found)
+            if party is not None and (party.kind is PartyKind.person) == (token.lower_ in {"he", "she"}):
+                return found
     found = index.refer(token)
     if found:
         return found
-    if token.tag_ == "PRP$" or token.dep_ == "poss":
+    # "its deal", "their pact": the party last named; "the state's agreement" names no one by itself.
+    if token.tag_ == "PRP$" or (token.dep_ == "poss" and token.pos_ == "PRON"):
         return index.before(token.idx)
     return None
 
@@ -437,7 +585,10 @@ def _parties_in(token: Token, index: PartyIndex) -> list[str]:
     if not own:
         return []
     found = index.within(own[0].idx, own[-1].idx + len(own[-1]))
-    return found or ([p] if (p := _party_of(token, index)) else [])
+    found = [p for p in found if not any(_names_a_locality(t) for t in own if index.at(t.idx, t.idx + len(t)) == p)]
+    # "the rebels' council" is the rebels' own, not the last organisation named before it.
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return found or ([p] if not owned and (p := _party_of(token, index)) else [])
 
 
 def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list[str]:
@@ -445,12 +596,15 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
     lemma = noun.lemma_.lower()
     if lemma not in _SIDE_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
         return []
-    for entry in reversed(entries):
-        parties = [p for m in entry.mentions for p in m.parties]
-        parties = list(dict.fromkeys(parties))
-        if len(parties) >= 2 and entry.mentions[-1].sent.start_char >= noun.sent.start_char - 1500:
-            return parties[:2]
+    # "the companies that agreed" may be any number of them; "both firms", "the two countries" are two.
+    counted = any(c.lower_ in {"both", "two"} for c in noun.children)
+    if _SIDE_NOUNS[lemma] not in {None, PartyKind.person} and not counted:
+        return []
     kind = _SIDE_NOUNS[lemma]
+    # "the two countries": the countries of the agreement just told, not its people.
+    told = [p for p in _last_sides(entries, noun) if kind is None or ((party := index.get(p)) is not None and party.kind is kind)]
+    if len(told) >= 2:
+        return told[:2]
     earlier = sorted(
         ((m.end, p.id) for p in index.parties for m in p.mentions if m.end <= noun.idx and (kind is None or p.kind is kind)),
         reverse=True,
@@ -459,12 +613,36 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
     return found if len(found) == 2 else []
 
 
+def _last_sides(entries: list[_Entry], token: Token) -> list[str]:
+    """The parties of the latest agreement with two or more, told not long before `token`."""
+    for entry in reversed(entries):
+        parties = list(dict.fromkeys(p for m in entry.mentions for p in m.parties))
+        if len(parties) >= 2 and entry.mentions[-1].sent.start_char >= token.sent.start_char - 1500:
+            return parties
+    return []
+
+
+def _main_subject(pronoun: Token) -> Token | None:
+    """ "X secured a victory when they settled": the pronoun of a subordinate clause is the main clause's subject."""
+    if pronoun.pos_ != "PRON" or pronoun.head.dep_ != "advcl":
+        return None
+    main = _subject(pronoun.head.head)
+    return main if main is not None and main.pos_ != "PRON" else None
+
+
+def _listed_among(noun: Token) -> Token | None:
+    """ "Among the firms that signed the deal were X and Y": the names after the copula are the ones who signed."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among" or noun.head.head.lemma_.lower() != "be":
+        return None
+    return next((c for c in noun.head.head.children if c.dep_ in {"nsubj", "attr"}), None)
+
+
 def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]) -> list[str]:
     anchor = mention.anchor
     holders: list[Token] = []
     if anchor.pos_ in {"NOUN", "PROPN"}:
         for child in anchor.children:
-            if child.dep_ in {"poss", "compound", "nmod", "amod"}:
+            if child.dep_ in {"poss", "compound", "nmod", "amod"} and not _names_the_venue(child):
                 holders.append(child)
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "to", "from", "among"}:
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
@@ -479,6 +657,20 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
     else:
         subject = _subject(anchor)
+        listed = _listed_among(subject) if subject is not None else None
+        if listed is not None:
+            return _parties_in(listed, index)
+        if subject is not None and subject.i < mention.tokens[0].i:
+            # The small model makes the dateline the subject and the real one its apposition.
+            subject = next((c for c in subject.subtree if c.dep_ == "appos" and c.i >= mention.tokens[0].i), None)
+            if subject is not None:
+                return _without_affiliations(_parties_in(subject, index), mention, index)
+        # "Therefore, it was agreed that ...": the sides of the agreement just told agreed again.
+        if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass":
+            return _last_sides(entries, subject)
+        main = _main_subject(subject) if subject is not None else None
+        if main is not None:
+            return _without_affiliations(_parties_in(main, index), mention, index)
         if subject is not None:
             holders.append(subject)
         for child in anchor.children:
@@ -486,7 +678,8 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
                 holders.append(child)
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "between", "to", "from", "by"}:
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
-        for xcomp in (c for c in anchor.children if c.dep_ == "xcomp"):
+        # "agreed to buy X", "agreed to pay Y": the other side of a transaction; not "agreed to postpone the games".
+        for xcomp in (c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in _TRANSACTION_VERBS | {"settle"}):
             for child in xcomp.children:
                 if child.dep_ in {"dobj", "dative"} or child.dep_ == "prep" and child.lower_ in {"with", "from", "to"}:
                     holders.append(child if child.dep_ != "prep" else next((o for o in child.children if o.dep_ == "pobj"), child))
@@ -518,8 +711,111 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             for t in mention.tokens
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in lexicon.reporting_verbs() and (pid := index.at(t.idx, t.idx + len(t)))
         }
-        parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers)
-    return parties
+        located = _only_locating(mention, index)
+        parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers | located)
+    return _without_affiliations(parties, mention, index)
+
+
+# Prepositions of place: "a ceasefire in X", "talks at X" locate the deal; X is no signatory.
+_THING_ENTITIES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "FAC"})
+_LOCALITIES = frozenset("county city town village municipality district province region borough parish port".split())
+_LOCATING = frozenset({"in", "at", "across", "near", "throughout", "inside", "outside", "within"})
+
+
+def _in_description(token: Token, anchor: Token) -> bool:
+    """ "the settlement with two counties, which include X and Y": a relative clause describing a side names its
+    parts, not more sides (one on the agreement itself, "the pact, which X and Y signed", names them)."""
+    head = token
+    while head.head != head and head != anchor:
+        side = head.head
+        if head.dep_ == "relcl" and side.dep_ in {"pobj", "conj"} and side.head.lower_ in {"with", "between"}:
+            return True
+        head = head.head
+    return False
+
+
+def _names_the_venue(token: Token) -> bool:
+    """ "the Paris climate agreement", "the Minsk accords": a capital naming a deal after where it was made; a pair
+    ("the Washington-Beijing truce") names its sides."""
+    if token.dep_ != "compound" or not _lexical_kind(token.head):
+        return False
+    place = lexicon.place(token.text)
+    doc = token.doc
+    paired = any(0 <= j < len(doc) and doc[j].text in _DASHES | {"and", "&"} for j in (token.i - 1, token.i + 1))
+    return place is not None and place[1] == "capital" and not paired
+
+
+def _names_a_locality(token: Token) -> bool:
+    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them."""
+    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES
+
+
+def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
+    """Parties the clause names only as where it happens ("a truce in X") or as a thing (an event, a product, a
+    law), never as a side."""
+    where: dict[str, bool] = {}
+    for token in mention.tokens:
+        pid = index.at(token.idx, token.idx + len(token))
+        if pid is None:
+            continue
+        head = token
+        while head.dep_ in {"compound", "flat"} and head.head != head:
+            head = head.head
+        locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING
+        # "postpone the Olympics", "sales of the Model X", "under the Clean Air Act": events, products, buildings
+        # and laws are no sides.
+        thing = token.ent_type_ in _THING_ENTITIES
+        thing |= _names_a_locality(token) or _names_the_venue(token) or _in_description(token, mention.anchor)
+        where[pid] = where.get(pid, True) and (locating or thing)
+    return {pid for pid, locating in where.items() if locating}
+
+
+def _without_affiliations(parties: list[str], mention: _Mention, index: PartyIndex) -> list[str]:
+    """ "X's Prime Minister A and the Y Committee president B agreed": A and B agreed; X and Y are who they
+    serve, and a bare title is no one."""
+    people = [p for p in parties if (party := index.get(p)) is not None and party.kind is PartyKind.person]
+    if not people:
+        return parties
+    doc = mention.sent.doc
+    dropped: set[str] = set()
+    for pid in parties:
+        party = index.get(pid)
+        if party is None:
+            continue
+        if party.kind is PartyKind.person and party.name.lower() in lexicon.titles():
+            dropped.add(pid)
+            continue
+        if party.kind is PartyKind.person:
+            continue
+        for span in party.mentions:
+            if not (mention.start <= span.start and span.end <= mention.end):
+                continue
+            after = doc.char_span(span.end, mention.end, alignment_mode="expand")
+            if after is not None and _title_then_person(after, people, index):
+                dropped.add(pid)
+    return [p for p in parties if p not in dropped]
+
+
+def _title_then_person(tokens: SpacySpan, people: list[str], index: PartyIndex) -> bool:
+    """Whether the words after an organisation or country are a title leading to one of the people: "'s Prime
+    Minister A", " (IOC) president B"."""
+    inside = False
+    for token in tokens:
+        pid = index.at(token.idx, token.idx + len(token))
+        if pid in people:
+            return True
+        if token.text == "(":
+            inside = True
+        elif token.text == ")":
+            inside = False
+        elif not (inside or token.tag_ == "POS" or token.lower_ in _title_words()):
+            return False
+    return False
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(word for title in lexicon.titles() for word in title.split())
 
 
 def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
@@ -541,13 +837,17 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
             tokens = _clause(token)
             # What the clause holds is its terms; what was trimmed from it ("..., but the merger was blocked") is read apart.
             covered.update(t.i for t in tokens)
-            found.append(_Mention(sent, token, tokens, kind, content=_verb_content(token)))
+            # "the companies that agreed to the payout": a definite noun names those of an agreement already told.
+            told = token.dep_ == "relcl" and _is_definite(token.head) and not _lexical_kind(token.head)
+            found.append(_Mention(sent, token, tokens, kind, definite=told, content=_verb_content(token)))
         nouns = []
         for token in sent:
             if token.i in covered or not (kind := _noun_kind(token)):
                 continue
             if token.pos_ == "PROPN" and index.at(token.idx, token.idx + len(token)):
                 continue  # a word of a party's name ("the Maritime Alliance", "the Treaty Organisation")
+            if kind == "partnership" and not _partnership_made(token, index):
+                continue
             definite = _is_definite(token)
             if _irrealis(token, definite=definite) or _denied(token):
                 continue
@@ -572,6 +872,25 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
                 covered.update(t.i for t in token.head.subtree)
             found.append(mention)
     return found
+
+
+# Verbs that make a partnership: "formed an alliance", "signed a partnership", "announced a joint venture".
+_FORMING_VERBS = frozenset("form forge sign agree announce enter create launch seal strike set establish unveil build".split())
+
+
+def _partnership_made(noun: Token, index: PartyIndex) -> bool:
+    """ "a partnership with X", "the X-Y alliance", "they formed an alliance": a partnership between named sides or
+    one being made, or one pointed back at ("this partnership"); "a very productive partnership", "our
+    partnerships", "the alliance, which includes ..." are relations or bodies, not agreements."""
+    own = [t for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} for t in c.subtree]
+    own += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.subtree]
+    if any(index.at(t.idx, t.idx + len(t)) for t in own if t.pos_ != "PRON"):
+        return True
+    # "This partnership gives us volume": a demonstrative points back at a deal told before.
+    if any(c.dep_ == "det" and c.lower_ in {"this", "that", "these"} for c in noun.children):
+        return True
+    verb = _governing_verb(noun)
+    return verb is not None and verb.lemma_.lower() in _FORMING_VERBS
 
 
 def _denied(noun: Token) -> bool:
@@ -628,7 +947,7 @@ def _sentence_tokens(sent: SpacySpan) -> list[Token]:
     tokens = [t for t in sent if not t.is_space]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
-    return tokens
+    return _without_dateline(tokens)
 
 
 # --- merging -------------------------------------------------------------------------------------------
@@ -656,7 +975,9 @@ def _signature(mention: _Mention) -> tuple[str, ...]:
 _FAMILIES = {
     "sale": "sell", "sell": "sell", "sell-off": "sell",
     "purchase": "buy", "buy": "buy", "acquisition": "buy", "acquire": "buy", "takeover": "buy", "buyout": "buy",
-    "pay-off": "pay", "payoff": "pay", "payment": "pay", "pay": "pay",
+    "pay-off": "pay", "payoff": "pay", "payment": "pay", "pay": "pay", "payout": "pay",
+    # Settling a claim is paying for it: "settled the lawsuit" ... "agreed to pay the counties $20m".
+    "settle": "pay", "settlement": "pay",
     "merger": "merge", "merge": "merge",
 }
 
@@ -673,12 +994,12 @@ def _named_generic(entry: _Entry) -> bool:
 
 def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
     """The agreement a definite mention refers back to: the latest mentioned one of a fitting kind."""
-    recent = sorted(entries, key=lambda e: max(m.start for m in e.mentions), reverse=True)
+    # "the deal" is the story's deal, not one it was compared with.
+    recent = sorted((e for e in entries if not all(_names_another(m) for m in e.mentions)), key=lambda e: max(m.start for m in e.mentions), reverse=True)
     if mention.kind == "transaction":
         family = _families(mention)
-        hit = next((e for e in recent if family and family & {f for m in e.mentions for f in _families(m)}), None)
-        if hit:
-            return hit
+        if family:  # "the sale" refers to a sale, not to a payment told before
+            return next((e for e in recent if family & {f for m in e.mentions for f in _families(m)}), None)
         return next((e for e in recent if "transaction" in e.kinds), None)
     if mention.kind == "generic":
         return (
@@ -695,7 +1016,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
     for mention in mentions:
         mention.parties = _mention_parties(mention, index, entries)
         target = None
-        signature = _signature(mention)
+        other = _names_another(mention)
+        signature = _signature(mention) if not other else ()
         if signature:
             target = next(
                 (e for e in reversed(entries) if any(_signature(m) == signature and set(m.parties) & set(mention.parties) for m in e.mentions)),
@@ -703,9 +1025,14 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             )
         if target is None:
             target = _governing_entry(mention, entries)
+        if target is None and mention.anchor.pos_ not in {"NOUN", "PROPN"} and not other:
+            target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
         if target is None and mention.definite and not mention.content:
+            fate = _mention_status(mention, index)
+            if fate is not None and fate.status is AgreementStatus.collapsed:
+                continue  # "the deal broke down", with no deal told before: talks failed, nothing was agreed
             lead = _lead_statement(doc, index, mention)
             if lead is not None:
                 # The lead may already state an agreement of another name ("agreed to buy" ... "this partnership").
@@ -719,8 +1046,11 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             if not mention.parties:
                 continue  # "the deal" with nothing to refer to and no one in its sentence
         if target is None and not mention.definite and not mention.content:
-            waiting.append(mention)
-            continue
+            # "X said it reached agreement": X's deal told before, where there is one.
+            target = next((e for e in reversed(entries) if set(mention.parties) & {p for m in e.mentions for p in m.parties}), None)
+            if target is None:
+                waiting.append(mention)
+                continue
         if target is None and mention.kind == "transaction" and mention.anchor.pos_ in {"NOUN", "PROPN"} and not index.within(mention.start, mention.end):
             continue  # "the sale of alcohol": a sale by or to no one in the story
         if target is None:
@@ -735,6 +1065,37 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if mention.parties:
             entries.append(_Entry([mention], _kinds_of(mention)))
     return entries
+
+
+def _names_another(mention: _Mention) -> bool:
+    """ "a similar deal", "another agreement", "is similar to agreements X reached with Y", "like the pact of
+    2010": a deal other than the one the story is about."""
+    noun = _named_by(mention) or next((t for t in mention.tokens if _lexical_kind(t)), None)
+    if noun is None:
+        return False
+    if any(c.dep_ in {"amod", "det"} and c.lower_ in _OTHER for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and (head.lower_ == "like" or head.lower_ == "to" and head.head.lemma_.lower() in {"similar", "comparable", "akin", "identical"})
+
+
+def _told_again(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """A payment or sale stated again in the next sentences by the same or newly named sides is the same deal:
+    "X has settled the lawsuit. X agreed to pay the counties $20m", "Four firms agreed to a payout. A and B are to
+    pay $90m"."""
+    families = _families(mention)
+    if not families:
+        return None
+    for entry in reversed(entries):
+        last = entry.mentions[-1]
+        if mention.sent.start - last.sent.end > _TOLD_AGAIN_TOKENS:
+            return None
+        if not families & {f for m in entry.mentions for f in _families(m)}:
+            continue
+        theirs, mine = {p for m in entry.mentions for p in m.parties}, set(mention.parties)
+        if not theirs or not mine or theirs <= mine or mine <= theirs:
+            return entry
+    return None
 
 
 def _governing_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
@@ -766,9 +1127,10 @@ def _kinds_of(mention: _Mention) -> set[str]:
 
 
 def _lead_statement(doc: Doc, index: PartyIndex, mention: _Mention) -> _Mention | None:
-    """The article's first sentence, when it names two or more parties as its actors: the lead that states the deal."""
+    """The article's first sentence, when it names two or more parties as its actors: the lead that states the deal.
+    Only a "the deal" soon after it refers to it; far into the story, a lone "the deal" is one the lead never told."""
     for sent in list(doc.sents)[:1]:
-        if sent.start >= mention.sent.start:
+        if sent.start >= mention.sent.start or doc.text[sent.end_char : mention.start].count("\n") > _LEAD_REACH_PARAGRAPHS:
             return None
         actors = {
             pid
@@ -785,28 +1147,110 @@ def _lead_statement(doc: Doc, index: PartyIndex, mention: _Mention) -> _Mention 
 # --- facts -----------------------------------------------------------------------------------------------
 
 
-def _status(entry: _Entry) -> AgreementStatus:
-    status = AgreementStatus.agreed
-    for mention in entry.mentions:
-        anchor = mention.anchor
-        verb = anchor.head if anchor.dep_ in {"dobj", "nsubjpass", "nsubj"} else None
-        if anchor.dep_ == "pobj" and anchor.head.dep_ in {"prep", "prt"}:
-            verb = anchor.head.head  # "pull out of the deal"
-            while verb.dep_ in {"prep", "prt"} and verb.head != verb:
-                verb = verb.head
-        if verb is None:
+@dataclass
+class _Status:
+    status: AgreementStatus
+    by: str | None  # the party that set it, where the clause says
+    evidence: tuple[int, int]  # the words that say it
+    at: int  # where it is told, to order the events an article tells
+
+
+def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
+    """Where the deal stands in one mention: the verb the agreement noun hangs on ("the Senate passed the deal",
+    "X pulled out of the pact", "the truce collapsed", "took effect"), a participle on it ("the treaty, ratified by
+    Y"), the mention's own verb ("they signed a deal", "agreed in principle"), or an adjective ("a tentative deal")."""
+    anchor = mention.anchor
+    noun = anchor if anchor.pos_ in {"NOUN", "PROPN"} else _named_by(mention)
+    verbs = [_governing_verb(noun)] if noun is not None else []
+    if noun is not None:
+        # "the treaty, ratified by X", "the pact, which X and Y have been hammering out"
+        verbs += [c for c in noun.children if c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN"]
+    if anchor.pos_ not in {"NOUN", "PROPN"}:
+        verbs.append(anchor)
+    for verb in verbs:
+        if verb is None or _not_yet(verb) or (verb != anchor and _irrealis(verb)):
             continue
-        lemma = verb.lemma_.lower()
-        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
-        walked = lemma in {"pull", "walk", "back", "opt"} and bool(particles & {"out", "away"})
-        if lemma in _SUSPENDING_VERBS or walked or (lemma == "come" and any(c.lower_ == "end" for c in verb.subtree)):
-            status = AgreementStatus.suspended if not _irrealis(verb) else status
-        elif lemma in _REJECTING_VERBS and not _irrealis(verb):
-            status = AgreementStatus.rejected
-        amods = {c.lemma_.lower() for c in anchor.children if c.dep_ == "amod"}
-        if amods & {"proposed", "draft", "planned"} and len(entry.mentions) == 1:
-            status = AgreementStatus.proposed
-    return status
+        read = _verb_status(verb)
+        if read is None:
+            continue
+        status, words = read
+        if status is AgreementStatus.agreed and (described := _described_status(noun)) is not None:
+            return described  # "reached a tentative deal": the deal's own word says more than "reached"
+        by = _status_actor(verb, noun, index) if status in _STATUS_WITH_ACTOR else None
+        return _Status(status, by, _extent(words), verb.idx)
+    return _described_status(noun)
+
+
+def _described_status(noun: Token | None) -> _Status | None:
+    """ "a tentative deal", "the proposed accord", "the signed treaty"."""
+    for child in noun.children if noun is not None else ():
+        if child.dep_ in {"amod", "compound"} and (status := _STATUS_ADJECTIVES.get(child.lower_)):
+            return _Status(status, None, _extent([child]), child.idx)
+    return None
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "would take effect", "is expected to take effect", "will be signed", "on the verge of signing": what is
+    still to come."""
+    future = any(c.dep_ in {"aux", "auxpass"} and (c.lower_ in _MODALS | {"will", "'ll"} or c.tag_ == "TO") for c in verb.children)
+    return future or verb.dep_ in {"xcomp", "pcomp"}
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an agreement noun is the subject or object of, through prepositions ("pulled out of the deal")."""
+    if noun.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        return noun.head if noun.head.pos_ in {"VERB", "AUX"} else None
+    if noun.dep_ == "pobj":
+        verb = noun.head
+        while verb.dep_ in {"prep", "prt", "advmod"} and verb.head != verb:
+            verb = verb.head
+        return verb if verb.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _verb_status(verb: Token) -> tuple[AgreementStatus, list[Token]] | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in {"prt", "advmod", "dobj", "prep"} and (status := _STATUS_PHRASES.get((lemma, child.lemma_.lower()))):
+            return status, [verb, child]
+        if child.dep_ == "prep":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                if status := _STATUS_PHRASES.get((lemma, obj.lemma_.lower())):
+                    return status, [verb, child, obj]  # "came into force", "signed into law", "came to an end"
+                if lemma == "agree" and child.lower_ == "in" and obj.lower_ == "principle":
+                    return AgreementStatus.tentative, [verb, child, obj]
+    if lemma in {"hammer", "work"} or lemma not in _STATUS_VERBS:
+        return None
+    # "have been negotiating a deal" is under way; "negotiated a deal" is done.
+    if _STATUS_VERBS[lemma] is AgreementStatus.under_negotiation and verb.tag_ != "VBG":
+        return None
+    return _STATUS_VERBS[lemma], [verb]
+
+
+def _status_actor(verb: Token, noun: Token | None, index: PartyIndex) -> str | None:
+    """Who signed, approved, rejected or left: the agent of a passive ("passed by the Senate"), else the subject."""
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    subject = agent if agent is not None else _subject(verb)
+    if subject is None or (noun is not None and subject == noun):
+        return None
+    found = _parties_in(subject, index)
+    return found[0] if len(found) == 1 else None
+
+
+def _extent(tokens: list[Token]) -> tuple[int, int]:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _status(entry: _Entry, index: PartyIndex) -> _Status | None:
+    """The deal's standing over all its mentions: the last ending told (rejected, collapsed, withdrawn, suspended),
+    else the furthest stage told (a tentative deal later signed is signed)."""
+    told = [s for m in entry.mentions if (s := _mention_status(m, index)) is not None]
+    endings = [s for s in told if s.status in _ENDINGS]
+    if endings:
+        return max(endings, key=lambda s: s.at)
+    stages = [s for s in told if s.status in _STAGES]
+    return max(stages, key=lambda s: (_STAGES.index(s.status), -s.at)) if stages else None
 
 
 def _duration(entry: _Entry) -> str | None:
@@ -832,13 +1276,23 @@ def _summary(mention: _Mention, index: PartyIndex) -> str:
     while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in {"a", "an", "the"}:
         tokens = tokens[1:]
     words: list[str] = []
-    for token in tokens:
+    for n, token in enumerate(tokens):
         text = token.text
         # "it had agreed": the pronoun's party reads better on a fact sheet.
         if token.dep_ == "nsubj" and token.lower_ in {"it", "they", "he", "she"}:
-            party = index.get(index.refer(token))
-            if party is not None:
+            main = _main_subject(token)
+            party = index.get(_party_of(token, index)) if main is None else None
+            if main is not None:
+                text = main.doc[main.left_edge.i : main.right_edge.i + 1].text
+            elif party is not None:
                 text = party.name
+        # "who signed the deal with X" reads as a headline with the one who signed: "The envoys signed ...".
+        if n == 0 and token.tag_ in {"WDT", "WP"} and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "relcl":
+            antecedent = token.head.head
+            text = antecedent.doc[antecedent.left_edge.i : antecedent.i + 1].text
+        # A word left out ("Therefore, it"): the words either side of it stay apart.
+        if words and not words[-1][-1:].isspace() and token.i != tokens[n - 1].i + 1:
+            words[-1] += " "
         words.append(text + token.whitespace_)
     summary = "".join(words).strip().rstrip(",;:-–—").strip()
     summary = summary.replace("\u201c", "").replace("\u201d", "").replace('"', "")
@@ -943,6 +1397,9 @@ def _speakers_own_agreements(entries: list[_Entry], quotes: list[Quote]) -> list
             and any(t.lower_ in {"we", "i"} and t.dep_ in {"nsubj", "nsubjpass"} for m in entry.mentions for t in m.tokens)
         )
         earlier = [e for e in kept if e.mentions[0].start < first.start and any(quote.speaker in m.parties for m in e.mentions)] if own else []
+        # "We have agreed on ...," said by a spokesman of no side named: the deal just told.
+        if own and not earlier:
+            earlier = [e for e in kept if first.start - 1500 <= e.mentions[-1].start < first.start]
         if earlier:
             earlier[-1].mentions.extend(entry.mentions)
             earlier[-1].kinds |= entry.kinds
@@ -961,6 +1418,7 @@ def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = No
     agreements = []
     for entry in sorted(entries, key=lambda e: e.mentions[0].start):
         spans = sorted({(m.start, m.end) for m in entry.mentions})
+        status = _status(entry, index)
         parties = list(dict.fromkeys(p for m in entry.mentions for p in m.parties))
         accounts = [
             Account(by=source, evidence=[Span(start=s, end=e) for s, e in sorted(spans)])
@@ -971,7 +1429,9 @@ def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = No
                 id=f"a{len(agreements) + 1}",
                 summary=_summary(_best(entry), index),
                 parties=parties,
-                status=_status(entry),
+                status=status.status if status else AgreementStatus.agreed,
+                status_by=status.by if status else None,
+                status_evidence=Span(start=status.evidence[0], end=status.evidence[1]) if status else None,
                 duration=_duration(entry),
                 evidence=[Span(start=s, end=e) for s, e in spans],
                 accounts=accounts,
