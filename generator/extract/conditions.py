@@ -50,21 +50,27 @@ _PROMISE_VERBS = frozenset({"agree", "offer", "promise", "pledge", "vow", "propo
 _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 # Steps of a deal a party may promise on a condition: "X would sign the treaty if ...".
 _COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant", "consider"})
+_STARTING_VERBS = frozenset({"begin", "start", "open", "hold", "negotiate", "talk", "proceed", "enter"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
 _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
 _APPROVAL_VERBS = frozenset({"approve", "ratify", "endorse", "vote"})
 _AWAITING_VERBS = frozenset({"need", "require", "await"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
+# Nouns of asking, which state a demand only with what is asked: "a call for Y to ...", "X's advice that Y should ...".
+_ASKING_NOUNS = frozenset({"call", "request", "appeal", "advice"})
+# "X sounded (issued, renewed) a call for ...": the subject of these verbs makes the demand their object names.
+_MAKING_VERBS = frozenset({"make", "issue", "renew", "repeat", "reiterate", "sound", "voice", "lodge", "deliver", "send", "submit", "present"})
 _SETTING_VERBS = frozenset({"set", "lay", "attach", "impose", "outline"})  # "X set conditions for ..."
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
-_NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health"})
+_NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health", "phone", "conference", "close", "wake", "roll"})
 _OFFER_ADJECTIVES = frozenset({"prepared", "willing", "ready", "happy", "open"})
 _RESTRICTING_VERBS = frozenset({"permit", "allow", "eligible", "able", "entitle", "let"})
 _DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy", "response", "answer", "vote", "approval", "offer"})
 _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "prohibit", "forbid", "block", "require"})
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
 _GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process", "progress", "support", "extension", "delay", "relief"})
 
@@ -103,6 +109,13 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             return subject
+        if head.dep_ == "conj" and head.tag_ in _FINITE_TAGS and head.head.tag_ not in _FINITE_TAGS:
+            # "X went after Y for Z's refusal to use the term and called for ...": a finite verb the small model hangs
+            # on an infinitive is coordinated with the finite verb above it.
+            finite = next((a for a in head.ancestors if a.tag_ in _FINITE_TAGS), None)
+            if finite is not None:
+                head = finite
+                continue
         if head.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "acomp"} and head.head != head:
             head = head.head
             continue
@@ -232,9 +245,14 @@ def _conditioner(verb: Token, index: PartyIndex) -> str | None:
     the one who said it ("X said any deal would depend on ...", "X told reporters there could be no progress until
     ..."), else, for talks or a deal, whoever the sentence before said would hold them."""
     subject = _subject(verb)
+    reporter = _reporter(verb)
+    # "X suggested that Y could ignore the law only if ...": what Y may do is permitted by X, on X's condition.
+    permitted = any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS | _ABILITY_MODALS for c in verb.children)
+    if permitted and reporter is not None and (by := _demander(reporter, index)):
+        return by
     if by := _subject_party(subject, index):
         return by
-    if (reporter := _reporter(verb)) is not None and (by := _demander(reporter, index)):
+    if reporter is not None and (by := _demander(reporter, index)):
         return by
     if subject is not None and _gated_noun(subject):
         return _previous_subject(verb.sent, index)
@@ -244,6 +262,14 @@ def _conditioner(verb: Token, index: PartyIndex) -> str | None:
 def _gated_noun(noun: Token) -> bool:
     """A deal, or a step of talks a condition can gate: "any deal", "the talks", "the loan", "an extension"."""
     return noun.lemma_.lower() in _GATED_NOUNS or _noun_kind(noun) is not None
+
+
+def _step(verb: Token) -> bool:
+    """A step of a deal or of talks, which a condition can hold back: "sign the accord", "begin that process", "there
+    could be no deal"."""
+    if verb.lemma_.lower() in _COMMITMENT_VERBS | _STARTING_VERBS:
+        return True
+    return any(c.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and _gated_noun(c) for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
@@ -292,8 +318,8 @@ def _previous_subject(sent: SpacySpan, index: PartyIndex) -> str | None:
 
 def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
-    if lemma not in _DEMAND_VERBS or token.pos_ not in {"VERB", "AUX"}:
-        return None
+    if lemma not in _DEMAND_VERBS or token.pos_ not in {"VERB", "AUX"} or _negated(token):
+        return None  # "she had not demanded that ...": no demand
     children = list(token.children)
     clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None)
     on = next((c for c in children if c.dep_ == "prep" and c.lower_ == "on"), None)
@@ -351,11 +377,15 @@ def _object_control(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
     # "X gave Y until Friday to ...": a deadline is a demand.
     deadline = lemma == "give" and any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in token.children)
-    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB":
+    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB" or _negated(token):
         return None
     obj = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
     clause = _to_clause(token, obj.i) if obj is not None else None
     if obj is None or clause is None:
+        return None
+    # The infinitive follows the one asked: "pushing her to victory despite her struggles to attract ..." asks nothing.
+    following = token.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(token.doc) else None
+    if not deadline and (following is None or following.lower_ not in {"to", "not", "never"}):
         return None
     if any(t.tag_ in {"WP", "WRB"} for t in clause.children):
         return None  # "told them what to say": an instruction, no demand
@@ -421,8 +451,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     """ "X called on Y to ...", "X calls upon Y to ...", "X appealed to Y to ...", "X called (pushed, pressed) for Y to
     ..." / "... for a Z"."""
     lemma = token.lemma_.lower()
-    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB":
-        return None
+    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB" or _negated(token):
+        return None  # "she had not yet called for his resignation": no call
     # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
     on = next(
         (c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ()) and all(t.pos_ == "ADV" for t in token.doc[token.i + 1 : c.i])),
@@ -434,10 +464,13 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     named = any(c.dep_ in {"dobj", "oprd", "nsubjpass", "auxpass"} for c in token.children)
     if on is None and for_ is not None and not named:
         what = list(for_.subtree)[1:]
+        clause = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i > for_.i), None)
+        if not what and clause is not None:
+            what = list(clause.subtree)  # "called for compensation to be clawed back": the clause hangs on the verb
         end = for_.right_edge.i + 1
         doc = token.doc
-        if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].pos_ == "VERB":
-            what += [t for t in doc[end + 1].subtree if t.i >= end]  # "called for Y to ..." (small-model attachment)
+        if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end].head.pos_ == "VERB" and doc[end].head.i > end:
+            what += [t for t in doc[end].head.subtree if t.i >= end]  # "called for Y to (be) ..." (small-model attachment)
         if not what:
             return None
         evidence = [t for t in token.subtree if token.i <= t.i <= what[-1].i]
@@ -470,8 +503,10 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
 
 def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs():
-        return None
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head):
+        return None  # "X does not believe Y should ...": no demand
+    if token.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in token.children):
+        return None  # "Y should be immune from criticism": a view of a state, nothing Y is asked to do
     modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children)
     needs = token.lemma_.lower() in {"need", "have"} and _to_clause(token, token.i) is not None  # "Y needs to ..."
     if not (modal or needs):
@@ -489,7 +524,7 @@ def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
 
 def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
-    if lemma not in _DEMAND_NOUNS or token.pos_ != "NOUN":
+    if lemma not in _DEMAND_NOUNS | _ASKING_NOUNS or token.pos_ != "NOUN":
         return None
     doc = token.doc
     modifiers = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
@@ -535,9 +570,12 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     by_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
     if by is None and by_prep is not None:
         by = _party(next((o for o in by_prep.children if o.dep_ == "pobj"), None), index)
+    made = token.dep_ == "dobj" and head.lemma_.lower() in _MAKING_VERBS
+    if by is None and made:
+        by = _demander(head, index)
     what: list[Token] = []
     of = None
-    evidence = list(token.subtree)
+    evidence = [head, *token.subtree] if made else list(token.subtree)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "for":
             target = next((o for o in child.children if o.dep_ == "pobj"), None)
@@ -560,9 +598,9 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     # "demand for steel" is a market; "a demand for X to do Y", "the union's demands for ..." or "the union's demand
     # for ..." is a party's.
     owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None)
-    if not owned and not any(t.pos_ in {"VERB", "AUX"} for t in what):
+    if (not owned or lemma in _ASKING_NOUNS) and not any(t.pos_ in {"VERB", "AUX"} for t in what):
         return None
-    evidence = [t for t in evidence if t.i >= token.left_edge.i]
+    evidence = [t for t in evidence if t.i >= min(token.left_edge.i, head.i if made else token.i)]
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
 
 
@@ -585,13 +623,14 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         lasting = token.i >= 2 and doc[token.i - 1].lower_ == "long" and doc[token.i - 2].lower_ in {"as", "so"}
         if not lasting or clause.lemma_.lower() in _DURATION_VERBS:
             return None
-    if token.lower_ == "until" and not _negated(main):
-        return None
+    if token.lower_ == "until" and not (_negated(main) and _step(main)):
+        return None  # "until you've sat at that desk, you don't know ...": no step waits
     only = token.i > 0 and doc[token.i - 1].lower_ == "only" or any(c.lower_ == "only" for c in main.children)
-    offer = None
+    # "X is prepared for a fight if Y ...": the offer adjective below the verb, or above it ("X is prepared to accept Z if")
+    offer = next((c for c in main.children if c.dep_ == "acomp" and _offering(c)), None)
     current = main
-    for _ in range(4):  # "it is prepared to accept X if ...": the offer adjective above the verb
-        if current.lemma_.lower() in _OFFER_ADJECTIVES:
+    for _ in range(4 if offer is None else 0):
+        if _offering(current):
             offer = current
             break
         if current.head == current:
@@ -615,6 +654,10 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
     if not evidence_tokens:
         evidence_tokens = [t for t in token.sent if main.left_edge.i <= t.i <= clause.right_edge.i]
     return _Found(by, of, what, [_span(evidence_tokens)], token, _keys(what))
+
+
+def _offering(token: Token) -> bool:
+    return token.lemma_.lower() in _OFFER_ADJECTIVES or token.lower_ in _OFFER_ADJECTIVES
 
 
 def _threat(main: Token, clause: Token) -> bool:
