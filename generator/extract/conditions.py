@@ -71,6 +71,8 @@ _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "p
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_CANDIDATE_NOUNS = frozenset({"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "challenger", "incumbent", "contender"})
+_MEMBER_NOUNS = frozenset({"official", "leader", "member", "representative", "negotiator", "diplomat", "lawmaker", "aide", "employee", "delegate"})
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
 _GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process", "progress", "support", "extension", "delay", "relief"})
 
@@ -140,6 +142,15 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
         return found
     if token.tag_ == "PRP$":
         return _possessor(token, index)
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NN" and (lemma in _CANDIDATE_NOUNS or lemma in lexicon.titles()) and any(c.lower_ == "the" for c in token.children):
+        # "the GOP candidate", "the Democratic nominee": the person of that role named before, not the party of the modifier
+        return index.before(token.idx, {PartyKind.person})
+    if token.tag_ == "NNS" and lemma in _MEMBER_NOUNS:
+        # "officials in (of, from) X" speak for X
+        source = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from", "at"}), None)
+        if source is not None and (pid := index.refer(next((o for o in source.children if o.dep_ == "pobj"), None) or token)):
+            return pid
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     return inside[-1] if inside else None
 
@@ -384,8 +395,8 @@ def _object_control(token: Token, index: PartyIndex) -> _Found | None:
     if obj is None or clause is None:
         return None
     # The infinitive follows the one asked: "pushing her to victory despite her struggles to attract ..." asks nothing.
-    following = token.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(token.doc) else None
-    if not deadline and (following is None or following.lower_ not in {"to", "not", "never"}):
+    to = next(a for a in clause.children if a.dep_ == "aux" and a.lower_ == "to")
+    if not deadline and any(t.lower_ not in {"not", "never"} for t in token.doc[obj.right_edge.i + 1 : to.i]):
         return None
     if any(t.tag_ in {"WP", "WRB"} for t in clause.children):
         return None  # "told them what to say": an instruction, no demand
@@ -478,8 +489,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
         keys = _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what)
         return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, keys, _fellows(token, index))
     marked = next((c for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
-    if on is None and marked is not None and lemma == "call":
-        # "called for Y to ...", which the small model reads as a clause marked by "for"
+    if on is None and marked is not None:
+        # "called (pressed) for Y to ...", which the small model reads as a clause marked by "for"
         what = [t for t in marked.subtree if not (t.dep_ == "mark" and t.head == marked)]
         target = next((c for c in marked.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         evidence = [t for t in token.subtree if t.i >= token.i]
