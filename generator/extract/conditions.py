@@ -143,14 +143,15 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if token.tag_ == "PRP$":
         return _possessor(token, index)
     lemma = token.lemma_.lower()
-    if token.tag_ == "NN" and (lemma in _CANDIDATE_NOUNS or lemma in lexicon.titles()) and any(c.lower_ == "the" for c in token.children):
+    if token.tag_ == "NN" and lemma in _CANDIDATE_NOUNS and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ == "prep" for c in token.children):
         # "the GOP candidate", "the Democratic nominee": the person of that role named before, not the party of the modifier
         return index.before(token.idx, {PartyKind.person})
-    if token.tag_ == "NNS" and lemma in _MEMBER_NOUNS:
-        # "officials in (of, from) X" speak for X
-        source = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from", "at"}), None)
-        if source is not None and (pid := index.refer(next((o for o in source.children if o.dep_ == "pobj"), None) or token)):
-            return pid
+    if token.tag_ == "NNS" and lemma in _MEMBER_NOUNS or token.tag_ == "NN" and lemma in lexicon.titles():
+        # "officials in (of, from) X", "the head of X's delegation", "a spokesman for X" speak for X
+        source = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from", "at", "for"}), None)
+        named = index.within(source.idx, source.right_edge.idx + len(source.right_edge)) if source is not None else []
+        if named:
+            return named[0]
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     return inside[-1] if inside else None
 
@@ -582,6 +583,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     if by is None and by_prep is not None:
         by = _party(next((o for o in by_prep.children if o.dep_ == "pobj"), None), index)
     made = token.dep_ == "dobj" and head.lemma_.lower() in _MAKING_VERBS
+    if made and _negated(head):
+        return None  # "they do not make a call on ...": nothing asked
     if by is None and made:
         by = _demander(head, index)
     what: list[Token] = []
