@@ -361,6 +361,8 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
         evidence = [t for t in token.subtree if demanded.left_edge.i <= t.i]
         return _Found(by, None, what, [_span(evidence)], token, _keys(what) | {demanded.lemma_.lower()})
     what_root = clause or on or obj
+    if clause is not None and clause.lemma_.lower() == "know" and lemma == "demand":
+        return None  # "demanded to know who ...": a question, no demand
     if what_root is None:
         return None
     what = [t for t in what_root.subtree] if what_root != on else [t for t in on.subtree][1:]
@@ -517,8 +519,8 @@ def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
     if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head):
         return None  # "X does not believe Y should ...": no demand
-    if token.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in token.children):
-        return None  # "Y should be immune from criticism": a view of a state, nothing Y is asked to do
+    if token.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in token.children):
+        return None  # "Y should be immune from criticism", "Y should be the president": a view of a state, no act asked
     modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children)
     needs = token.lemma_.lower() in {"need", "have"} and _to_clause(token, token.i) is not None  # "Y needs to ..."
     if not (modal or needs):
@@ -595,7 +597,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
             target = next((o for o in child.children if o.dep_ == "pobj"), None)
             of = _party(target, index)
             what = sorted({*what, *list(child.subtree)[1:]}, key=lambda t: t.i)
-        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"}:
+        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"} and not (child.dep_ == "relcl" and lemma in _ASKING_NOUNS):
+            # ("an appeal that presaged her defeat": a clause describing the appeal says nothing of what it asks)
             # "a demand for Y to do Z": Y and what it is to do
             what = sorted({*what, *child.subtree}, key=lambda t: t.i)
             if of is None:
@@ -639,6 +642,10 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
             return None
     if token.lower_ == "until" and not (_negated(main) and _step(main)):
         return None  # "until you've sat at that desk, you don't know ...": no step waits
+    judged = next((c for c in main.children if c.dep_ == "acomp"), None)
+    clause_of_it = any(x.dep_ in {"xcomp", "ccomp"} for x in [*main.children, *(judged.children if judged is not None else [])])
+    if main.lemma_.lower() == "be" and judged is not None and clause_of_it and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in main.children):
+        return None  # "unless Y quits, it is difficult to see how ...": a forecast, set by no one
     only = token.i > 0 and doc[token.i - 1].lower_ == "only" or any(c.lower_ == "only" for c in main.children)
     # "X is prepared for a fight if Y ...": the offer adjective below the verb, or above it ("X is prepared to accept Z if")
     offer = next((c for c in main.children if c.dep_ == "acomp" and _offering(c)), None)

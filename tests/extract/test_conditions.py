@@ -313,6 +313,11 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Sweden and Norway met. Sweden said Norway should be ashamed of its record.",
         # a phone call
         "Sweden and Norway met. Lena Holm took a phone call from Sweden to discuss the deal.",
+        # an appeal described, not what it asks; a question; a view of who someone should be; a forecast of a state
+        "Sweden and Norway met. Sweden sent out an email fundraising appeal that presaged its poor showing.",
+        "Sweden and Norway met. Sweden demanded to know which rival leaked the plan.",
+        "Sweden and Norway met. Sweden said Norway should be the president.",
+        "Sweden met Norway. Unless further rivals immediately quit the race, it's very difficult to see how Sweden is stopped, Norway said.",
     ],
 )
 def test_near_misses_of_the_constructions_are_not_conditions(facts, text):
