@@ -49,7 +49,7 @@ _ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" of "can't"
 _PROMISE_VERBS = frozenset({"agree", "offer", "promise", "pledge", "vow", "propose"})
 _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 # Steps of a deal a party may promise on a condition: "X would sign the treaty if ...".
-_COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant", "consider"})
+_COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant"})
 _STARTING_VERBS = frozenset({"begin", "start", "open", "hold", "negotiate", "talk", "proceed", "enter"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}

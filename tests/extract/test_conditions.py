@@ -318,6 +318,8 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Sweden and Norway met. Sweden demanded to know which rival leaked the plan.",
         "Sweden and Norway met. Sweden said Norway should be the president.",
         "Sweden met Norway. Unless further rivals immediately quit the race, it's very difficult to see how Sweden is stopped, Norway said.",
+        # to consider a step is no promise of it
+        "Sweden and Norway met. And if Norway is the host, Sweden said, it would consider a boycott of the games.",
     ],
 )
 def test_near_misses_of_the_constructions_are_not_conditions(facts, text):
