@@ -284,6 +284,20 @@ def _step(verb: Token) -> bool:
     return any(c.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and _gated_noun(c) for c in verb.children)
 
 
+def _under_terms(verb: Token) -> bool:
+    """ "Under the settlement, X said Y must ...", "As part of the deal, Y is required to ...": the terms of an agreement
+    reached, not a demand."""
+    for head in [verb, *verb.ancestors]:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"under", "as"}:
+                continue
+            nouns = [o for o in prep.children if o.dep_ == "pobj"]
+            nouns += [o for part in nouns if part.lemma_.lower() == "part" for of in part.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+            if any(_noun_kind(n) for n in nouns):
+                return True
+    return False
+
+
 def _negated(verb: Token) -> bool:
     """ "will not sign", "never agree", "refused to sign", "there could be no progress", "no deal is possible"."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSAL_VERBS:
@@ -391,7 +405,7 @@ def _object_control(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
     # "X gave Y until Friday to ...": a deadline is a demand.
     deadline = lemma == "give" and any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in token.children)
-    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB" or _negated(token):
+    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB" or _negated(token) or _under_terms(token):
         return None
     obj = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
     clause = _to_clause(token, obj.i) if obj is not None else None
@@ -517,8 +531,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
 
 def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head):
-        return None  # "X does not believe Y should ...": no demand
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head) or _under_terms(token):
+        return None  # "X does not believe Y should ...", "under the deal, X said, Y must ...": no demand
     if token.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in token.children):
         return None  # "Y should be immune from criticism", "Y should be the president": a view of a state, no act asked
     modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children)

@@ -318,6 +318,10 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Sweden and Norway met. Sweden demanded to know which rival leaked the plan.",
         "Sweden and Norway met. Sweden said Norway should be the president.",
         "Sweden met Norway. Unless further rivals immediately quit the race, it's very difficult to see how Sweden is stopped, Norway said.",
+        # the terms of an agreement reached, reported
+        "Sweden and Norway met. Under the settlement, Norway must pay a fine of $5bn, Sweden said.",
+        "Sweden and Norway met. Sweden said that under the new treaty Norway must close its whaling stations.",
+        "Sweden and Norway met. As part of the deal, Sweden will require Norway to close its whaling stations.",
         # to consider a step is no promise of it
         "Sweden and Norway met. And if Norway is the host, Sweden said, it would consider a boycott of the games.",
     ],
