@@ -152,6 +152,9 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
         named = index.within(source.idx, source.right_edge.idx + len(source.right_edge)) if source is not None else []
         if named:
             return named[0]
+    including = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"including", "led"}), None)
+    if including is not None and (named := index.within(including.idx, including.right_edge.idx + len(including.right_edge))):
+        return named[0]  # "others, including X and Y, urged ...": the first named of them
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     return inside[-1] if inside else None
 

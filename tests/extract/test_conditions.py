@@ -234,6 +234,13 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
             ["reduce its patrols"],
         ),
         ("Tomas Berg met Liberals in Oslo. The Labour candidate has insisted that Sweden pay for the bridge.", "Tomas Berg", "Sweden", ["pay for the bridge"]),
+        # "others, including X, urged ...": X among them
+        (
+            "Finland criticised the ruling. Sweden met Norway. But others, including Finland, are gently urging Sweden to accept the ruling of the court.",
+            "Finland",
+            "Sweden",
+            ["accept the ruling"],
+        ),
     ],
 )
 def test_a_condition_of_each_construction_is_found(facts, text, by, of, summary_words):
