@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from generator.extract import lexicon
 from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
-from generator.model import Agreement, Condition, Party, PartyKind, Span
+from generator.model import Agreement, Condition, Party, PartyKind, Quote, Span
 
 _DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
 # "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
@@ -71,6 +71,8 @@ _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "p
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_TELLING_VERBS = frozenset({"tell", "warn", "urge"})
+_ADDRESSEE_REACH = 60  # characters between a quotation and the "X told Y" that attributes it
 _CANDIDATE_NOUNS = frozenset({"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "challenger", "incumbent", "contender"})
 _MEMBER_NOUNS = frozenset({"official", "leader", "member", "representative", "negotiator", "diplomat", "lawmaker", "aide", "employee", "delegate"})
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
@@ -534,13 +536,9 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
 
 def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head) or _under_terms(token):
-        return None  # "X does not believe Y should ...", "under the deal, X said, Y must ...": no demand
-    if token.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in token.children):
-        return None  # "Y should be immune from criticism", "Y should be the president": a view of a state, no act asked
-    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children)
-    needs = token.lemma_.lower() in {"need", "have"} and _to_clause(token, token.i) is not None  # "Y needs to ..."
-    if not (modal or needs):
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head):
+        return None  # "X does not believe Y should ...": no demand
+    if not _obliged(token):
         return None
     # Only an actor can be asked to act: "the Games must be rescheduled" is a decision on a thing.
     # The subject names the party itself: "X's performance should boost ..." is a forecast about X.
@@ -551,6 +549,40 @@ def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
         return None
     what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
     return _Found(by, of, what, [_span(what)], token, _keys(what))
+
+
+def _obliged(verb: Token) -> bool:
+    """ "Y must (should, needs to, has to) act": an act asked of the subject. Not "Y should be immune from criticism",
+    "Y should be the president" (a view of a state), nor an obligation under the terms of an agreement reached."""
+    if verb.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children) or _under_terms(verb):
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children)
+    return modal or verb.lemma_.lower() in {"need", "have"} and _to_clause(verb, verb.i) is not None
+
+
+def _told_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _Found | None:
+    """ "'You should resign,' X told Y": inside a quotation, "you must (should) ..." said to a party is a demand of it."""
+    if token.lower_ != "you" or token.dep_ != "nsubj" or not _obliged(token.head):
+        return None
+    quote = next((q for q in quotes if q.speaker and q.evidence.start <= token.idx < q.evidence.end), None)
+    if quote is None:
+        return None
+    of = _addressee(token.doc, quote, index)
+    if of is None or of == quote.speaker:
+        return None  # "you have to look at both ...": a generic "you", said to no one in particular
+    verb = token.head
+    what = [t for t in verb.subtree if t.i >= token.i]
+    return _Found(quote.speaker, of, what, [_span(what)], verb, _keys(what))
+
+
+def _addressee(doc: Doc, quote: Quote, index: PartyIndex) -> str | None:
+    """The party a quotation is said to: the object of "told" (warned, urged) just before or after it."""
+    near = _ADDRESSEE_REACH
+    for token in doc:
+        if quote.evidence.start - near <= token.idx < quote.evidence.start or quote.evidence.end <= token.idx < quote.evidence.end + near:
+            if token.lemma_.lower() in _TELLING_VERBS and (told := next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)):
+                return index.refer(told)
+    return None
 
 
 def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
@@ -927,7 +959,7 @@ def _gated(found: _Found, agreements: list[Agreement]) -> str | None:
     return None
 
 
-def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) -> list[Condition]:
+def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], quotes: list[Quote]) -> list[Condition]:
     """Every demand, precondition and condition in the article, each once, with who demands it of whom."""
     found: list[_Found] = []
     seen: set[int] = set()
@@ -938,6 +970,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
             or _wish_of_another(token, index)
             or _call_on(token, index)
             or _reported_obligation(token, index)
+            or _told_obligation(token, index, quotes)
             or _demand_noun(token, index)
             or _conditional_clause(token, index)
             or _refusal_without(token, index)

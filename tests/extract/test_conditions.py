@@ -255,6 +255,15 @@ def test_a_condition_of_each_construction_is_found(facts, text, by, of, summary_
     assert condition.evidence[0].text_of(sheet.text) in text
 
 
+def test_you_must_said_to_a_party_is_a_demand_of_it(facts):
+    sheet = facts(
+        "Senator Lena Holm questioned the bank chief Tomas Berg on Tuesday. "
+        "\u201cYou should resign. You should give back the money you took,\u201d Holm told Berg."
+    )
+    assert [(_name(sheet, c.by), _name(sheet, c.of)) for c in sheet.conditions] == [("Lena Holm", "Tomas Berg")] * 2
+    assert [c.evidence[0].text_of(sheet.text) for c in sheet.conditions] == ["You should resign", "You should give back the money you took"]
+
+
 def test_each_of_coordinated_demanders_demands_it(facts):
     sheet = facts("Ghana and Togo both called for the summit to be postponed until June.")
     assert sorted(_name(sheet, c.by) for c in sheet.conditions) == ["Ghana", "Togo"]
@@ -329,6 +338,8 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Sweden and Norway met. Under the settlement, Norway must pay a fine of $5bn, Sweden said.",
         "Sweden and Norway met. Sweden said that under the new treaty Norway must close its whaling stations.",
         "Sweden and Norway met. As part of the deal, Sweden will require Norway to close its whaling stations.",
+        # a generic "you" in a quotation said to no one
+        "Senator Lena Holm spoke to Tomas Berg. \u201cYou have to look at the risks we face abroad,\u201d Holm said.",
         # to consider a step is no promise of it
         "Sweden and Norway met. And if Norway is the host, Sweden said, it would consider a boycott of the games.",
     ],
