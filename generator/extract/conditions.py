@@ -575,6 +575,18 @@ def _told_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _F
     return _Found(quote.speaker, of, what, [_span(what)], verb, _keys(what))
 
 
+def _quoted_first_person(anchor: Token, quotes: list[Quote]) -> str | None:
+    """The speaker of a quotation whose "I" sets the condition: "'I will only sign it if Y ...,' X said"."""
+    start = anchor.head.head if anchor.dep_ == "mark" else anchor  # "if Y ...": the clause it hangs on
+    for head in [start, *start.ancestors]:
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            if subject.lower_ != "i":
+                return None
+            return next((q.speaker for q in quotes if q.evidence.start <= subject.idx < q.evidence.end), None)
+    return None
+
+
 def _addressee(doc: Doc, quote: Quote, index: PartyIndex) -> str | None:
     """The party a quotation is said to: the object of "told" (warned, urged) just before or after it."""
     near = _ADDRESSEE_REACH
@@ -981,6 +993,8 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
         )
         if hit is None or hit.anchor.i in seen:
             continue
+        if hit.by is None:
+            hit.by = _quoted_first_person(hit.anchor, quotes)
         start, end = _span([t for t in doc if hit.evidence[0][0] <= t.idx < hit.evidence[0][1]] or [hit.anchor])
         if any(f.evidence[0][0] <= start and end <= f.evidence[0][1] for f in found):
             continue  # inside a demand already read ("demanding that X ... before Y will agree to ...")

@@ -234,6 +234,13 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
             ["reduce its patrols"],
         ),
         ("Tomas Berg met Liberals in Oslo. The Labour candidate has insisted that Sweden pay for the bridge.", "Tomas Berg", "Sweden", ["pay for the bridge"]),
+        # "I" in a quotation is its speaker, in a sentence that names no one
+        (
+            "Norway and Sweden met on Monday. \u201cWe talked for hours. I will only sign the treaty if Norway drops its whaling quotas. That is final,\u201d Prime Minister Lena Holm said.",
+            "Lena Holm",
+            "Norway",
+            ["drops its whaling quotas"],
+        ),
         # "others, including X, urged ...": X among them
         (
             "Finland criticised the ruling. Sweden met Norway. But others, including Finland, are gently urging Sweden to accept the ruling of the court.",
@@ -340,6 +347,8 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Sweden and Norway met. As part of the deal, Sweden will require Norway to close its whaling stations.",
         # a generic "you" in a quotation said to no one
         "Senator Lena Holm spoke to Tomas Berg. \u201cYou have to look at the risks we face abroad,\u201d Holm said.",
+        # a forecast in a quotation
+        "Norway and Sweden met on Monday. \u201cWe talked for hours. I think prices will rise if Norway drops its quotas. That is final,\u201d Prime Minister Lena Holm said.",
         # to consider a step is no promise of it
         "Sweden and Norway met. And if Norway is the host, Sweden said, it would consider a boycott of the games.",
     ],
