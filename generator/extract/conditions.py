@@ -5,9 +5,10 @@ agreement. The rules read these shapes:
 
 - a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "Y was demanded by X", "X insists on
   ...", "X called on Y to ...", "X appealed to Y to ...", "X pushed for ...", "X urged (warned, told, forced) Y to ...",
-  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...";
-- a noun of demanding: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition that",
-  "X said Y will be a condition of ...";
+  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...",
+  "'You should resign,' X told Y";
+- a noun of demanding or asking: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition
+  that", "X said Y will be a condition of ...", "X sounded a call for Y to ...", "X's advice that Y should ...";
 - a conditional commitment: "negotiations will start only if ...", "X will only sign if ...", "X is prepared to ... if Y
   ...", "unless", "as long as", "no progress until ...", "will not sign without ...", "would ... in return for ...",
   "depends on ...";
@@ -15,8 +16,12 @@ agreement. The rules read these shapes:
 - a restriction: "only firms ... will be permitted to bid", by whoever decided it ("X's decision to bar ...");
 - a repeated demand ("give in to demands to free the prisoners") adds evidence to the demand it repeats.
 
+The one who demands is the subject of the verb of demanding or, for what another may do ("Y could ... only if"), the one
+who reported it; "I" in a quotation is its speaker.
+
 Not conditions: hopes and predictions (no shape above reads them), the terms of an agreement already reached
-("Under the agreement, X must ...": no demanding word), and a demand no party can be found for.
+("Under the agreement, X must ..."), a demand denied ("X has not called for ..."), and a demand no party can be found
+for.
 """
 
 from __future__ import annotations
@@ -659,8 +664,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
             of = _party(target, index)
             what = sorted({*what, *list(child.subtree)[1:]}, key=lambda t: t.i)
         elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"} and not (child.dep_ == "relcl" and lemma in _ASKING_NOUNS):
-            # ("an appeal that presaged her defeat": a clause describing the appeal says nothing of what it asks)
-            # "a demand for Y to do Z": Y and what it is to do
+            # "a demand for Y to do Z": Y and what it is to do ("an appeal that presaged her defeat" describes the
+            # appeal, not what it asks)
             what = sorted({*what, *child.subtree}, key=lambda t: t.i)
             if of is None:
                 of = _party(next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
