@@ -447,8 +447,9 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         return None
     children = list(token.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    # "wants any deal to include ...": the small model may hang the infinitive on the object.
-    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None) or (_to_clause(obj, obj.i) if obj is not None else None)
+    # "wants any deal to include ...": the small model may hang the infinitive on the object. What is wanted follows
+    # the verb: a clause before it is said, not wanted ("That was a mistake, I want to tell you").
+    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"} and c.i > token.i), None) or (_to_clause(obj, obj.i) if obj is not None else None)
     by = _demander(token, index)
     what: list[Token] = []
     of = None

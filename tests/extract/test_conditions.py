@@ -384,3 +384,19 @@ def test_a_for_before_the_verb_is_no_call_for(facts, text):
     sheet = facts(text)
     assert not sheet.unread, sheet.unread
     assert not sheet.conditions, [c.summary for c in sheet.conditions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tariff was a terrible idea, I want to tell you.",
+        "Sweden and Norway met. The old treaty was a disaster, we want to tell you.",
+        "Norway worked hard to stop the bridge and I don't blame them, they just don't want to pay for it.",
+    ],
+)
+def test_a_clause_before_want_is_not_what_is_wanted(facts, text):
+    """The small model hangs a clause that opens the sentence on a later "want" as its complement; what is wanted
+    follows the verb."""
+    sheet = facts(text)
+    assert not sheet.unread, sheet.unread
+    assert not sheet.conditions, [c.summary for c in sheet.conditions]
