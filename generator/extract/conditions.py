@@ -26,6 +26,7 @@ for.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -981,6 +982,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
     """Every demand, precondition and condition in the article, each once, with who demands it of whom."""
     found: list[_Found] = []
     seen: set[int] = set()
+    token_starts = [t.idx for t in doc]  # to find the tokens of a span without a scan of the doc per hit
     for token in doc:
         hit = (
             _demand_verb(token, index)
@@ -1001,7 +1003,8 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
             continue
         if hit.by is None:
             hit.by = _quoted_first_person(hit.anchor, quotes)
-        start, end = _span([t for t in doc if hit.evidence[0][0] <= t.idx < hit.evidence[0][1]] or [hit.anchor])
+        covered = doc[bisect_left(token_starts, hit.evidence[0][0]) : bisect_left(token_starts, hit.evidence[0][1])]
+        start, end = _span(list(covered) or [hit.anchor])
         if any(f.evidence[0][0] <= start and end <= f.evidence[0][1] for f in found):
             continue  # inside a demand already read ("demanding that X ... before Y will agree to ...")
         seen.add(hit.anchor.i)
