@@ -82,6 +82,10 @@ _IRREALIS_HEADS = frozenset(
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
 _HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared willing ready refuse decline fail".split())
+# Words of getting near a deal not yet made: "close to", "nearing", "on the verge of", "on the brink of".
+_APPROACH = frozenset("close closer near nearer verge brink cusp edge".split())
+# What is said of a deal not made: "remains elusive", "looks possible", "is unlikely".
+_UNREAL_PREDICATES = frozenset("elusive possible impossible likely unlikely imminent distant remote achievable doable".split())
 _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once", "lest"})
 # "The priority has been to secure a contract": what a copula's subject names as an aim is not yet done.
 _AIM_NOUNS = frozenset("priority goal aim objective task mission purpose ambition".split())
@@ -368,14 +372,29 @@ def _shares_a_view(verb: Token, subject: Token | None, preps: set[str]) -> bool:
     sharing a view is no agreement; two sides agreeing that ("the leaders agreed that", "X and Y agreed that") are."""
     if "with" in preps and any(c.dep_ == "ccomp" for c in verb.children):
         return True
-    if not any(c.dep_ == "ccomp" for c in verb.children) or subject is None or verb.dep_ == "relcl":
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or subject is None:
         return False
     if subject.dep_ == "nsubjpass":  # "it was agreed that ..."
+        return False
+    # "The scholars agreed that there are good candidates", "lawmakers who agree that such deals are harmful": a
+    # that-clause stating what is (no will, would, should or bare verb of what is to be done) is a view.
+    if not any(_to_be_done(c) for c in clauses):
+        return True
+    if verb.dep_ == "relcl":
         return False
     if subject.lower_ in {"all", "everyone", "everybody", "most", "many"}:
         return True
     together = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we"} or any(c.dep_ == "conj" for c in subject.children)
     return not together
+
+
+def _to_be_done(clause: Token) -> bool:
+    """ "that the border would reopen", "that talks will begin", "that the envoy be named": what the sides are to do."""
+    auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" or a.lower_ in {"will", "'ll", "'d"} for a in auxiliaries):
+        return True
+    return clause.tag_ == "VB" or any(a.tag_ == "VB" for a in auxiliaries)
 
 
 def _settles_a_dispute(verb: Token, index: PartyIndex) -> bool:
@@ -417,11 +436,34 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
         if subject is not None:
             # "which" in a relative clause stands for the noun it hangs on.
-            return subject.head.head if subject.tag_ == "WDT" and head.dep_ == "relcl" else subject
+            return subject.head.head if subject.tag_ in {"WDT", "WP"} and head.dep_ == "relcl" else subject
+        if head.dep_ in {"advcl", "conj"} and (stranded := _stranded_subject(head)) is not None:
+            return stranded
         if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head != head:
             head = head.head
             continue
         return None
+    return None
+
+
+# Conjunctions of time the small model reads as prepositions: "days after X reached a deal" makes X their object.
+_TIME_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "once", "when"})
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "came days after one of the largest makers, Nordsteel, reached a deal": the small model hangs the subject of
+    "reached" on "after" as its object; it is the noun phrase right before the verb (its name, when one is given in
+    apposition)."""
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _TIME_CONJUNCTIONS or not prep.i < verb.i:
+            continue
+        if prep.right_edge.i != verb.i - 1:
+            continue
+        noun = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if noun is None:
+            return None
+        named = next((t for t in noun.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+        return named if named is not None and noun.pos_ != "PROPN" else noun
     return None
 
 
@@ -451,6 +493,14 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
             return True
+        # "pressed for a deal", "a framework for a deal", "calls for a truce": what it is for is not yet made.
+        if not definite and current == token.head and current.lower_ == "for" and current.dep_ == "prep":
+            return True
+        # "close to a deal", "nearing a deal", "on the verge of a deal": one still to be made.
+        if current != token and current.lemma_.lower() in _APPROACH and not (current.pos_ == "VERB" and current.lemma_.lower() == "close"):
+            return True
+        if current == token.head and token.dep_ == "nsubj" and _unreal_predicate(current):
+            return True
         if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
             return True
         if any(c.dep_ == "amod" and c.lemma_.lower() in _IRREALIS_HEADS for c in children) and current.pos_ == "NOUN" and not definite:
@@ -464,6 +514,16 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             )
         current = current.head
     return False
+
+
+def _unreal_predicate(verb: Token) -> bool:
+    """ "a deal remains elusive", "a deal is within reach", "a truce looks possible": said of one not made."""
+    if verb.lemma_.lower() not in {"be", "remain", "seem", "look", "appear"}:
+        return False
+    return any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in _UNREAL_PREDICATES or c.dep_ == "prep" and c.lower_ == "within"
+        for c in verb.children
+    )
 
 
 def _future_or_aim(verb: Token) -> bool:
@@ -519,7 +579,7 @@ def _trimmed_subtree(root: Token) -> list[Token]:
     skip: set[int] = set()
     for child in root.children:
         drop = child.dep_ in {"mark", "cc", "punct"} and (child.i < root.i or child.i == root.right_edge.i)
-        drop |= child.dep_ == "advmod" and child.i < root.i and child.i == root.left_edge.i
+        drop |= child.dep_ in {"advmod", "npadvmod"} and child.i < root.i and child.i == root.left_edge.i
         drop |= child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"while", "although", "though", "as", "whereas"} for m in child.children)
         # A participle clause after the statement ("..., demanding that ...") says something else.
         drop |= child.dep_ == "advcl" and child.i > root.i and not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
@@ -660,7 +720,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         listed = _listed_among(subject) if subject is not None else None
         if listed is not None:
             return _parties_in(listed, index)
-        if subject is not None and subject.i < mention.tokens[0].i:
+        if subject is not None and subject.i < mention.tokens[0].i and subject.dep_ in {"nsubj", "nsubjpass"}:
             # The small model makes the dateline the subject and the real one its apposition.
             subject = next((c for c in subject.subtree if c.dep_ == "appos" and c.i >= mention.tokens[0].i), None)
             if subject is not None:
@@ -697,7 +757,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             if role in {"dobj", "nsubjpass"} and holder.head.lemma_.lower() in _TRANSACTION_VERBS | {"agree"}:
                 parties.extend(_parties_in(token, index))
                 continue
-            if token.lower_ in {"it", "they", "he", "she", "its", "their", "his", "her"} or role in {"nsubj", "nsubjpass", "poss", "pobj", "dative"}:
+            if token.lower_ in {"it", "they", "he", "she", "its", "their", "his", "her"} or role in {"nsubj", "nsubjpass", "poss", "pobj", "dative", "appos"}:
                 pid = _party_of(token, index)
                 if pid:
                     parties.append(pid)
@@ -713,7 +773,25 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         }
         located = _only_locating(mention, index)
         parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers | located)
-    return _without_affiliations(parties, mention, index)
+    denied = _denied_in_aside(mention, index)
+    return _without_affiliations([p for p in parties if p not in denied], mention, index)
+
+
+def _denied_in_aside(mention: _Mention, index: PartyIndex) -> set[str]:
+    """ "X signed the pact with the rebels — not the government of Y — on Monday": who an aside opening with "not"
+    names is said not to be a side."""
+    denied: set[str] = set()
+    tokens = mention.tokens
+    for n, token in enumerate(tokens):
+        if token.lower_ != "not" or n == 0 or tokens[n - 1].text not in _DASHES | {",", "("}:
+            continue
+        for inside in tokens[n + 1 :]:
+            if inside.text in _DASHES | {",", ")"}:
+                break
+            # A name: "the government" in the aside may stand for a side named outside it.
+            if inside.pos_ == "PROPN" and (pid := index.at(inside.idx, inside.idx + len(inside))):
+                denied.add(pid)
+    return denied
 
 
 # Prepositions of place: "a ceasefire in X", "talks at X" locate the deal; X is no signatory.
@@ -898,6 +976,9 @@ def _denied(noun: Token) -> bool:
     compares something to one ("it's a ceasefire, not a peace treaty"): a description, not a report."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True
+    # "any agreement that involves ...", "such deals are harmful", "such an accord would": deals of a sort, none made.
+    if any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in {"any", "such"} for c in noun.children):
+        return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
     predicate = noun if noun.dep_ == "attr" else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
@@ -1002,8 +1083,10 @@ def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
             return next((e for e in recent if family & {f for m in e.mentions for f in _families(m)}), None)
         return next((e for e in recent if "transaction" in e.kinds), None)
     if mention.kind == "generic":
+        family = _families(mention)
         return (
             next((e for e in recent if _named_generic(e)), None)
+            or next((e for e in recent if family & {f for m in e.mentions for f in _families(m)}), None)
             or next((e for e in recent if any(_lexical_kind(t) for m in e.mentions for t in m.tokens)), None)
             or (recent[0] if recent else None)
         )
@@ -1029,6 +1112,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
+        if target is None and mention.definite and not other:
+            target = _same_sides(mention, entries)
         if target is None and mention.definite and not mention.content:
             fate = _mention_status(mention, index)
             if fate is not None and fate.status is AgreementStatus.collapsed:
@@ -1077,6 +1162,19 @@ def _names_another(mention: _Mention) -> bool:
         return True
     head = noun.head
     return noun.dep_ == "pobj" and (head.lower_ == "like" or head.lower_ == "to" and head.head.lemma_.lower() in {"similar", "comparable", "akin", "identical"})
+
+
+def _same_sides(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """ "a deal with X" ... "the proposed X deal", "the merger with X": a definite mention naming only sides of an
+    agreement told before, of a fitting kind, refers back to it."""
+    if not mention.parties or mention.anchor.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for entry in reversed(entries):
+        sides = {p for m in entry.mentions for p in m.parties}
+        fitting = mention.kind in entry.kinds or "generic" in entry.kinds | {mention.kind}
+        if fitting and set(mention.parties) <= sides:
+            return entry
+    return None
 
 
 def _told_again(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
@@ -1295,10 +1393,25 @@ def _summary(mention: _Mention, index: PartyIndex) -> str:
             words[-1] += " "
         words.append(text + token.whitespace_)
     summary = "".join(words).strip().rstrip(",;:-–—").strip()
+    if tokens and (actor := _actor_left_out(mention, tokens[0], index)):
+        summary = f"{actor} {summary}"
     summary = summary.replace("\u201c", "").replace("\u201d", "").replace('"', "")
     if long:
         summary += " …"
     return summary[:1].upper() + summary[1:]
+
+
+def _actor_left_out(mention: _Mention, first: Token, index: PartyIndex) -> str | None:
+    """ "..., X, reached a deal with Y", "X was chosen and agreed to ...": a clause that opens at its verb reads as a
+    headline with the one who acts before it ("X reached a deal with Y")."""
+    verb = mention.anchor
+    if verb.pos_ in {"NOUN", "PROPN"} or not (first == verb or first.head == verb and first.dep_ in {"aux", "auxpass", "neg"}):
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.i >= first.i or subject.pos_ == "PRON":
+        return None
+    party = index.get(_party_of(subject, index))
+    return party.name if party is not None else subject.doc[subject.left_edge.i : subject.i + 1].text
 
 
 def _summary_tokens(mention: _Mention) -> list[Token]:
