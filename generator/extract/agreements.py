@@ -102,10 +102,10 @@ _TAKING_PART_VERBS = frozenset(
 # out of the pact", "the truce collapsed"): one word, or a verb and its particle or preposition.
 _S = AgreementStatus
 _STATUS_VERBS = {
-    "propose": _S.proposed, "table": _S.proposed,
+    "propose": _S.proposed, "table": _S.proposed, "offer": _S.proposed, "float": _S.proposed,
     "negotiate": _S.under_negotiation, "discuss": _S.under_negotiation,
     "agree": _S.agreed, "reach": _S.agreed, "strike": _S.agreed, "seal": _S.agreed, "clinch": _S.agreed,
-    "conclude": _S.agreed, "settle": _S.agreed, "accept": _S.agreed,
+    "conclude": _S.agreed, "settle": _S.agreed, "accept": _S.agreed, "announce": _S.agreed,
     "sign": _S.signed, "ink": _S.signed, "countersign": _S.signed,
     "approve": _S.approved, "pass": _S.approved, "endorse": _S.approved, "adopt": _S.approved, "clear": _S.approved,
     "ratify": _S.ratified,
@@ -824,8 +824,9 @@ def _names_the_venue(token: Token) -> bool:
 
 
 def _names_a_locality(token: Token) -> bool:
-    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them."""
-    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES
+    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them. "X and Y
+    counties" names the counties themselves."""
+    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES and not list(token.conjuncts)
 
 
 def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
@@ -1112,6 +1113,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
+            if target is not None and _made_by_others(mention, target, index):
+                target = None
         if target is None and mention.definite and not other:
             target = _same_sides(mention, entries)
         if target is None and mention.definite and not mention.content:
@@ -1150,6 +1153,16 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
         if mention.parties:
             entries.append(_Entry([mention], _kinds_of(mention)))
     return entries
+
+
+def _made_by_others(mention: _Mention, entry: _Entry, index: PartyIndex) -> bool:
+    """ "the agreement, which X and Y have been hammering out": a deal whose makers are told, and are not the sides
+    of the agreement told before, is another deal."""
+    noun = _named_by(mention)
+    clause = next((c for c in noun.children if c.dep_ == "relcl"), None) if noun is not None else None
+    subject = _subject(clause) if clause is not None else None
+    makers = set(_parties_in(subject, index)) if subject is not None and subject.i > noun.i else set()
+    return len(makers) >= 2 and not makers <= {p for m in entry.mentions for p in m.parties}
 
 
 def _names_another(mention: _Mention) -> bool:
@@ -1257,6 +1270,12 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
     """Where the deal stands in one mention: the verb the agreement noun hangs on ("the Senate passed the deal",
     "X pulled out of the pact", "the truce collapsed", "took effect"), a participle on it ("the treaty, ratified by
     Y"), the mention's own verb ("they signed a deal", "agreed in principle"), or an adjective ("a tentative deal")."""
+    return next(iter(_mention_statuses(mention, index)), None)
+
+
+def _mention_statuses(mention: _Mention, index: PartyIndex) -> list[_Status]:
+    """Every stage one mention tells, in the order `_mention_status` weighs them ("rejected the deal offered by X":
+    rejected, then proposed)."""
     anchor = mention.anchor
     noun = anchor if anchor.pos_ in {"NOUN", "PROPN"} else _named_by(mention)
     verbs = [_governing_verb(noun)] if noun is not None else []
@@ -1265,6 +1284,8 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
         verbs += [c for c in noun.children if c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN"]
     if anchor.pos_ not in {"NOUN", "PROPN"}:
         verbs.append(anchor)
+    described = _described_status(noun)
+    told: list[_Status] = []
     for verb in verbs:
         if verb is None or _not_yet(verb) or (verb != anchor and _irrealis(verb)):
             continue
@@ -1272,11 +1293,12 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
         if read is None:
             continue
         status, words = read
-        if status is AgreementStatus.agreed and (described := _described_status(noun)) is not None:
-            return described  # "reached a tentative deal": the deal's own word says more than "reached"
+        if status is AgreementStatus.agreed and described is not None:
+            told.append(described)  # "reached a tentative deal": the deal's own word says more than "reached"
+            continue
         by = _status_actor(verb, noun, index) if status in _STATUS_WITH_ACTOR else None
-        return _Status(status, by, _extent(words), verb.idx)
-    return _described_status(noun)
+        told.append(_Status(status, by, _extent(words), verb.idx))
+    return [*told, described] if described is not None and described not in told else told
 
 
 def _described_status(noun: Token | None) -> _Status | None:
@@ -1349,6 +1371,14 @@ def _status(entry: _Entry, index: PartyIndex) -> _Status | None:
         return max(endings, key=lambda s: s.at)
     stages = [s for s in told if s.status in _STAGES]
     return max(stages, key=lambda s: (_STAGES.index(s.status), -s.at)) if stages else None
+
+
+def _never_reached(entry: _Entry, index: PartyIndex) -> bool:
+    """ "the proposed deal", "the deal offered by X", "the pact, which X and Y have been hammering out": a deal only
+    ever told as proposed or being negotiated, never as reached, is none."""
+    told = [s.status for m in entry.mentions for s in _mention_statuses(m, index)]
+    unmade = {AgreementStatus.proposed, AgreementStatus.under_negotiation}
+    return bool(set(told) & unmade) and not any(s in _STAGES and _STAGES.index(s) >= _STAGES.index(AgreementStatus.tentative) for s in told)
 
 
 def _duration(entry: _Entry) -> str | None:
@@ -1527,6 +1557,7 @@ def _speakers_own_agreements(entries: list[_Entry], quotes: list[Quote]) -> list
 def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = None) -> list[Agreement]:
     """Every distinct agreement the article reports, each with all the places that state it."""
     entries = _speakers_own_agreements(_group(_mentions(doc, index), doc, index), quotes or [])
+    entries = [e for e in entries if not _never_reached(e, index)]
     _accounts(entries, index, quotes or [])
     agreements = []
     for entry in sorted(entries, key=lambda e: e.mentions[0].start):
