@@ -77,7 +77,7 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned appeal help vie strive struggle scramble".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
@@ -314,6 +314,11 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         # "By signing up, you agree to our terms": the reader is never a party.
         if subject is not None and subject.lower_ == "you":
             return None
+        # "by agreeing to tests they may not need": agreeing in general, by no one named.
+        if subject is None and token.tag_ == "VBG":
+            return None
+        if _misparsed_view(token):
+            return None
         # "Analysts agree that ...": commentators sharing an opinion, not parties making an agreement.
         named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not _party_of(subject, index) and not _can_agree(subject) and not any(
@@ -387,6 +392,17 @@ def _shares_a_view(verb: Token, subject: Token | None, preps: set[str]) -> bool:
         return True
     together = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we"} or any(c.dep_ == "conj" for c in subject.children)
     return not together
+
+
+def _misparsed_view(verb: Token) -> bool:
+    """ "X agreed that the agency has limited power": the small model sometimes makes the that-clause's object the
+    object of "agreed"; with no will, would or should after "that", it is still a view."""
+    doc = verb.doc
+    after = verb.i + 1
+    if after >= len(doc) or doc[after].lower_ != "that" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    rest = doc[after : verb.sent.end]
+    return not any(t.tag_ == "MD" or t.lower_ in {"will", "'ll"} for t in rest)
 
 
 def _to_be_done(clause: Token) -> bool:
@@ -1113,7 +1129,7 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
-            if target is not None and _made_by_others(mention, target, index):
+            if target is not None and (_made_by_others(mention, target, index) or _owned_by_another(mention, target, index)):
                 target = None
         if target is None and mention.definite and not other:
             target = _same_sides(mention, entries)
@@ -1163,6 +1179,16 @@ def _made_by_others(mention: _Mention, entry: _Entry, index: PartyIndex) -> bool
     subject = _subject(clause) if clause is not None else None
     makers = set(_parties_in(subject, index)) if subject is not None and subject.i > noun.i else set()
     return len(makers) >= 2 and not makers <= {p for m in entry.mentions for p in m.parties}
+
+
+def _owned_by_another(mention: _Mention, entry: _Entry, index: PartyIndex) -> bool:
+    """ "Leaders agreed to delay X's exit. ... Her exit deal was rejected": a deal someone owns, who is no side of
+    the agreement told before, is that one's own deal."""
+    noun = _named_by(mention)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    party = _party_of(owner, index) if owner is not None else None
+    sides = {p for m in entry.mentions for p in m.parties}
+    return party is not None and bool(sides) and party not in sides
 
 
 def _names_another(mention: _Mention) -> bool:
@@ -1223,9 +1249,13 @@ def _governing_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
 
 
 def _names_definite(mention: _Mention) -> bool:
-    """A verb whose object is an agreement named before: "accepted the truce", "signed the deal"."""
-    noun = _named_by(mention)
-    return noun is not None and noun is not mention.anchor and _is_definite(noun) and not _has_content(noun)
+    """A verb whose object is an agreement named before, or the offer that made it: "accepted the truce", "signed
+    the deal", "accepted the offer"."""
+    anchor = mention.anchor
+    noun = _named_by(mention) or next(
+        (c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ACCEPTABLE), None
+    ) if anchor.pos_ not in {"NOUN", "PROPN"} else None
+    return noun is not None and noun is not anchor and _is_definite(noun) and not _has_content(noun)
 
 
 def _kinds_of(mention: _Mention) -> set[str]:
