@@ -725,7 +725,9 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         verb = anchor.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep", "conj"} and verb.head != verb:
             verb = verb.head
-        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _TAKING_PART_VERBS and (subject := _subject(verb)) is not None:
+        # "X called on Y to block the deal": who urges or hopes takes no part in the deal.
+        urged = verb.pos_ in {"VERB", "AUX"} and _irrealis(verb)
+        if not urged and verb.lemma_.lower() in _TAKING_PART_VERBS and (subject := _subject(verb)) is not None:
             if subject.i != anchor.i:
                 holders.append(subject)
         for child in verb.children if verb.pos_ in {"VERB", "AUX"} else ():
@@ -1141,9 +1143,14 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             if lead is not None:
                 # The lead may already state an agreement of another name ("agreed to buy" ... "this partnership").
                 stated = next((e for e in entries if any((m.start, m.end) == (lead.start, lead.end) for m in e.mentions)), None)
+                # "X signed a deal with Y": a statement of the lead waiting to be told more of is the lead itself.
+                in_lead = [w for w in waiting if w.sent == lead.sent]
                 if stated is not None:
                     stated.mentions.append(mention)
                     stated.kinds.add(mention.kind)
+                elif in_lead:
+                    entries.append(_Entry([*in_lead, mention], {mention.kind, *(w.kind for w in in_lead)}))
+                    waiting = [w for w in waiting if w not in in_lead]
                 else:
                     entries.append(_Entry([lead, mention], {lead.kind, mention.kind}))
                 continue
