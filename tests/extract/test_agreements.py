@@ -362,8 +362,6 @@ def test_a_summary_reads_as_a_headline(facts, text, summary_start):
         ("Chile and Peru agreed on water rights on Friday.", AgreementStatus.agreed, None, "agreed"),
         ("Chile and Peru signed a water treaty on Friday.", AgreementStatus.signed, None, "signed"),
         ("President Ana Ruiz signed the water treaty with Peru into law on Monday.", AgreementStatus.signed, "Ana Ruiz", "signed the water treaty with Peru into law"),
-        ("Chile confirmed the proposed water deal with Peru on Monday.", AgreementStatus.proposed, None, "proposed"),
-        ("The water pact, which Chile and Peru have been hammering out for a year, covers ten rivers.", AgreementStatus.under_negotiation, None, "hammering out"),
         ("Chile and Peru reached a deal on water rights. The Chilean Senate approved the deal on Friday.", AgreementStatus.approved, "Chilean Senate", "approved"),
         ("Chile and Peru agreed on a water treaty. The treaty was ratified by the Peruvian Congress in May.", AgreementStatus.ratified, "Peruvian Congress", "ratified"),
         ("Chile and Peru signed a water treaty in 2001. The treaty took effect in 2003.", AgreementStatus.in_force, None, "took effect"),
@@ -386,3 +384,110 @@ def test_status_is_read_from_the_clause_with_who_set_it_and_its_words(facts, tex
     assert agreement.status is status
     assert (sheet.party(agreement.status_by).name if agreement.status_by else None) == by
     assert agreement.status_evidence is not None and agreement.status_evidence.text_of(sheet.text) == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "agreed that" with a clause of what is: a view shared, not an agreement.
+        "Three legal scholars, Anna Berg, Lars Holm and Eva Lind, agreed that there are many qualified candidates.",
+        "Lawmakers in both parties agree that such deals are harmful to workers.",
+        # The small model makes the that-clause's object the object of "agreed".
+        "Lars Holm, former chief of staff of the Joint Committee on Budgets, agreed that the Finance Department has "
+        "limited power to stop corporate tax dodging.",
+        # Agreements of a sort, none in particular.
+        "Such agreements between Chile and Peru often include a clause on secrecy.",
+        "Critics doubt any agreement between Chile and Peru that involves the return of migrants.",
+        # Deals approached, pursued or said to be out of reach.
+        "Chile and Peru are close to a deal on water rights.",
+        "Chile and Peru are on the verge of a deal on water rights.",
+        "A deal between Chile and Peru remains elusive.",
+        "Chile says a deal with Peru is within reach.",
+        "Chile pressed Peru for a deal on water rights.",
+        "Berg's determination to broker a ceasefire between Chile and Peru was driven by fear.",
+        # Only ever proposed or being negotiated.
+        "Critics attacked the proposed deal between Chile and Peru.",
+        "Chile confirmed the proposed water deal with Peru on Monday.",
+        "The pact, which Chile and Peru have been hammering out for a year, would cut tariffs.",
+        # Agreeing in general, by no one.
+        "The tax was meant to stop workers from agreeing to extensive tests and procedures that they might not actually need.",
+    ],
+)
+def test_views_pursuits_and_proposals_are_not_agreements(facts, text):
+    sheet = facts(text)
+    assert sheet.agreements == [], [a.summary for a in sheet.agreements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Sweden agreed that the border would reopen in May.",
+        "Chile and Peru agreed that talks will begin on Monday.",
+    ],
+)
+def test_agreeing_that_something_will_be_done_is_an_agreement(facts, text):
+    assert len(facts(text).agreements) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # Who urges that a deal be blocked takes no part in it; the lead told again is one agreement.
+        ("Orion Bank signed a deal with Delta Insurance. Senator Anna Berg called on the regulator to block the deal.",
+         {"Orion Bank", "Delta Insurance"}),
+        # Accepting the offer is the deal just told.
+        ("Leaders of the Nordic Union agreed on Thursday to delay the exit of Norway until October. "
+         "Prime Minister Anna Berg accepted the offer.", None),
+        # "the merger with X": a definite deal naming only sides told before.
+        ("Vale Mining agreed a deal with Delta Insurance in 2001. Critics said the merger with Delta Insurance was costly.",
+         {"Vale Mining", "Delta Insurance"}),
+        # A deal others have been negotiating is not the one agreed.
+        ("Chile and Peru agreed to a ceasefire on Sunday. A key part of the agreement, which Brazil and Bolivia have "
+         "been negotiating for a year, is a road.", {"Chile", "Peru"}),
+    ],
+)
+def test_one_deal_told_again_in_other_words_is_one_agreement(facts, text, parties):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    if parties is not None:
+        assert _names(sheet, sheet.agreements[0].parties) == parties
+
+
+def test_a_deal_owned_by_one_who_is_no_side_of_the_last_is_another(facts):
+    sheet = facts(
+        "Prime Minister Anna Berg of Norway spoke on Monday. Denmark and Sweden agreed on Thursday to delay the vote "
+        "until October. Her exit deal has been rejected by parliament three times."
+    )
+    assert len(sheet.agreements) == 2, [a.summary for a in sheet.agreements]
+    assert _names(sheet, sheet.agreements[0].parties) == {"Denmark", "Sweden"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # The small model hangs the subject of "reached" on "after"; the name in apposition reached the deal.
+        ("Nordsteel and Vale Mining are steel makers. The strike at Vale Mining ended days after one of the largest "
+         "steel makers, Nordsteel, reached a $40m deal with the union of Oslo dockers.", {"Nordsteel"}, set()),
+        # "who signed": the one the relative clause is about signed.
+        ("The deal was praised by Lars Holm, who signed the agreement with Chile on Monday, and by Eva Lind.",
+         {"Lars Holm", "Chile"}, {"Eva Lind"}),
+        # A country named in an aside opening with "not" is said not to be a side.
+        ("Chile signed the pact with the rebels — not the government of Bolivia — on Monday in Quito.", {"Chile"}, {"Bolivia"}),
+        # "X and Y counties" names the counties themselves.
+        ("Nordsteel reached a settlement with Alder and Birch counties on Monday, after a long dispute with Alder County "
+         "and Birch County.", {"Alder County", "Birch County"}, set()),
+    ],
+)
+def test_the_parties_are_the_ones_who_agreed_not_every_name_in_the_sentence(facts, text, present, absent):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    names = _names(sheet, sheet.agreements[0].parties)
+    assert present <= names and not absent & names, names
+
+
+def test_a_clause_opening_at_its_verb_reads_as_a_headline_with_its_actor(facts):
+    sheet = facts(
+        "Nordsteel and Vale Mining are steel makers. The strike at Vale Mining ended days after one of the largest "
+        "steel makers, Nordsteel, reached a $40m deal with the union of Oslo dockers."
+    )
+    assert sheet.agreements[0].summary.startswith("Nordsteel reached a $40m deal"), sheet.agreements[0].summary
