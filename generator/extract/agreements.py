@@ -725,8 +725,8 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         verb = anchor.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep", "conj"} and verb.head != verb:
             verb = verb.head
-        # "X called on Y to block the deal": who urges or hopes takes no part in the deal.
-        urged = verb.pos_ in {"VERB", "AUX"} and _irrealis(verb)
+        # "X called on Y to block the deal", "X wants to join the pact": who urges or hopes takes no part in it.
+        urged = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _IRREALIS_HEADS
         if not urged and verb.lemma_.lower() in _TAKING_PART_VERBS and (subject := _subject(verb)) is not None:
             if subject.i != anchor.i:
                 holders.append(subject)

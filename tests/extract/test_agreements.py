@@ -456,7 +456,7 @@ def test_one_deal_told_again_in_other_words_is_one_agreement(facts, text, partie
 def test_a_deal_owned_by_one_who_is_no_side_of_the_last_is_another(facts):
     sheet = facts(
         "Prime Minister Anna Berg of Norway spoke on Monday. Denmark and Sweden agreed on Thursday to delay the vote "
-        "until October. Her exit deal has been rejected by parliament three times."
+        "until October. Norway's exit deal has been rejected by parliament three times."
     )
     assert len(sheet.agreements) == 2, [a.summary for a in sheet.agreements]
     assert _names(sheet, sheet.agreements[0].parties) == {"Denmark", "Sweden"}
