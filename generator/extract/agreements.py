@@ -50,7 +50,7 @@ _PLURAL_NOT_AGREEMENT = frozenset({"sale", "purchase", "acquisition"})
 # Adjectives that say nothing of what was agreed: "a partial agreement was reached" names no agreement of its own.
 _VAGUE_ADJECTIVES = frozenset(
     "limited broad broader new final first initial tentative preliminary formal informal historic landmark major big "
-    "important significant partial full overall wider general fresh latest".split()
+    "important significant partial full overall wider general fresh latest bipartisan controversial sweeping ambitious".split()
 )
 # Nouns that name an agreement only in some company: "understanding" and "arrangement" also mean other things,
 # "venture" needs "joint".
@@ -63,7 +63,7 @@ _DISPUTE_NOUNS = frozenset(
 )
 # "a similar deal", "another agreement", "a separate settlement": a deal other than the one told before.
 _OTHER = frozenset("similar another separate other different previous earlier prior".split())
-_ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "endorse", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
+_ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
 # What can be accepted or approved and make an agreement of it.
 _ACCEPTABLE = frozenset(set(_NOUN_KINDS) | {"offer", "bid", "proposal", "terms", "plan", "package", "compromise", "conditions"})
 # What a buyer buys when the thing bought is not itself a party: a business or a share of one.
@@ -406,7 +406,10 @@ def _misparsed_view(verb: Token) -> bool:
 
 
 def _to_be_done(clause: Token) -> bool:
-    """ "that the border would reopen", "that talks will begin", "that the envoy be named": what the sides are to do."""
+    """ "that the border would reopen", "that talks will begin", "that the envoy be named": what the sides are to do;
+    not "that they would back X if it ran", a support on a condition."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children) for c in clause.children):
+        return False
     auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.tag_ == "MD" or a.lower_ in {"will", "'ll", "'d"} for a in auxiliaries):
         return True

@@ -395,6 +395,8 @@ def test_status_is_read_from_the_clause_with_who_set_it_and_its_words(facts, tex
         # The small model makes the that-clause's object the object of "agreed".
         "Lars Holm, former chief of staff of the Joint Committee on Budgets, agreed that the Finance Department has "
         "limited power to stop corporate tax dodging.",
+        # Support promised on a condition.
+        "Lars Holm and Eva Lind agreed that they would support a bid by Anna Berg if it emerged.",
         # Agreements of a sort, none in particular.
         "Such agreements between Chile and Peru often include a clause on secrecy.",
         "Critics doubt any agreement between Chile and Peru that involves the return of migrants.",
@@ -438,6 +440,9 @@ def test_agreeing_that_something_will_be_done_is_an_agreement(facts, text):
         # Accepting the offer is the deal just told.
         ("Leaders of the Nordic Union agreed on Thursday to delay the exit of Norway until October. "
          "Prime Minister Anna Berg accepted the offer.", None),
+        # One who endorses a deal is no side of it; "the bipartisan deal" is the deal told before.
+        ("Chile and Peru reached a trade deal on Monday. Sanders opposed the deal, but Ana Ruiz endorsed the bipartisan deal.",
+         {"Chile", "Peru"}),
         # "the merger with X": a definite deal naming only sides told before.
         ("Vale Mining agreed a deal with Delta Insurance in 2001. Critics said the merger with Delta Insurance was costly.",
          {"Vale Mining", "Delta Insurance"}),
