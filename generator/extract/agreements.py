@@ -799,20 +799,27 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
 
 
 def _denied_in_aside(mention: _Mention, index: PartyIndex) -> set[str]:
-    """ "X signed the pact with the rebels — not the government of Y — on Monday": who an aside opening with "not"
-    names is said not to be a side."""
-    denied: set[str] = set()
+    """ "X signed the pact with the rebels — not the government of Y — on Monday", "X's minister A — not the
+    government — signed": who an aside opening with "not" names is said not to be a side, unless the clause names
+    it as a side elsewhere (not only as whose minister A is)."""
     tokens = mention.tokens
+    inside: set[int] = set()
     for n, token in enumerate(tokens):
         if token.lower_ != "not" or n == 0 or tokens[n - 1].text not in _DASHES | {",", "("}:
             continue
-        for inside in tokens[n + 1 :]:
-            if inside.text in _DASHES | {",", ")"}:
+        for word in tokens[n + 1 :]:
+            if word.text in _DASHES | {",", ")"}:
                 break
-            # A name: "the government" in the aside may stand for a side named outside it.
-            if inside.pos_ == "PROPN" and (pid := index.at(inside.idx, inside.idx + len(inside))):
-                denied.add(pid)
-    return denied
+            inside.add(word.i)
+    if not inside:
+        return set()
+
+    def party(token: Token) -> str | None:
+        return index.at(token.idx, token.idx + len(token)) if token.pos_ in {"PROPN", "NOUN"} else None
+
+    denied = {pid for t in tokens if t.i in inside and (pid := party(t))}
+    named = {pid for t in tokens if t.i not in inside and t.dep_ not in {"poss", "compound", "amod"} and (pid := party(t))}
+    return denied - named
 
 
 # Prepositions of place: "a ceasefire in X", "talks at X" locate the deal; X is no signatory.

@@ -478,6 +478,8 @@ def test_a_deal_owned_by_one_who_is_no_side_of_the_last_is_another(facts):
          {"Lars Holm", "Chile"}, {"Eva Lind"}),
         # A country named in an aside opening with "not" is said not to be a side.
         ("Chile signed the pact with the rebels — not the government of Bolivia — on Monday in Quito.", {"Chile"}, {"Bolivia"}),
+        ("The asylum pact was signed by Chile's interior minister, Rosa Diaz — not the government — on Monday.",
+         {"Rosa Diaz"}, {"Chile"}),
         # "X and Y counties" names the counties themselves.
         ("Nordsteel reached a settlement with Alder and Birch counties on Monday, after a long dispute with Alder County "
          "and Birch County.", {"Alder County", "Birch County"}, set()),
