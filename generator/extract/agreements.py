@@ -605,6 +605,8 @@ def _trimmed_subtree(root: Token) -> list[Token]:
         drop |= child.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in root.children if c.i < child.i)
         drop |= child.dep_ == "cc" and child.lower_ == "but"
         drop |= child.dep_ == "prep" and child.i < root.i and child.lower_ in {"in", "for", "under", "with"} and child.i == root.left_edge.i
+        # "the talks at which X and Y signed the accord": the clause starts after the relative word.
+        drop |= child.dep_ == "prep" and child.i == root.left_edge.i and any(t.tag_ in {"WDT", "WP"} for t in child.subtree)
         if drop:
             skip.update(t.i for t in child.subtree)
     inside = [t.i for t in root.subtree if t.i not in skip]

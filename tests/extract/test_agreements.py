@@ -345,6 +345,8 @@ def test_a_persons_employer_before_the_title_is_not_a_side(facts):
         # Words either side of a dropped comma stay apart.
         ('Tomas Berg and Erna Lund agreed to delay the final. "Therefore, it was agreed that the flame will stay '
          'in Oslo," they said.', "Therefore it was agreed"),
+        # "at which" opens no headline.
+        ("Ecuador hosted the talks at which Chile and Peru signed the accord.", "Chile and Peru signed the accord"),
         # The dateline is not part of the headline.
         ("LIMA, Peru (AP) — Chile and Bolivia agreed on Sunday to a temporary truce, officials said.", "Chile and Bolivia agreed"),
     ],
