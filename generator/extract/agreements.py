@@ -1430,6 +1430,29 @@ def _never_reached(entry: _Entry, index: PartyIndex) -> bool:
     return bool(set(told) & unmade) and not any(s in _STAGES and _STAGES.index(s) >= _STAGES.index(AgreementStatus.tentative) for s in told)
 
 
+_SUITS = frozenset({"lawsuit", "suit"})
+
+
+def _plaintiffs(entry: _Entry, index: PartyIndex) -> list[str]:
+    """ "X settled a pair of lawsuits ... The lawsuits were brought by Y and Z": who brought the suits settled is the
+    other side of the settlement. Only in the next sentence, and only "the lawsuits", the ones just named."""
+    found: list[str] = []
+    for mention in entry.mentions:
+        if not any(t.lemma_.lower() in _SUITS for t in mention.tokens) or "pay" not in _families(mention):
+            continue
+        doc = mention.sent.doc
+        following = doc[mention.sent.end].sent if mention.sent.end < len(doc) else None
+        for noun in following or ():
+            if noun.lemma_.lower() not in _SUITS or noun.dep_ != "nsubjpass" or not _is_definite(noun):
+                continue
+            if noun.head.lemma_.lower() not in {"bring", "file"}:
+                continue
+            for agent in (c for c in noun.head.children if c.dep_ == "agent"):
+                for plaintiff in (o for o in agent.children if o.dep_ == "pobj"):
+                    found.extend(p for t in (plaintiff, *plaintiff.conjuncts) for p in _parties_in(t, index))
+    return found
+
+
 def _duration(entry: _Entry) -> str | None:
     for mention in entry.mentions:
         text = mention.sent.text
@@ -1612,7 +1635,7 @@ def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = No
     for entry in sorted(entries, key=lambda e: e.mentions[0].start):
         spans = sorted({(m.start, m.end) for m in entry.mentions})
         status = _status(entry, index)
-        parties = list(dict.fromkeys(p for m in entry.mentions for p in m.parties))
+        parties = list(dict.fromkeys([*(p for m in entry.mentions for p in m.parties), *_plaintiffs(entry, index)]))
         accounts = [
             Account(by=source, evidence=[Span(start=s, end=e) for s, e in sorted(spans)])
             for source, spans in entry.accounts.items()

@@ -500,3 +500,12 @@ def test_a_clause_opening_at_its_verb_reads_as_a_headline_with_its_actor(facts):
         "steel makers, Nordsteel, reached a $40m deal with the union of Oslo dockers."
     )
     assert sheet.agreements[0].summary.startswith("Nordsteel reached a $40m deal"), sheet.agreements[0].summary
+
+
+def test_who_brought_the_lawsuits_settled_is_the_other_side(facts):
+    sheet = facts(
+        "Fishing guilds in Norway secured a victory this week when they settled a pair of lawsuits challenging the "
+        "quota rules. The lawsuits were brought by the Atlantic Fishing Guild, the Nordic Trawler Union and several fishermen."
+    )
+    assert len(sheet.agreements) == 1
+    assert {"Atlantic Fishing Guild", "Nordic Trawler Union"} <= _names(sheet, sheet.agreements[0].parties)
