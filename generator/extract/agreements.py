@@ -508,7 +508,7 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
                 return True
         # "The agreement still needs approval": what the agreement's own verb wants is not a wish for it.
         own_verb = current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and definite
-        if current != token and not own_verb and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+        if current != token and not own_verb and _word_in(current, _HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
             return True
@@ -533,6 +533,12 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             )
         current = current.head
     return False
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether a word is one of `words`, also where the small model's lemma is wrong ("hopes" -> "hop")."""
+    lower = token.lower_
+    return token.lemma_.lower() in words or lower in words or lower.endswith("s") and lower[:-1] in words
 
 
 def _unreal_predicate(verb: Token) -> bool:

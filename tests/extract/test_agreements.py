@@ -397,6 +397,8 @@ def test_status_is_read_from_the_clause_with_who_set_it_and_its_words(facts, tex
         # The small model makes the that-clause's object the object of "agreed".
         "Lars Holm, former chief of staff of the Joint Committee on Budgets, agreed that the Finance Department has "
         "limited power to stop corporate tax dodging.",
+        # The small model's lemma of "hopes" is "hop".
+        "Bolivia hopes to sign a similar pact with Brazil.",
         # Support promised on a condition.
         "Lars Holm and Eva Lind agreed that they would support a bid by Anna Berg if it emerged.",
         # Agreements of a sort, none in particular.
