@@ -65,9 +65,35 @@ def test_an_agreement_is_found_with_its_parties(facts, text, parties, summary_wo
         '"It is a ceasefire, not a peace treaty," said Anna Berg, a senior fellow at the Lund Institute.',
         # "a deal" with no one party to it and nothing said of it.
         "Neither side disclosed the price, which had been the main obstacle to a deal.",
+        # "agreed that" with a clause of what is: a view shared, not an agreement.
+        "Three legal scholars, Anna Berg, Lars Holm and Eva Lind, agreed that there are many qualified candidates.",
+        "Lawmakers in both parties agree that such deals are harmful to workers.",
+        # The small model makes the that-clause's object the object of "agreed".
+        "Lars Holm, former chief of staff of the Joint Committee on Budgets, agreed that the Finance Department has "
+        "limited power to stop corporate tax dodging.",
+        # The small model's lemma of "hopes" is "hop".
+        "Bolivia hopes to sign a similar pact with Brazil.",
+        # Support promised on a condition.
+        "Lars Holm and Eva Lind agreed that they would support a bid by Anna Berg if it emerged.",
+        # Agreements of a sort, none in particular.
+        "Such agreements between Chile and Peru often include a clause on secrecy.",
+        "Critics doubt any agreement between Chile and Peru that involves the return of migrants.",
+        # Deals approached, pursued or said to be out of reach.
+        "Chile and Peru are close to a deal on water rights.",
+        "Chile and Peru are on the verge of a deal on water rights.",
+        "A deal between Chile and Peru remains elusive.",
+        "Chile says a deal with Peru is within reach.",
+        "Chile pressed Peru for a deal on water rights.",
+        "Berg's determination to broker a ceasefire between Chile and Peru was driven by fear.",
+        # Only ever proposed or being negotiated.
+        "Critics attacked the proposed deal between Chile and Peru.",
+        "Chile confirmed the proposed water deal with Peru on Monday.",
+        "The pact, which Chile and Peru have been hammering out for a year, would cut tariffs.",
+        # Agreeing in general, by no one.
+        "The tax was meant to stop workers from agreeing to extensive tests and procedures that they might not actually need.",
     ],
 )
-def test_hopes_offers_refusals_and_demands_are_not_agreements(facts, text):
+def test_hopes_views_proposals_and_demands_are_not_agreements(facts, text):
     sheet = facts(text)
     assert sheet.agreements == [], [a.summary for a in sheet.agreements]
 
@@ -386,42 +412,6 @@ def test_status_is_read_from_the_clause_with_who_set_it_and_its_words(facts, tex
     assert agreement.status is status
     assert (sheet.party(agreement.status_by).name if agreement.status_by else None) == by
     assert agreement.status_evidence is not None and agreement.status_evidence.text_of(sheet.text) == evidence
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # "agreed that" with a clause of what is: a view shared, not an agreement.
-        "Three legal scholars, Anna Berg, Lars Holm and Eva Lind, agreed that there are many qualified candidates.",
-        "Lawmakers in both parties agree that such deals are harmful to workers.",
-        # The small model makes the that-clause's object the object of "agreed".
-        "Lars Holm, former chief of staff of the Joint Committee on Budgets, agreed that the Finance Department has "
-        "limited power to stop corporate tax dodging.",
-        # The small model's lemma of "hopes" is "hop".
-        "Bolivia hopes to sign a similar pact with Brazil.",
-        # Support promised on a condition.
-        "Lars Holm and Eva Lind agreed that they would support a bid by Anna Berg if it emerged.",
-        # Agreements of a sort, none in particular.
-        "Such agreements between Chile and Peru often include a clause on secrecy.",
-        "Critics doubt any agreement between Chile and Peru that involves the return of migrants.",
-        # Deals approached, pursued or said to be out of reach.
-        "Chile and Peru are close to a deal on water rights.",
-        "Chile and Peru are on the verge of a deal on water rights.",
-        "A deal between Chile and Peru remains elusive.",
-        "Chile says a deal with Peru is within reach.",
-        "Chile pressed Peru for a deal on water rights.",
-        "Berg's determination to broker a ceasefire between Chile and Peru was driven by fear.",
-        # Only ever proposed or being negotiated.
-        "Critics attacked the proposed deal between Chile and Peru.",
-        "Chile confirmed the proposed water deal with Peru on Monday.",
-        "The pact, which Chile and Peru have been hammering out for a year, would cut tariffs.",
-        # Agreeing in general, by no one.
-        "The tax was meant to stop workers from agreeing to extensive tests and procedures that they might not actually need.",
-    ],
-)
-def test_views_pursuits_and_proposals_are_not_agreements(facts, text):
-    sheet = facts(text)
-    assert sheet.agreements == [], [a.summary for a in sheet.agreements]
 
 
 @pytest.mark.parametrize(
