@@ -91,12 +91,12 @@ _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once
 _AIM_NOUNS = frozenset("priority goal aim objective task mission purpose ambition".split())
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
 _TOWARD = frozenset({"toward", "towards"})
-# Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal".
+# Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal";
+# not who rejects or blocks a deal others made ("Bolivia rejected the treaty").
 _TAKING_PART_VERBS = frozenset(
     "agree reach strike sign seal conclude clinch finalise finalize broker negotiate accept approve ratify have "
     "enter join renew extend honour honor implement win announce complete keep consider pull walk back opt "
-    "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind "
-    "reject veto block".split()
+    "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind".split()
 )
 # Where a deal stands, read from the verb of the clause that mentions it ("the Senate passed the deal", "X pulled
 # out of the pact", "the truce collapsed"): one word, or a verb and its particle or preposition.
@@ -111,7 +111,7 @@ _STATUS_VERBS = {
     "ratify": _S.ratified,
     "suspend": _S.suspended, "freeze": _S.suspended, "halt": _S.suspended, "pause": _S.suspended, "end": _S.suspended,
     "reject": _S.rejected, "veto": _S.rejected, "block": _S.rejected, "overturn": _S.rejected, "rebuff": _S.rejected,
-    "sink": _S.rejected, "refuse": _S.rejected,
+    "sink": _S.rejected, "refuse": _S.rejected, "defeat": _S.rejected,
     "collapse": _S.collapsed, "fail": _S.collapsed, "founder": _S.collapsed, "unravel": _S.collapsed,
     "withdraw": _S.withdrawn, "terminate": _S.withdrawn, "cancel": _S.withdrawn, "scrap": _S.withdrawn,
     "abandon": _S.withdrawn, "quit": _S.withdrawn, "exit": _S.withdrawn, "unwind": _S.withdrawn, "annul": _S.withdrawn,

@@ -386,6 +386,7 @@ def test_a_summary_reads_as_a_headline(facts, text, summary_start):
     ("text", "status", "by", "evidence"),
     [
         ("Chile and Peru reached a tentative deal on water rights.", AgreementStatus.tentative, None, "tentative"),
+        ("Chile and Peru signed a border accord in 1999. Last year, the accord was defeated in a vote.", AgreementStatus.rejected, None, "defeated"),
         ("Chile and Peru agreed in principle on a water treaty.", AgreementStatus.tentative, None, "agreed in principle"),
         ("Chile and Peru agreed on water rights on Friday.", AgreementStatus.agreed, None, "agreed"),
         ("Chile and Peru signed a water treaty on Friday.", AgreementStatus.signed, None, "signed"),
@@ -437,6 +438,8 @@ def test_agreeing_that_something_will_be_done_is_an_agreement(facts, text):
         # One who endorses a deal is no side of it; "the bipartisan deal" is the deal told before.
         ("Chile and Peru reached a trade deal on Monday. Sanders opposed the deal, but Ana Ruiz endorsed the bipartisan deal.",
          {"Chile", "Peru"}),
+        # Who rejects a deal others made is no side of it.
+        ("Chile and Peru signed a border treaty in May. Bolivia rejected the treaty on Friday.", {"Chile", "Peru"}),
         # "the merger with X": a definite deal naming only sides told before.
         ("Vale Mining agreed a deal with Delta Insurance in 2001. Critics said the merger with Delta Insurance was costly.",
          {"Vale Mining", "Delta Insurance"}),
