@@ -503,7 +503,8 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
                 return True
             modals = {c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS}
             # "X said it would buy Y": reported speech puts "will" in the past; it is still the announcement.
-            reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in {"say", "announce", "confirm", "state"}
+            # Not a copula: "critics said a deal would have been better" is hypothetical.
+            reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in {"say", "announce", "confirm", "state"} and current.lemma_.lower() != "be"
             if modals - ({"would"} if reported else set()):
                 return True
         # "The agreement still needs approval": what the agreement's own verb wants is not a wish for it.
@@ -1277,8 +1278,10 @@ def _names_definite(mention: _Mention) -> bool:
     """A verb whose object is an agreement named before, or the offer that made it: "accepted the truce", "signed
     the deal", "accepted the offer"."""
     anchor = mention.anchor
+    objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [o for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for o in c.children if o.dep_ == "pobj"]
     noun = _named_by(mention) or next(
-        (c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ACCEPTABLE), None
+        (c for c in objects if c.lemma_.lower() in _ACCEPTABLE or c.lower_ in _ACCEPTABLE), None
     ) if anchor.pos_ not in {"NOUN", "PROPN"} else None
     return noun is not None and noun is not anchor and _is_definite(noun) and not _has_content(noun)
 
@@ -1348,6 +1351,11 @@ def _mention_statuses(mention: _Mention, index: PartyIndex) -> list[_Status]:
         if read is None:
             continue
         status, words = read
+        # "The agreement ends automatic cuts": what the deal does to something else is not what happens to it
+        # ("the treaty took effect" is a phrase of its own).
+        acts = noun is not None and noun.dep_ == "nsubj" and verb == noun.head and any(c.dep_ == "dobj" for c in verb.children)
+        if acts and words == [verb]:
+            continue
         if status is AgreementStatus.agreed and described is not None:
             told.append(described)  # "reached a tentative deal": the deal's own word says more than "reached"
             continue

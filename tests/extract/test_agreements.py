@@ -73,6 +73,8 @@ def test_an_agreement_is_found_with_its_parties(facts, text, parties, summary_wo
         "limited power to stop corporate tax dodging.",
         # The small model's lemma of "hopes" is "hop".
         "Bolivia hopes to sign a similar pact with Brazil.",
+        # "would have been" in reported speech is still hypothetical.
+        "Critics said a deal to cut spending would have been better.",
         # Support promised on a condition.
         "Lars Holm and Eva Lind agreed that they would support a bid by Anna Berg if it emerged.",
         # Agreements of a sort, none in particular.
@@ -138,6 +140,8 @@ def test_a_bare_reference_points_back_to_the_lead(facts):
         ("Chile and Peru signed a border accord in 1999. Last year, Peru suspended the accord.", AgreementStatus.suspended),
         ("Chile and Peru signed a border accord in 1999. Last year, Peru's parliament rejected the accord.", AgreementStatus.rejected),
         ("Chile and Peru signed a border accord in 1999.", AgreementStatus.signed),
+        # What the accord ends is not the accord ending.
+        ("Chile and Peru signed a border accord in 1999. The accord ends tariffs on wheat.", AgreementStatus.signed),
     ],
 )
 def test_status_follows_what_happened_to_the_agreement(facts, text, status):
@@ -438,6 +442,9 @@ def test_agreeing_that_something_will_be_done_is_an_agreement(facts, text):
         # One who endorses a deal is no side of it; "the bipartisan deal" is the deal told before.
         ("Chile and Peru reached a trade deal on Monday. Sanders opposed the deal, but Ana Ruiz endorsed the bipartisan deal.",
          {"Chile", "Peru"}),
+        # Agreeing to the terms is agreeing to the settlement told.
+        ("The regulator fined Orion Bank $2bn on Wednesday. Under the settlement, Orion Bank must create a new board "
+         "committee. Orion Bank agreed to the terms, the regulator said.", None),
         # Who rejects a deal others made is no side of it.
         ("Chile and Peru signed a border treaty in May. Bolivia rejected the treaty on Friday.", {"Chile", "Peru"}),
         # "the merger with X": a definite deal naming only sides told before.
