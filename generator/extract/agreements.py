@@ -682,10 +682,12 @@ def _parties_in(token: Token, index: PartyIndex) -> list[str]:
 def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list[str]:
     """ "both sides", "the two leaders", "the two firms": the parties last named together."""
     lemma = noun.lemma_.lower()
-    if lemma not in _SIDE_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
-        return []
     # "the companies that agreed" may be any number of them; "both firms", "the two countries" are two.
     counted = any(c.lower_ in {"both", "two"} for c in noun.children)
+    if lemma in _LOCALITIES and noun.tag_ in {"NNS", "NNPS"} and counted:
+        return _named_localities(noun, index)
+    if lemma not in _SIDE_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
+        return []
     if _SIDE_NOUNS[lemma] not in {None, PartyKind.person} and not counted:
         return []
     kind = _SIDE_NOUNS[lemma]
@@ -698,6 +700,21 @@ def _side_parties(noun: Token, index: PartyIndex, entries: list[_Entry]) -> list
         reverse=True,
     )
     found = list(dict.fromkeys(pid for _, pid in earlier))[:2]
+    return found if len(found) == 2 else []
+
+
+def _named_localities(noun: Token, index: PartyIndex) -> list[str]:
+    """ "the two counties": the last two parties named as such a place ("X and Y counties", "X County")."""
+    place_word = noun.lemma_.lower()
+    earlier: list[str] = []
+    for token in noun.doc[: noun.i]:
+        first = token
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        named_as_place = first.head.lemma_.lower() == place_word or token.pos_ == "PROPN" and token.lemma_.lower() == place_word
+        if named_as_place and (found := index.at(token.idx, token.idx + len(token))):
+            earlier.append(found)
+    found = list(dict.fromkeys(reversed(earlier)))[:2]
     return found if len(found) == 2 else []
 
 
@@ -766,6 +783,10 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         for child in anchor.children:
             if child.dep_ in {"dative", "dobj"}:
                 holders.append(child)
+                # "X reached a deal with the two counties": the deal's other side.
+                for prep in child.children if child.dep_ == "dobj" else ():
+                    if prep.dep_ == "prep" and prep.lower_ in {"with", "between"}:
+                        holders.extend(o for o in prep.children if o.dep_ == "pobj")
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "between", "to", "from", "by"}:
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
         # "agreed to buy X", "agreed to pay Y": the other side of a transaction; not "agreed to postpone the games".

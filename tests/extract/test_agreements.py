@@ -511,3 +511,19 @@ def test_who_brought_the_lawsuits_settled_is_the_other_side(facts):
     )
     assert len(sheet.agreements) == 1
     assert {"Atlantic Fishing Guild", "Nordic Trawler Union"} <= _names(sheet, sheet.agreements[0].parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Lorain and Medina counties sued Rovex Mining last year, saying the firm polluted their rivers. "
+            "Rovex Mining reached a $40m deal with the two counties on Monday.",
+            {"Rovex Mining", "Lorain", "Medina"},
+        ),
+        ("Korvan Labs struck a deal with Velto Bank on Monday.", {"Korvan Labs", "Velto Bank"}),
+    ],
+)
+def test_the_other_side_of_a_deal_reached_with_counted_places_is_the_places_named(facts, text, parties):
+    sheet = facts(text)
+    assert [_names(sheet, a.parties) for a in sheet.agreements] == [parties]
