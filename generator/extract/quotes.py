@@ -15,10 +15,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from generator.extract import lexicon
+from generator.extract import lexicon, resolve
 from generator.extract.parties import PartyIndex
 from generator.extract.quotemarks import Quotation, is_speech, quotations
-from generator.model import PartyKind, Quote, Span
+from generator.model import Party, PartyKind, Quote, Span
+from generator.slugs import slugify, unique
 
 _STOP = re.compile(r"(?P<word>[\w.]*)[.!?](?=\s)")
 _PLURAL_SUBJECTS = frozenset({"they", "both"})
@@ -119,7 +120,78 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     chosen = [p for p in inside if p.kind is PartyKind.person] or inside
     if chosen:
         return chosen[0].id
-    return _document_author(doc, index, subject)
+    return _document_author(doc, index, subject) or _unlisted_speaker(doc, index, subject)
+
+
+# Nouns by which a text refers back to a news outlet it named: "the paper notes".
+_OUTLET_NOUNS = frozenset("paper newspaper station network broadcaster outlet channel".split())
+_INDEFINITE = frozenset({"a", "an", "one"})
+
+
+def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
+    """A speaker the parties extractor leaves out, who becomes a party by being quoted: a news outlet ("Reuters
+    reported", "the paper notes") or a person described but not named ("a senior official said", and later "the
+    official said"). Plural and bare subjects ("analysts said") stay no one in particular."""
+    if subject.ent_type_ in {"ORG", "PERSON"} and subject.pos_ == "PROPN":
+        name = next(e for e in doc.ents if e.start <= subject.i < e.end)
+        if name[0].lower_ == "the":
+            name = name[1:]
+        kind = PartyKind.person if subject.ent_type_ == "PERSON" else PartyKind.organization
+        return _quoted_party(index, name.text, kind, Span(start=name.start_char, end=name.end_char)) if len(name) else None
+    determiner = next((c.lower_ for c in subject.children if c.dep_ in {"det", "nummod"}), None)
+    lemma = subject.lemma_.lower()
+    if subject.tag_ != "NN" or determiner is None:
+        return None
+    mention = Span(start=subject.idx, end=subject.idx + len(subject))
+    if determiner == "the" and lemma in _OUTLET_NOUNS:
+        outlet = next((e for e in reversed(doc.ents[: _entity_count_before(doc, subject.i)]) if _names_outlet(e)), None)
+        if outlet is None or index.in_quote(outlet.start_char):
+            return None
+        name = outlet[1:] if outlet[0].lower_ == "the" else outlet
+        return _quoted_party(index, name.text, PartyKind.organization, Span(start=name.start_char, end=name.end_char), mention)
+    if lemma not in resolve.PERSON_DESCRIPTIONS and lemma not in lexicon.titles():
+        return None
+    if determiner in _INDEFINITE:
+        return _quoted_party(index, _description(subject), PartyKind.person, mention)
+    if determiner == "the":
+        # "the official said" names again the person described earlier as "an official".
+        for earlier in reversed(doc[: subject.i]):
+            if earlier.lemma_.lower() == lemma and earlier.tag_ == "NN" and not index.in_quote(earlier.idx) and any(
+                c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in earlier.children
+            ):
+                return _quoted_party(index, _description(earlier), PartyKind.person, Span(start=earlier.idx, end=earlier.idx + len(earlier)), mention)
+    return None
+
+
+def _entity_count_before(doc: Doc, position: int) -> int:
+    return sum(1 for e in doc.ents if e.end <= position)
+
+
+def _names_outlet(entity) -> bool:
+    """An organisation named as a news outlet: "The Daily Courier", "the television station KXYZ"."""
+    return entity.label_ == "ORG" and (
+        entity[-1].lower_ in lexicon.outlet_words() or entity.root.head.lemma_.lower() in _OUTLET_NOUNS
+    )
+
+
+def _description(noun: Token) -> str:
+    """The noun phrase that describes an unnamed person, up to its noun and a short phrase after it
+    ("a trade expert from Kessel University"), without a relative clause."""
+    words = list(noun.doc[noun.left_edge.i : noun.i + 1])
+    after = list(noun.doc[noun.i + 1 : noun.right_edge.i + 1])
+    if after and after[0].dep_ == "prep" and len(after) <= 5 and not any(t.pos_ in {"VERB", "PUNCT"} for t in after):
+        words += after
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _quoted_party(index: PartyIndex, name: str, kind: PartyKind, *mentions: Span) -> str:
+    """The party of that name, created on its first quotation, with these mentions added."""
+    party = next((p for p in index.parties if p.name.lower() == name.lower()), None)
+    if party is None:
+        party = Party(id=unique(slugify(name), {p.id for p in index.parties}), name=name, kind=kind)
+        index.parties.append(party)
+    party.mentions = [*party.mentions, *(m for m in mentions if m not in party.mentions)]
+    return party.id
 
 
 def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
