@@ -168,8 +168,9 @@ def _entity_count_before(doc: Doc, position: int) -> int:
 
 
 def _names_outlet(entity) -> bool:
-    """An organisation named as a news outlet: "The Daily Courier", "the television station KXYZ"."""
-    return entity.label_ == "ORG" and (
+    """A name of a news outlet: "The Daily Courier", "the television station KXYZ" (the small model may label it
+    a person)."""
+    return entity[-1].pos_ == "PROPN" and (
         entity[-1].lower_ in lexicon.outlet_words() or entity.root.head.lemma_.lower() in _OUTLET_NOUNS
     )
 

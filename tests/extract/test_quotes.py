@@ -309,3 +309,39 @@ def test_a_person_described_by_an_organisations_title_speaks_not_the_organisatio
     federation = Party(id="rowing-federation", name="Rowing Federation", kind=PartyKind.organization, mentions=[Span(start=20, end=37)])
     index = PartyIndex(parties=[person, federation])
     assert _subject_party(doc, index, doc[5]) == "andrew-hollis"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person described but not named speaks, and is named again by the noun alone.
+        ("A Brazilian diplomat said Lisbon was surprised by the vote. \u201cIt was a shock. We are still trying to "
+         "understand it,\u201d the diplomat said.", [("A Brazilian diplomat", "It was a shock. We are still trying to understand it")]),
+        # A news outlet that reports in quoted words.
+        ("Orla Brennan met farmers in Cork. \u201cThe subsidy scheme will end next year,\u201d the Marlow Courier reported.",
+         [("Marlow Courier", "The subsidy scheme will end next year")]),
+        # "the paper" names again the outlet named before.
+        ("Orla Brennan met farmers in Cork. The Kessel Gazette reported on the scheme. \u201cThe subsidy scheme will end "
+         "in a year,\u201d the paper wrote.", [("Kessel Gazette", "The subsidy scheme will end in a year")]),
+        # Subjects that name no one in particular stay without a party.
+        ('"The market has turned for good," analysts said.', []),
+    ],
+)
+def test_an_unlisted_speaker_becomes_a_party(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A line with no double marks quotes in single ones: headlines and their links.
+        ("More: Mayor Ana Ruiz admits 'both sides will lose out'", ["both sides will lose out"]),
+        ("Mayor vows \u2018we will rebuild every home\u2019 after the floods", ["we will rebuild every home"]),
+        # Apostrophes and a title-cased subhead are not quotations; single marks nested in double ones are not either.
+        ("The farmers\u2019 union and the leaders' plan for the \u201990s", []),
+        ("\u2018A Long Road Home.\u2019", []),
+        ('He said, "She told me \u2018never again\u2019 and left."', ["She told me \u2018never again\u2019 and left."]),
+    ],
+)
+def test_single_quotation_marks(text, spans):
+    assert [text[q.start : q.end] for q in quotations(text)] == spans
