@@ -118,6 +118,9 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     last = subject if crosses_verb else subject.right_edge
     inside = [index.get(pid) for pid in index.within(subject.left_edge.idx, last.idx + len(last))]
     chosen = [p for p in inside if p.kind is PartyKind.person] or inside
+    issuers = _joint_issuers(index, subject)
+    if len(issuers) > 1:
+        return index.add_group(issuers)  # "a statement from X and Y said": both speak
     if chosen:
         return chosen[0].id
     return _document_author(doc, index, subject) or _unlisted_speaker(doc, index, subject)
@@ -132,8 +135,11 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
     """A speaker the parties extractor leaves out, who becomes a party by being quoted: a news outlet ("Reuters
     reported", "the paper notes") or a person described but not named ("a senior official said", and later "the
     official said"). Plural and bare subjects ("analysts said") stay no one in particular."""
-    if subject.ent_type_ in {"ORG", "PERSON"} and subject.pos_ == "PROPN":
-        name = next(e for e in doc.ents if e.start <= subject.i < e.end)
+    # "the broadcaster KXYZ": the small model may tag a call sign after its outlet noun a common noun.
+    named_outlet = subject.text[:1].isupper() and any(c.dep_ == "compound" and c.lemma_.lower() in _OUTLET_NOUNS for c in subject.children)
+    if (subject.pos_ == "PROPN" or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""}:
+        # A name the model did not label ("the television station KXYZ reported") is its run of proper nouns.
+        name = next((e for e in doc.ents if e.start <= subject.i < e.end), None) or doc[_proper_start(subject) : subject.i + 1]
         if name[0].lower_ == "the":
             name = name[1:]
         kind = PartyKind.person if subject.ent_type_ == "PERSON" else PartyKind.organization
@@ -161,6 +167,13 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
             ):
                 return _quoted_party(index, _description(earlier), PartyKind.person, Span(start=earlier.idx, end=earlier.idx + len(earlier)), mention)
     return None
+
+
+def _proper_start(name: Token) -> int:
+    start = name.i
+    while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].head.i == name.i:
+        start -= 1
+    return start
 
 
 def _entity_count_before(doc: Doc, position: int) -> int:
@@ -193,6 +206,16 @@ def _quoted_party(index: PartyIndex, name: str, kind: PartyKind, *mentions: Span
         index.parties.append(party)
     party.mentions = [*party.mentions, *(m for m in mentions if m not in party.mentions)]
     return party.id
+
+
+def _joint_issuers(index: PartyIndex, document: Token) -> list[str]:
+    """The parties that issued a document together: "a statement from X and Y", "X and Y's joint statement"."""
+    if document.lemma_.lower() not in _DOCUMENT_NOUNS:
+        return []
+    owners = [c for c in document.children if c.dep_ in {"poss", "nmod"}] + [
+        g for c in document.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"
+    ]
+    return list(dict.fromkeys(pid for owner in owners for t in (owner, *owner.conjuncts) if (pid := index.refer(t))))
 
 
 def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:

@@ -323,6 +323,12 @@ def test_a_person_described_by_an_organisations_title_speaks_not_the_organisatio
         # "the paper" names again the outlet named before.
         ("Orla Brennan met farmers in Cork. The Kessel Gazette reported on the scheme. \u201cThe subsidy scheme will end "
          "in a year,\u201d the paper wrote.", [("Kessel Gazette", "The subsidy scheme will end in a year")]),
+        # A television station named by its call sign alone.
+        ("Orla Brennan met farmers in Cork. \u201cThe subsidy scheme will end next year,\u201d the Cork-based television "
+         "station KXBR reported.", [("KXBR", "The subsidy scheme will end next year")]),
+        # A statement two parties issued together speaks for both.
+        ('"Trade between the ports will resume on Monday," Norway and Iceland\'s joint statement said.',
+         [("Norway and Iceland", "Trade between the ports will resume on Monday")]),
         # Subjects that name no one in particular stay without a party.
         ('"The market has turned for good," analysts said.', []),
     ],
