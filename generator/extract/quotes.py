@@ -166,7 +166,37 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
                 c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in earlier.children
             ):
                 return _quoted_party(index, _description(earlier), PartyKind.person, Span(start=earlier.idx, end=earlier.idx + len(earlier)), mention)
+        if lemma in lexicon.titles():
+            # "the Vermont senator said": news names its person in focus again by the office, as by "he".
+            return _office_holder(doc, index, subject)
     return None
+
+
+def _office_holder(doc: Doc, index: PartyIndex, office: Token) -> str | None:
+    """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
+    of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
+    holds no office the story follows."""
+    in_focus = resolve.subject_in_focus(index, office, {PartyKind.person})
+    if in_focus:
+        return in_focus
+    sentence = office.sent
+    for _ in range(3):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        subject = resolve.main_subject(sentence)
+        if subject is None or index.in_quote(subject.idx):
+            continue
+        named = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person]
+        if persons:
+            return persons[0]
+    return None
+    for mention in party.mentions:
+        words = _tokens_in(doc, mention.start, mention.end) if mention.end <= before else []
+        if any(t.dep_ in {"nsubj", "nsubjpass"} for t in words):
+            return True
+    return False
 
 
 def _proper_start(name: Token) -> int:

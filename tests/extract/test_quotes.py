@@ -329,6 +329,10 @@ def test_a_person_described_by_an_organisations_title_speaks_not_the_organisatio
         # A statement two parties issued together speaks for both.
         ('"Trade between the ports will resume on Monday," Norway and Iceland\'s joint statement said.',
          [("Norway and Iceland", "Trade between the ports will resume on Monday")]),
+        # An office names again the person the story follows, not the one named last in passing.
+        ("Lena Varga says too much is made of the budget row.\nThe Liberal nominee was speaking in Pecs, hours after "
+         "the mayor mocked the singer Tomas Ruzicka.\nThe Hungarian senator said voters care about "
+         "\u201cjobs and schools, not the gossip.\u201d", [("Lena Varga", "jobs and schools, not the gossip.")]),
         # Subjects that name no one in particular stay without a party.
         ('"The market has turned for good," analysts said.', []),
     ],
