@@ -118,7 +118,7 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     last = subject if crosses_verb else subject.right_edge
     inside = [index.get(pid) for pid in index.within(subject.left_edge.idx, last.idx + len(last))]
     chosen = [p for p in inside if p.kind is PartyKind.person] or inside
-    issuers = _joint_issuers(index, subject)
+    issuers = _document_owners(index, subject) if subject.lemma_.lower() in _DOCUMENT_NOUNS else []
     if len(issuers) > 1:
         return index.add_group(issuers)  # "a statement from X and Y said": both speak
     if chosen:
@@ -238,13 +238,16 @@ def _quoted_party(index: PartyIndex, name: str, kind: PartyKind, *mentions: Span
     return party.id
 
 
-def _joint_issuers(index: PartyIndex, document: Token) -> list[str]:
-    """The parties that issued a document together: "a statement from X and Y", "X and Y's joint statement"."""
-    if document.lemma_.lower() not in _DOCUMENT_NOUNS:
-        return []
-    owners = [c for c in document.children if c.dep_ in {"poss", "nmod"}] + [
-        g for c in document.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"
-    ]
+def _document_owners(index: PartyIndex, document: Token) -> list[str]:
+    """The parties a document's own phrase names as its issuers: "X's statement", "X and Y's joint statement", "a
+    statement from X", "a letter released by X and Y"; not others its clauses name ("a letter to X", "a statement
+    vowing to protect X")."""
+    owners = [c for c in document.children if c.dep_ in {"poss", "nmod", "compound"}]
+    for child in document.children:
+        heads = [child] if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"} else []
+        if child.dep_ == "acl":
+            heads = [c for c in child.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
+        owners += [g for h in heads for g in h.children if g.dep_ == "pobj"]
     return list(dict.fromkeys(pid for owner in owners for t in (owner, *owner.conjuncts) if (pid := index.refer(t))))
 
 
@@ -280,8 +283,12 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     for earlier in reversed(doc[: subject.i]):
         if earlier.lemma_.lower() == subject.lemma_.lower() and not index.in_quote(earlier.idx):
             # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
-            phrase = earlier.head if earlier.dep_ in {"nsubj", "nsubjpass"} else earlier
-            inside = index.within(phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge))
+            if earlier.dep_ in {"nsubj", "nsubjpass"}:
+                inside = index.within(earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge))
+            else:
+                inside = _document_owners(index, earlier)
+                if len(inside) > 1:
+                    return index.add_group(inside)
             verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
             if not inside and verb is not None and verb.pos_ == "VERB":
                 # "X said in a statement that ...", "X and Y issued a joint statement": the statement is the subject's.
@@ -326,6 +333,8 @@ def _reports_speech(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
         return True  # "..., he went on", "as X went on about "...""
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return True  # "as a ministry memo put it"
     return token.pos_ == "VERB" and (lemma in lexicon.reporting_verbs() or lemma in _QUOTING_VERBS)
 
 

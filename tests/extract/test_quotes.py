@@ -292,6 +292,21 @@ def test_reported_speech_constructions(facts, text, expected):
     assert _quotes(facts(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as X put it" attributes the quoted words beside it.
+        ('Ina Halvorsen runs the fund. The main test for the permit is a "steady income from lawful work," as Halvorsen put it.',
+         [("Ina Halvorsen", "steady income from lawful work")]),
+        # A statement speaks for whoever issued it, not for a party its own clause names.
+        ("Ina Halvorsen issued a statement vowing to protect the Sami Council. \u201cWe will keep the grazing rules as they "
+         "are,\u201d the statement said.", [("Ina Halvorsen", "We will keep the grazing rules as they are")]),
+    ],
+)
+def test_attribution_constructions(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
 def test_a_person_described_by_an_organisations_title_speaks_not_the_organisation(nlp):
     """ "Andrew Hollis, the Rowing Federation President, says ...": the small model can take the organisation for the
     subject and the title for its appositive (a parse set here by hand, as the model produced it on a news report)."""
