@@ -88,8 +88,10 @@ def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
             continue
         if subject.lower_ == pronoun.lower_:
             return person_in_focus(index, subject)  # "He also said ... “...,” he said": the same person still
-        # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
-        phrase = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said"); the subject's own
+        # name comes before a person its modifiers name ("X adviser Y, ..., said": Y).
+        phrase = [index.get(index.at(subject.idx, subject.idx + len(subject)))]
+        phrase += [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
         persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
         if persons:
             return persons[0].id
