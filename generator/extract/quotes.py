@@ -302,9 +302,10 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
     head = verb
     while True:
         # A subject inside quotation marks, or a dash the small model takes for a noun, is a misparse, not the speaker.
-        subject = next(
-            (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)), None
-        )
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)]
+        # A misparse may give the verb a second subject outside the attribution ("The four loopholes he cited are
+        # "...," The Hill reported"): the one in the attribution speaks.
+        subject = next((c for c in subjects if window[0] <= c.idx < window[1]), subjects[0] if subjects else None)
         # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
         # clause before or hung on its reporting verb as a participle, shares that clause's subject.
         if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):

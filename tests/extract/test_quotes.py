@@ -298,6 +298,9 @@ def test_reported_speech_constructions(facts, text, expected):
         # "as X put it" attributes the quoted words beside it.
         ('Ina Halvorsen runs the fund. The main test for the permit is a "steady income from lawful work," as Halvorsen put it.',
          [("Ina Halvorsen", "steady income from lawful work")]),
+        # Of two subjects the small model gives the reporting verb, the one in the attribution speaks.
+        ("The two \u201cloopholes\u201d she cited are \u201cthe right to deduct losses on farmland beyond what was invested,\u201d "
+         "the Marlow Courier reported.", [("Marlow Courier", "the right to deduct losses on farmland beyond what was invested")]),
         # A statement speaks for whoever issued it, not for a party its own clause names.
         ("Ina Halvorsen issued a statement vowing to protect the Sami Council. \u201cWe will keep the grazing rules as they "
          "are,\u201d the statement said.", [("Ina Halvorsen", "We will keep the grazing rules as they are")]),
