@@ -370,7 +370,9 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             if hit:
                 hits.append(hit)
         speaker = (
-            min(hits)[1]
+            speakers[n - 1]
+            if _listed_after(text, speech, n) and speakers[n - 1]
+            else min(hits)[1]
             if hits
             else _signed_speaker(index, text, quote) or _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
         )
@@ -386,6 +388,15 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             end -= 1
         quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, text=text[quote.start : end], evidence=Span(start=quote.start, end=end)))
     return quotes
+
+
+_LIST_GAP = re.compile(r"[ ,;]*(?:and|or|as well as) (?:as )?(?:an? |the )?")
+
+
+def _listed_after(text: str, speech: list[Quotation], n: int) -> bool:
+    """Whether the quotation is one more item of a list of quotations ("about "A," and "B" and "C," X said"): the
+    items share the speaker of the first, whoever is named after the last."""
+    return n > 0 and bool(_LIST_GAP.fullmatch(text, speech[n - 1].outer_end, speech[n].open_mark))
 
 
 # A paragraph of quotation signed with a dash and a name at its end: "...” ― Jane Doe" (readers' voices, epigraphs).

@@ -298,6 +298,11 @@ def test_reported_speech_constructions(facts, text, expected):
         # "as X put it" attributes the quoted words beside it.
         ('Ina Halvorsen runs the fund. The main test for the permit is a "steady income from lawful work," as Halvorsen put it.',
          [("Ina Halvorsen", "steady income from lawful work")]),
+        # A list of quotations shares the speaker of the first, whoever is named after the last.
+        ("Ida Sorlie and Tor Lund spoke at the rally. As Sorlie went on about \u201chow the system is rigged against "
+         "farmers,\u201d and \u201cthe families of the valley\u201d and \u201cour own forgotten towns,\u201d Lund said yes.",
+         [("Ida Sorlie", "how the system is rigged against farmers"), ("Ida Sorlie", "the families of the valley"),
+          ("Ida Sorlie", "our own forgotten towns")]),
         # Of two subjects the small model gives the reporting verb, the one in the attribution speaks.
         ("The two \u201cloopholes\u201d she cited are \u201cthe right to deduct losses on farmland beyond what was invested,\u201d "
          "the Marlow Courier reported.", [("Marlow Courier", "the right to deduct losses on farmland beyond what was invested")]),
