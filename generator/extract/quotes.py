@@ -155,7 +155,7 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
             return None
         name = outlet[1:] if outlet[0].lower_ == "the" else outlet
         return _quoted_party(index, name.text, PartyKind.organization, Span(start=name.start_char, end=name.end_char), mention)
-    if lemma not in resolve.PERSON_DESCRIPTIONS and lemma not in lexicon.titles():
+    if lemma not in resolve.PERSON_DESCRIPTIONS and lemma not in lexicon.titles() and lemma != "person":
         return None
     if determiner in _INDEFINITE:
         return _quoted_party(index, _description(subject), PartyKind.person, mention)
@@ -220,10 +220,10 @@ def _names_outlet(entity) -> bool:
 
 def _description(noun: Token) -> str:
     """The noun phrase that describes an unnamed person, up to its noun and a short phrase after it
-    ("a trade expert from Kessel University"), without a relative clause."""
+    ("a trade expert from Kessel University", "a person familiar with the talks"), without a relative clause."""
     words = list(noun.doc[noun.left_edge.i : noun.i + 1])
     after = list(noun.doc[noun.i + 1 : noun.right_edge.i + 1])
-    if after and after[0].dep_ == "prep" and len(after) <= 5 and not any(t.pos_ in {"VERB", "PUNCT"} for t in after):
+    if after and after[0].dep_ in {"prep", "amod", "acl"} and len(after) <= 6 and not any(t.pos_ in {"VERB", "PUNCT"} for t in after[1:]):
         words += after
     return "".join(t.text_with_ws for t in words).strip()
 

@@ -340,6 +340,9 @@ def test_a_person_described_by_an_organisations_title_speaks_not_the_organisatio
         # A person described but not named speaks, and is named again by the noun alone.
         ("A Brazilian diplomat said Lisbon was surprised by the vote. \u201cIt was a shock. We are still trying to "
          "understand it,\u201d the diplomat said.", [("A Brazilian diplomat", "It was a shock. We are still trying to understand it")]),
+        # "a person familiar with ...": the description names the source.
+        ('"The two sides are close on the tariff schedule," a person familiar with the talks said.',
+         [("a person familiar with the talks", "The two sides are close on the tariff schedule")]),
         # A news outlet that reports in quoted words.
         ("Orla Brennan met farmers in Cork. \u201cThe subsidy scheme will end next year,\u201d the Marlow Courier reported.",
          [("Marlow Courier", "The subsidy scheme will end next year")]),
