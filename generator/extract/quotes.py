@@ -137,7 +137,8 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
     official said"). Plural and bare subjects ("analysts said") stay no one in particular."""
     # "the broadcaster KXYZ": the small model may tag a call sign after its outlet noun a common noun.
     named_outlet = subject.text[:1].isupper() and any(c.dep_ == "compound" and c.lemma_.lower() in _OUTLET_NOUNS for c in subject.children)
-    if (subject.pos_ == "PROPN" or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""}:
+    # One name: a subject coordinated with others ("X and anchor Y have ...") is not one outlet or person.
+    if (subject.pos_ == "PROPN" or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""} and not subject.conjuncts:
         # A name the model did not label ("the television station KXYZ reported") is its run of proper nouns.
         name = next((e for e in doc.ents if e.start <= subject.i < e.end), None) or doc[_proper_start(subject) : subject.i + 1]
         if name[0].lower_ == "the":
@@ -213,8 +214,10 @@ def _entity_count_before(doc: Doc, position: int) -> int:
 def _names_outlet(entity) -> bool:
     """A name of a news outlet: "The Daily Courier", "the television station KXYZ" (the small model may label it
     a person)."""
+    # The name after its outlet noun, not a place before it ("a Riverton newspaper").
+    head = entity.root.head
     return entity[-1].pos_ == "PROPN" and (
-        entity[-1].lower_ in lexicon.outlet_words() or entity.root.head.lemma_.lower() in _OUTLET_NOUNS
+        entity[-1].lower_ in lexicon.outlet_words() or head.lemma_.lower() in _OUTLET_NOUNS and head.i < entity.start
     )
 
 
@@ -303,9 +306,9 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
     while True:
         # A subject inside quotation marks, or a dash the small model takes for a noun, is a misparse, not the speaker.
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)]
-        # A misparse may give the verb a second subject outside the attribution ("The four loopholes he cited are
-        # "...," The Hill reported"): the one in the attribution speaks.
-        subject = next((c for c in subjects if window[0] <= c.idx < window[1]), subjects[0] if subjects else None)
+        # A misparse may give the verb a second subject ("The four loopholes he cited are "...," The Hill reported",
+        # "X and anchor Y has said"): the one in the attribution speaks, else the one nearest the verb.
+        subject = next((c for c in subjects if window[0] <= c.idx < window[1]), subjects[-1] if subjects else None)
         # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
         # clause before or hung on its reporting verb as a participle, shares that clause's subject.
         if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):

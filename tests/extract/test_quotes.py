@@ -349,6 +349,12 @@ def test_a_person_described_by_an_organisations_title_speaks_not_the_organisatio
         # "the paper" names again the outlet named before.
         ("Orla Brennan met farmers in Cork. The Kessel Gazette reported on the scheme. \u201cThe subsidy scheme will end "
          "in a year,\u201d the paper wrote.", [("Kessel Gazette", "The subsidy scheme will end in a year")]),
+        # A place before the outlet noun does not name the outlet.
+        ("Almost a week after the floods, a Riverton newspaper called on Ana Ruiz to visit. \u201cThe valley needs more than "
+         "a passing visit,\u201d the newspaper admitted.", []),
+        # Of a coordinated subject, the name nearest the verb speaks.
+        ("Kessel Radio and former anchor Petra Lind has praised modesty, telling graduates, \u201cIf you are too big for a "
+         "small job, you are too small for a big one.\u201d", [("Petra Lind", "If you are too big for a small job, you are too small for a big one.")]),
         # A television station named by its call sign alone.
         ("Orla Brennan met farmers in Cork. \u201cThe subsidy scheme will end next year,\u201d the Cork-based television "
          "station KXBR reported.", [("KXBR", "The subsidy scheme will end next year")]),
