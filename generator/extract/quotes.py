@@ -308,7 +308,8 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)]
         # A misparse may give the verb a second subject ("The four loopholes he cited are "...," The Hill reported",
         # "X and anchor Y has said"): the one in the attribution speaks, else the one nearest the verb.
-        subject = next((c for c in subjects if window[0] <= c.idx < window[1]), subjects[-1] if subjects else None)
+        subjects = [c for c in subjects if window[0] <= c.idx < window[1]] or subjects
+        subject = subjects[-1] if subjects else None
         # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
         # clause before or hung on its reporting verb as a participle, shares that clause's subject.
         if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):

@@ -352,9 +352,6 @@ def test_a_person_described_by_an_organisations_title_speaks_not_the_organisatio
         # A place before the outlet noun does not name the outlet.
         ("Almost a week after the floods, a Riverton newspaper called on Ana Ruiz to visit. \u201cThe valley needs more than "
          "a passing visit,\u201d the newspaper admitted.", []),
-        # Of a coordinated subject, the name nearest the verb speaks.
-        ("Kessel Radio and former anchor Petra Lind has praised modesty, telling graduates, \u201cIf you are too big for a "
-         "small job, you are too small for a big one.\u201d", [("Petra Lind", "If you are too big for a small job, you are too small for a big one.")]),
         # A television station named by its call sign alone.
         ("Orla Brennan met farmers in Cork. \u201cThe subsidy scheme will end next year,\u201d the Cork-based television "
          "station KXBR reported.", [("KXBR", "The subsidy scheme will end next year")]),
@@ -387,3 +384,22 @@ def test_an_unlisted_speaker_becomes_a_party(facts, text, expected):
 )
 def test_single_quotation_marks(text, spans):
     assert [text[q.start : q.end] for q in quotations(text)] == spans
+
+
+def test_of_two_subjects_of_a_reporting_verb_the_one_nearest_it_speaks(nlp):
+    """ "Kessel Radio and anchor Petra Lind has said ...": the small model can give the verb both names as subjects
+    (a parse set here by hand, as the model produced it on a news report)."""
+    from spacy.tokens import Doc
+
+    from generator.extract.parties import PartyIndex
+    from generator.extract.quotes import _speaker_of_verb
+    from generator.model import Party, PartyKind, Span
+
+    words = ["Kessel", "Radio", "and", "anchor", "Petra", "Lind", "has", "said", "it", "."]
+    heads = [1, 7, 1, 5, 5, 7, 7, 7, 7, 7]
+    deps = ["compound", "nsubj", "cc", "compound", "compound", "nsubj", "aux", "ROOT", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 9)
+    radio = Party(id="kessel-radio", name="Kessel Radio", kind=PartyKind.organization, mentions=[Span(start=0, end=12)])
+    lind = Party(id="petra-lind", name="Petra Lind", kind=PartyKind.person, mentions=[Span(start=24, end=34)])
+    index = PartyIndex(parties=[radio, lind])
+    assert _speaker_of_verb(doc, index, doc[7], (0, len(doc.text))) == "petra-lind"
