@@ -26,6 +26,7 @@ for.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -367,7 +368,7 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
             or clause.lemma_.lower() in {"have", "need"} and _to_clause(clause, clause.i) is not None  # "would have to"
         )
         # "insisted that Y commit to ...": the bare verb of the subjunctive is a demand too.
-        # The tagger reads it as a plural present ("VBP") after a singular subject: "that the DUP commit".
+        # The tagger reads it as a plural present ("VBP") after a singular subject: "that the council commit".
         singular = clause is not None and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in clause.children)
         subjunctive = (
             clause is not None
@@ -447,8 +448,9 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         return None
     children = list(token.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    # "wants any deal to include ...": the small model may hang the infinitive on the object.
-    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None) or (_to_clause(obj, obj.i) if obj is not None else None)
+    # "wants any deal to include ...": the small model may hang the infinitive on the object. What is wanted follows
+    # the verb: a clause before it is said, not wanted ("That was a mistake, I want to tell you").
+    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"} and c.i > token.i), None) or (_to_clause(obj, obj.i) if obj is not None else None)
     by = _demander(token, index)
     what: list[Token] = []
     of = None
@@ -897,8 +899,8 @@ def _awaited(noun: Token) -> bool:
 
 
 def _approver(token: Token | None, index: PartyIndex) -> str | None:
-    """The party an approver's noun names itself ("the Senate", "shareholders"): "GM's workforce" is not GM, nor
-    "the Taliban chief" the Taliban."""
+    """The party an approver's noun names itself ("the Senate", "shareholders"): "Vantor's workforce" is not Vantor, nor
+    "the Liberation Front chief" the Liberation Front."""
     return index.refer(token) if token is not None else None
 
 
@@ -980,6 +982,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
     """Every demand, precondition and condition in the article, each once, with who demands it of whom."""
     found: list[_Found] = []
     seen: set[int] = set()
+    token_starts = [t.idx for t in doc]  # to find the tokens of a span without a scan of the doc per hit
     for token in doc:
         hit = (
             _demand_verb(token, index)
@@ -1000,7 +1003,8 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
             continue
         if hit.by is None:
             hit.by = _quoted_first_person(hit.anchor, quotes)
-        start, end = _span([t for t in doc if hit.evidence[0][0] <= t.idx < hit.evidence[0][1]] or [hit.anchor])
+        covered = doc[bisect_left(token_starts, hit.evidence[0][0]) : bisect_left(token_starts, hit.evidence[0][1])]
+        start, end = _span(list(covered) or [hit.anchor])
         if any(f.evidence[0][0] <= start and end <= f.evidence[0][1] for f in found):
             continue  # inside a demand already read ("demanding that X ... before Y will agree to ...")
         seen.add(hit.anchor.i)

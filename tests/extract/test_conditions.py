@@ -43,7 +43,7 @@ def _name(sheet: FactSheet, party_id: str | None) -> str | None:
         ),
         ("Japan urged Korea to settle the dispute over fishing rights.", "Japan", None, ["Settle the dispute"]),
         # "insisted that Y commit": the subjunctive is a demand.
-        ("Sinn Fein had insisted that the DUP commit to a firm date for devolution.", "Sinn Fein", "DUP", ["commit to a firm date"]),
+        ("The Harbour Party had insisted that the Farmers League commit to a firm date for the vote.", "Harbour Party", "Farmers League", ["commit to a firm date"]),
         # "X wants Y to ...": a demand of Y.
         ("Brussels wants China to curb shipments of steel.", "European Union", "China", ["curb shipments of steel"]),
         (
@@ -381,6 +381,22 @@ def test_a_condition_in_a_verbless_headline_ends(facts, text):
     ],
 )
 def test_a_for_before_the_verb_is_no_call_for(facts, text):
+    sheet = facts(text)
+    assert not sheet.unread, sheet.unread
+    assert not sheet.conditions, [c.summary for c in sheet.conditions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tariff was a terrible idea, I want to tell you.",
+        "Sweden and Norway met. The old treaty was a disaster, we want to tell you.",
+        "Norway worked hard to stop the bridge and I don't blame them, they just don't want to pay for it.",
+    ],
+)
+def test_a_clause_before_want_is_not_what_is_wanted(facts, text):
+    """The small model hangs a clause that opens the sentence on a later "want" as its complement; what is wanted
+    follows the verb."""
     sheet = facts(text)
     assert not sheet.unread, sheet.unread
     assert not sheet.conditions, [c.summary for c in sheet.conditions]
