@@ -822,7 +822,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             for t in mention.tokens
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in lexicon.reporting_verbs() and (pid := index.at(t.idx, t.idx + len(t)))
         }
-        located = _only_locating(mention, index)
+        located = _named_as_no_side(mention, index)
         parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers | located)
     denied = _denied_in_aside(mention, index)
     return _without_affiliations([p for p in parties if p not in denied], mention, index)
@@ -855,6 +855,11 @@ def _denied_in_aside(mention: _Mention, index: PartyIndex) -> set[str]:
 # Prepositions of place: "a ceasefire in X", "talks at X" locate the deal; X is no signatory.
 _THING_ENTITIES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "FAC"})
 _LOCALITIES = frozenset("county city town village municipality district province region borough parish port".split())
+# Verbs of backing or attacking a deal: "the deal embraced by X" names a supporter, not a side.
+_STANCE_VERBS = frozenset(
+    "embrace back support champion endorse praise welcome defend tout oppose criticize criticise attack denounce "
+    "condemn slam decry".split()
+)
 _LOCATING = frozenset({"in", "at", "across", "near", "throughout", "inside", "outside", "within"})
 
 
@@ -887,9 +892,10 @@ def _names_a_locality(token: Token) -> bool:
     return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES and not list(token.conjuncts)
 
 
-def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
-    """Parties the clause names only as where it happens ("a truce in X") or as a thing (an event, a product, a
-    law), never as a side."""
+def _named_as_no_side(mention: _Mention, index: PartyIndex) -> set[str]:
+    """Parties the clause names only as where it happens ("a truce in X"), as a thing (an event, a product, a
+    law), as whom the pact is against ("a partnership against X"), as one who backs or attacks it ("the deal
+    embraced by X"), never as a side."""
     where: dict[str, bool] = {}
     for token in mention.tokens:
         pid = index.at(token.idx, token.idx + len(token))
@@ -898,7 +904,8 @@ def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
         head = token
         while head.dep_ in {"compound", "flat"} and head.head != head:
             head = head.head
-        locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING
+        locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING | {"against"}
+        locating |= head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_.lower() in _STANCE_VERBS
         # "postpone the Olympics", "sales of the Model X", "under the Clean Air Act": events, products, buildings
         # and laws are no sides.
         thing = token.ent_type_ in _THING_ENTITIES

@@ -527,3 +527,17 @@ def test_who_brought_the_lawsuits_settled_is_the_other_side(facts):
 def test_the_other_side_of_a_deal_reached_with_counted_places_is_the_places_named(facts, text, parties):
     sheet = facts(text)
     assert [_names(sheet, a.parties) for a in sheet.agreements] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_side"),
+    [
+        ("Hamas fired rockets on Monday. Cairo entered the town with U.S. partnership against Hamas.", "Hamas"),
+        ("Ana Ruiz spoke on Monday. Voters worried about the fishing treaty with Norway embraced by Ana Ruiz.", "Ana Ruiz"),
+        ("Ana Ruiz spoke on Monday. Voters worried about the fishing treaty with Norway backed by Ana Ruiz.", "Ana Ruiz"),
+    ],
+)
+def test_whom_a_pact_is_against_and_who_backs_it_are_no_sides(facts, text, not_a_side):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1
+    assert not_a_side not in _names(sheet, sheet.agreements[0].parties)
