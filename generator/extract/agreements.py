@@ -888,8 +888,10 @@ def _names_the_venue(token: Token) -> bool:
 
 def _names_a_locality(token: Token) -> bool:
     """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them. "X and Y
-    counties" names the counties themselves."""
-    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES and not list(token.conjuncts)
+    counties" names the counties themselves, and so does "X County", a proper name."""
+    if token.dep_ not in {"compound", "nmod"} or token.head.pos_ == "PROPN":
+        return False
+    return token.head.lemma_.lower() in _LOCALITIES and not list(token.conjuncts)
 
 
 def _named_as_no_side(mention: _Mention, index: PartyIndex) -> set[str]:
@@ -1473,18 +1475,21 @@ def _never_reached(entry: _Entry, index: PartyIndex) -> bool:
 
 
 _SUITS = frozenset({"lawsuit", "suit"})
+# How far after a settlement the article may tell who brought the suits settled.
+_SUIT_TOLD_SENTENCES = 6
 
 
 def _plaintiffs(entry: _Entry, index: PartyIndex) -> list[str]:
     """ "X settled a pair of lawsuits ... The lawsuits were brought by Y and Z": who brought the suits settled is the
-    other side of the settlement. Only in the next sentence, and only "the lawsuits", the ones just named."""
+    other side of the settlement. Only "the lawsuits", the ones named before, told as brought in one of the few
+    sentences that follow; the first such sentence tells it."""
     found: list[str] = []
     for mention in entry.mentions:
         if not any(t.lemma_.lower() in _SUITS for t in mention.tokens) or "pay" not in _families(mention):
             continue
         doc = mention.sent.doc
-        following = doc[mention.sent.end].sent if mention.sent.end < len(doc) else None
-        for noun in following or ():
+        following = list(doc[mention.sent.end :].sents)[:_SUIT_TOLD_SENTENCES]
+        for noun in (t for sent in following for t in sent):
             if noun.lemma_.lower() not in _SUITS or noun.dep_ != "nsubjpass" or not _is_definite(noun):
                 continue
             if noun.head.lemma_.lower() not in {"bring", "file"}:
@@ -1492,6 +1497,7 @@ def _plaintiffs(entry: _Entry, index: PartyIndex) -> list[str]:
             for agent in (c for c in noun.head.children if c.dep_ == "agent"):
                 for plaintiff in (o for o in agent.children if o.dep_ == "pobj"):
                     found.extend(p for t in (plaintiff, *plaintiff.conjuncts) for p in _parties_in(t, index))
+            break
     return found
 
 

@@ -541,3 +541,20 @@ def test_whom_a_pact_is_against_and_who_backs_it_are_no_sides(facts, text, not_a
     sheet = facts(text)
     assert len(sheet.agreements) == 1
     assert not_a_side not in _names(sheet, sheet.agreements[0].parties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velto Pharma agreed to pay $90m to settle a lawsuit over its painkillers. "
+        "The lawsuit was brought by Lorain County and Medina County.",
+        "Velto Pharma and two distributors are to pay a total of $90m to settle the first of hundreds of lawsuits by "
+        "towns across Canada. The trial had been due on Monday. Other trials are scheduled later this year. "
+        "The Manitoba lawsuit was brought by two counties, Lorain and Medina, using fraud laws.",
+    ],
+)
+def test_who_brought_the_lawsuit_told_a_few_sentences_later_is_the_other_side(facts, text):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1
+    names = " ".join(_names(sheet, sheet.agreements[0].parties))
+    assert "Velto Pharma" in names and "Lorain" in names and "Medina" in names
