@@ -1497,8 +1497,24 @@ def _plaintiffs(entry: _Entry, index: PartyIndex) -> list[str]:
             for agent in (c for c in noun.head.children if c.dep_ == "agent"):
                 for plaintiff in (o for o in agent.children if o.dep_ == "pobj"):
                     found.extend(p for t in (plaintiff, *plaintiff.conjuncts) for p in _parties_in(t, index))
+                    last = _end_of_list(plaintiff)
+                    found.extend(index.within(plaintiff.idx, last.idx + len(last)))
             break
     return found
+
+
+_LIST_WORDS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ", "PUNCT", "PART"})
+
+
+def _end_of_list(noun: Token) -> Token:
+    """ "by X, the Y and several voters": the last word of the list a noun opens, which the small model often
+    parses as apposition to something else."""
+    last = noun
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+        if token.pos_ not in _LIST_WORDS or token.text in {".", ";", ":", "(", ")"} or token.text in _DASHES:
+            break
+        last = token
+    return last
 
 
 def _duration(entry: _Entry) -> str | None:

@@ -558,3 +558,13 @@ def test_who_brought_the_lawsuit_told_a_few_sentences_later_is_the_other_side(fa
     assert len(sheet.agreements) == 1
     names = " ".join(_names(sheet, sheet.agreements[0].parties))
     assert "Velto Pharma" in names and "Lorain" in names and "Medina" in names
+
+
+def test_every_name_listed_as_bringing_the_lawsuits_is_the_other_side(facts):
+    sheet = facts(
+        "Tribes secured a victory when they settled a pair of lawsuits. The lawsuits were brought by the Silver Lake "
+        "Nation, the Standing Elk Sioux Tribe and several individual voters contesting the state law mandating voters "
+        "present identification. The Standing Elk Sioux Tribe welcomed the news."
+    )
+    assert len(sheet.agreements) == 1
+    assert {"Silver Lake Nation", "Standing Elk Sioux Tribe"} <= _names(sheet, sheet.agreements[0].parties)
