@@ -98,6 +98,18 @@ _TAKING_PART_VERBS = frozenset(
     "enter join renew extend honour honor implement win announce complete keep consider pull walk back opt "
     "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind".split()
 )
+# "X pulled out of the deal", "X backed out": these take part only with their particle; "X backed the deal" backs
+# a deal others made.
+_LEAVING_VERBS = frozenset({"pull", "walk", "back", "opt"})
+
+
+def _takes_part(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in _LEAVING_VERBS:
+        return any(c.lower_ in {"out", "away", "off"} for c in verb.children)
+    return lemma in _TAKING_PART_VERBS
+
+
 # Where a deal stands, read from the verb of the clause that mentions it ("the Senate passed the deal", "X pulled
 # out of the pact", "the truce collapsed"): one word, or a verb and its particle or preposition.
 _S = AgreementStatus
@@ -661,7 +673,9 @@ def _party_of(token: Token, index: PartyIndex) -> str | None:
         return found
     # "its deal", "their pact": the party last named; "the state's agreement" names no one by itself.
     if token.tag_ == "PRP$" or (token.dep_ == "poss" and token.pos_ == "PRON"):
-        return index.before(token.idx)
+        # "their deal" is never one person's.
+        plural = token.lower_ == "their"
+        return index.before(token.idx, kinds=set(PartyKind) - {PartyKind.person} if plural else None)
     return None
 
 
@@ -756,7 +770,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             verb = verb.head
         # "X called on Y to block the deal", "X wants to join the pact": who urges or hopes takes no part in it.
         urged = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _IRREALIS_HEADS
-        if not urged and verb.lemma_.lower() in _TAKING_PART_VERBS and (subject := _subject(verb)) is not None:
+        if not urged and _takes_part(verb) and (subject := _subject(verb)) is not None:
             if subject.i != anchor.i:
                 holders.append(subject)
         for child in verb.children if verb.pos_ in {"VERB", "AUX"} else ():

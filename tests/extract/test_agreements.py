@@ -568,3 +568,25 @@ def test_every_name_listed_as_bringing_the_lawsuits_is_the_other_side(facts):
     )
     assert len(sheet.agreements) == 1
     assert {"Silver Lake Nation", "Standing Elk Sioux Tribe"} <= _names(sheet, sheet.agreements[0].parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_side"),
+    [
+        ("Velto Motors agreed to build a plant in Ohio. Ana Ruiz backed the deal, while Tom Berg threatened to tear it up.", "Ana Ruiz"),
+        (
+            '"Word is," Tom Berg said last month, "that Velto Motors, because of my constant badgering, is going to cancel '
+            'their deal to go to Mexico."',
+            "Tom Berg",
+        ),
+    ],
+)
+def test_who_backs_a_deal_and_one_person_for_their_deal_are_no_sides(facts, text, not_a_side):
+    sheet = facts(text)
+    assert sheet.agreements
+    assert all(not_a_side not in _names(sheet, a.parties) for a in sheet.agreements)
+
+
+def test_who_backs_out_of_a_deal_is_still_its_side(facts):
+    sheet = facts("Korvan Labs backed out of the deal with Velto Motors on Monday.")
+    assert {"Korvan Labs", "Velto Motors"} <= _names(sheet, sheet.agreements[0].parties)
