@@ -98,6 +98,7 @@ _TAKING_PART_VERBS = frozenset(
     "enter join renew extend honour honor implement win announce complete keep consider pull walk back opt "
     "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind".split()
 )
+_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "summit", "discussion", "discussions"})
 # "X pulled out of the deal", "X backed out": these take part only with their particle; "X backed the deal" backs
 # a deal others made.
 _LEAVING_VERBS = frozenset({"pull", "walk", "back", "opt"})
@@ -775,6 +776,11 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
                 holders.append(subject)
         for child in verb.children if verb.pos_ in {"VERB", "AUX"} else ():
             if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                holders.extend(o for o in child.children if o.dep_ == "pobj")
+        # "Talks between X and Y ended with an agreement": the sides of the talks reached it.
+        talks = _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if talks is not None and talks.i != anchor.i and talks.lemma_.lower() in _TALKS:
+            for child in (c for c in talks.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}):
                 holders.extend(o for o in child.children if o.dep_ == "pobj")
     else:
         subject = _subject(anchor)

@@ -590,3 +590,18 @@ def test_who_backs_a_deal_and_one_person_for_their_deal_are_no_sides(facts, text
 def test_who_backs_out_of_a_deal_is_still_its_side(facts):
     sheet = facts("Korvan Labs backed out of the deal with Velto Motors on Monday.")
     assert {"Korvan Labs", "Velto Motors"} <= _names(sheet, sheet.agreements[0].parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Talks between Peru and Chile ended on Monday with an agreement to reopen the border.", {"Peru", "Chile"}),
+        (
+            "Negotiations between Velto Motors and the Steelworkers Guild produced a tentative deal on Friday.",
+            {"Velto Motors", "Steelworkers Guild"},
+        ),
+    ],
+)
+def test_the_sides_of_the_talks_that_ended_in_a_deal_are_its_sides(facts, text, parties):
+    sheet = facts(text)
+    assert [_names(sheet, a.parties) for a in sheet.agreements] == [parties]
