@@ -63,7 +63,7 @@ _DISPUTE_NOUNS = frozenset(
 )
 # "a similar deal", "another agreement", "a separate settlement": a deal other than the one told before.
 _OTHER = frozenset("similar another separate other different previous earlier prior".split())
-_ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
+_ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker", "cut"})
 # What can be accepted or approved and make an agreement of it.
 _ACCEPTABLE = frozenset(set(_NOUN_KINDS) | {"offer", "bid", "proposal", "terms", "plan", "package", "compromise", "conditions"})
 # What a buyer buys when the thing bought is not itself a party: a business or a share of one.
@@ -94,7 +94,7 @@ _TOWARD = frozenset({"toward", "towards"})
 # Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal";
 # not who rejects or blocks a deal others made ("Bolivia rejected the treaty").
 _TAKING_PART_VERBS = frozenset(
-    "agree reach strike sign seal conclude clinch finalise finalize broker negotiate accept approve ratify have "
+    "agree reach strike cut sign seal conclude clinch finalise finalize broker negotiate accept approve ratify have "
     "enter join renew extend honour honor implement win announce complete keep consider pull walk back opt "
     "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind".split()
 )
@@ -117,7 +117,7 @@ _S = AgreementStatus
 _STATUS_VERBS = {
     "propose": _S.proposed, "table": _S.proposed, "offer": _S.proposed, "float": _S.proposed,
     "negotiate": _S.under_negotiation, "discuss": _S.under_negotiation,
-    "agree": _S.agreed, "reach": _S.agreed, "strike": _S.agreed, "seal": _S.agreed, "clinch": _S.agreed,
+    "agree": _S.agreed, "reach": _S.agreed, "strike": _S.agreed, "cut": _S.agreed, "seal": _S.agreed, "clinch": _S.agreed,
     "conclude": _S.agreed, "settle": _S.agreed, "accept": _S.agreed, "announce": _S.agreed,
     "sign": _S.signed, "ink": _S.signed, "countersign": _S.signed,
     "approve": _S.approved, "pass": _S.approved, "endorse": _S.approved, "adopt": _S.approved, "clear": _S.approved,
@@ -350,7 +350,10 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if obj is None or obj.lemma_.lower() not in _ACCEPTABLE:
             return None
-        if lemma in {"reach", "strike", "broker"} and _noun_kind(obj) is None:
+        if lemma in {"reach", "strike", "broker", "cut"} and _noun_kind(obj) is None:
+            return None
+        # "cut a deal" is an idiom of that one noun: "cut its offer" lowers it.
+        if lemma == "cut" and obj.lemma_.lower() != "deal":
             return None
         return _noun_kind(obj) or "generic"
     if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in children):

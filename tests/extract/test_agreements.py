@@ -605,3 +605,10 @@ def test_who_backs_out_of_a_deal_is_still_its_side(facts):
 def test_the_sides_of_the_talks_that_ended_in_a_deal_are_its_sides(facts, text, parties):
     sheet = facts(text)
     assert [_names(sheet, a.parties) for a in sheet.agreements] == [parties]
+
+
+def test_a_deal_cut_is_a_deal_struck(facts):
+    sheet = facts("Velto Motors cut a deal with Korvan Labs on Monday.")
+    assert [_names(sheet, a.parties) for a in sheet.agreements] == [{"Velto Motors", "Korvan Labs"}]
+    assert sheet.agreements[0].status is AgreementStatus.agreed
+    assert not facts("Velto Motors cut its offer for Korvan Labs on Monday.").agreements
