@@ -1498,30 +1498,47 @@ def _never_reached(entry: _Entry, index: PartyIndex) -> bool:
 
 
 _SUITS = frozenset({"lawsuit", "suit"})
-# How far after a settlement the article may tell who brought the suits settled.
-_SUIT_TOLD_SENTENCES = 6
+_BILLS = frozenset({"bill", "legislation", "measure"})
+# The verbs that tell who made a suit or a bill: "the lawsuits were brought by X", "the bill, passed by X".
+_MADE_BY = {**dict.fromkeys(_SUITS, frozenset({"bring", "file"})), **dict.fromkeys(_BILLS, frozenset({"pass", "approve"}))}
+# How far after a settlement or a signing the article may tell who brought the suits or passed the bill.
+_MAKERS_TOLD_SENTENCES = 6
 
 
-def _plaintiffs(entry: _Entry, index: PartyIndex) -> list[str]:
+def _made_things(mention: _Mention) -> set[str]:
+    """The suits a payment settles ("paid to settle the lawsuits") and the bill a signing enacts ("agreed to sign a
+    bill")."""
+    lemmas = {t.lemma_.lower() for t in mention.tokens}
+    suits = lemmas & _SUITS if "pay" in _families(mention) else set()
+    signed = {c.lemma_.lower() for t in mention.tokens if t.lemma_.lower() == "sign" for c in t.children if c.dep_ == "dobj"}
+    return suits | (signed & _BILLS)
+
+
+def _makers(entry: _Entry, index: PartyIndex) -> list[str]:
     """ "X settled a pair of lawsuits ... The lawsuits were brought by Y and Z": who brought the suits settled is the
-    other side of the settlement. Only "the lawsuits", the ones named before, told as brought in one of the few
+    other side of the settlement; "X agreed to sign a bill ... The bill, passed by Y and Z": who passed the bill
+    agreed to it too. Only "the lawsuits", "the bill", the ones named before, told as made in one of the few
     sentences that follow; the first such sentence tells it."""
     found: list[str] = []
     for mention in entry.mentions:
-        if not any(t.lemma_.lower() in _SUITS for t in mention.tokens) or "pay" not in _families(mention):
+        things = _made_things(mention)
+        if not things:
             continue
         doc = mention.sent.doc
-        following = list(doc[mention.sent.end :].sents)[:_SUIT_TOLD_SENTENCES]
+        following = list(doc[mention.sent.end :].sents)[:_MAKERS_TOLD_SENTENCES]
         for noun in (t for sent in following for t in sent):
-            if noun.lemma_.lower() not in _SUITS or noun.dep_ != "nsubjpass" or not _is_definite(noun):
+            lemma = noun.lemma_.lower()
+            if lemma not in things or not _is_definite(noun):
                 continue
-            if noun.head.lemma_.lower() not in {"bring", "file"}:
+            made = [noun.head] if noun.dep_ == "nsubjpass" else [c for c in noun.children if c.dep_ == "acl"]
+            made = [verb for verb in made if verb.lemma_.lower() in _MADE_BY[lemma]]
+            if not made:
                 continue
-            for agent in (c for c in noun.head.children if c.dep_ == "agent"):
-                for plaintiff in (o for o in agent.children if o.dep_ == "pobj"):
-                    found.extend(p for t in (plaintiff, *plaintiff.conjuncts) for p in _parties_in(t, index))
-                    last = _end_of_list(plaintiff)
-                    found.extend(index.within(plaintiff.idx, last.idx + len(last)))
+            for agent in (c for verb in made for c in verb.children if c.dep_ == "agent"):
+                for maker in (o for o in agent.children if o.dep_ == "pobj"):
+                    found.extend(p for t in (maker, *maker.conjuncts) for p in _parties_in(t, index))
+                    last = _end_of_list(maker)
+                    found.extend(index.within(maker.idx, last.idx + len(last)))
             break
     return found
 
@@ -1722,7 +1739,7 @@ def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = No
     for entry in sorted(entries, key=lambda e: e.mentions[0].start):
         spans = sorted({(m.start, m.end) for m in entry.mentions})
         status = _status(entry, index)
-        parties = list(dict.fromkeys([*(p for m in entry.mentions for p in m.parties), *_plaintiffs(entry, index)]))
+        parties = list(dict.fromkeys([*(p for m in entry.mentions for p in m.parties), *_makers(entry, index)]))
         accounts = [
             Account(by=source, evidence=[Span(start=s, end=e) for s, e in sorted(spans)])
             for source, spans in entry.accounts.items()

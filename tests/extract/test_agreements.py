@@ -546,9 +546,9 @@ def test_whom_a_pact_is_against_and_who_backs_it_are_no_sides(facts, text, not_a
 @pytest.mark.parametrize(
     "text",
     [
-        "Velto Pharma agreed to pay $90m to settle a lawsuit over its painkillers. "
+        "Velto Chemicals agreed to pay $90m to settle a lawsuit over its pesticides. "
         "The lawsuit was brought by Lorain County and Medina County.",
-        "Velto Pharma and two distributors are to pay a total of $90m to settle the first of hundreds of lawsuits by "
+        "Velto Chemicals and two distributors are to pay a total of $90m to settle the first of hundreds of lawsuits by "
         "towns across Canada. The trial had been due on Monday. Other trials are scheduled later this year. "
         "The Manitoba lawsuit was brought by two counties, Lorain and Medina, using fraud laws.",
     ],
@@ -557,14 +557,13 @@ def test_who_brought_the_lawsuit_told_a_few_sentences_later_is_the_other_side(fa
     sheet = facts(text)
     assert len(sheet.agreements) == 1
     names = " ".join(_names(sheet, sheet.agreements[0].parties))
-    assert "Velto Pharma" in names and "Lorain" in names and "Medina" in names
+    assert "Velto Chemicals" in names and "Lorain" in names and "Medina" in names
 
 
 def test_every_name_listed_as_bringing_the_lawsuits_is_the_other_side(facts):
     sheet = facts(
-        "Tribes secured a victory when they settled a pair of lawsuits. The lawsuits were brought by the Silver Lake "
-        "Nation, the Standing Elk Sioux Tribe and several individual voters contesting the state law mandating voters "
-        "present identification. The Standing Elk Sioux Tribe welcomed the news."
+        "Tribes won when they settled two lawsuits. The lawsuits were brought by the Silver Lake Nation, the Standing "
+        "Elk Sioux Tribe and several fishermen contesting a rule on catches. The Standing Elk Sioux Tribe welcomed the news."
     )
     assert len(sheet.agreements) == 1
     assert {"Silver Lake Nation", "Standing Elk Sioux Tribe"} <= _names(sheet, sheet.agreements[0].parties)
@@ -612,3 +611,19 @@ def test_a_deal_cut_is_a_deal_struck(facts):
     assert [_names(sheet, a.parties) for a in sheet.agreements] == [{"Velto Motors", "Korvan Labs"}]
     assert sheet.agreements[0].status is AgreementStatus.agreed
     assert not facts("Velto Motors cut its offer for Korvan Labs on Monday.").agreements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Berg agreed to sign a school funding bill that cuts money for his stadium. The bill, passed easily by "
+        "both the National Assembly and the Federal Council on Tuesday, raises teachers' pay.",
+        "Tom Berg agreed to sign a school funding bill. The bill was passed by the National Assembly and the Federal "
+        "Council on Tuesday.",
+    ],
+)
+def test_who_passed_the_bill_a_leader_agreed_to_sign_is_a_side(facts, text):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1
+    names = _names(sheet, sheet.agreements[0].parties)
+    assert {"Tom Berg", "National Assembly", "Federal Council"} <= names
