@@ -257,6 +257,9 @@ def _collect(doc: Doc) -> list[_Mention]:
         elif entry:
             kind = PartyKind.country if entry[0].is_state else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
+        elif lexicon.federated_state(span.text) and ent.label_ in {"GPE", "LOC", "ORG"}:
+            # A state of a federation is a region whatever the small model labels it ("Montana" as ORG).
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"region:{span.text}", region=True))
         elif (ministry := _ministry_of_state(span)) is not None:
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{ministry.name}"))
         elif ent.label_ == "NORP" or lexicon.country_of_demonym(span.text) and ent.label_ == "ORG":
@@ -325,6 +328,9 @@ def _collect(doc: Doc) -> list[_Mention]:
             mentions.append(mention)
     # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later. Nor is a
     # span of blanks the small model may label (issue 14: it stopped extraction).
+    for m in mentions:
+        if not m.key and lexicon.federated_state(m.text):
+            m.key, m.kind, m.region = f"region:{m.text}", PartyKind.country, True  # "Montana was holding its primary"
     return [m for m in mentions if m.text.strip() and _clean(m.text).lower() not in lexicon.titles()]
 
 
@@ -840,11 +846,19 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     if _is_outlet_or_thing(mention):
         return False
     root = mention.tokens.root
-    if region and root.dep_ == "appos" and root.head.ent_type_ in {"GPE", "LOC"}:
-        return False  # "Akron, Ohio": the state says where the city is
+    if region and (root.dep_ == "appos" and root.head.ent_type_ in {"GPE", "LOC"} or _after_a_place(mention.tokens)):
+        return False  # "Akron, Ohio", "a voter of Akron, Ohio, said": the state says where the city is
     if region and _governor(root).dep_ in {"dobj", "attr", "oprd"}:
         return False  # "counties which include X", "visited X"
     gov = _governor(root)
+    if gov.dep_ in {"nsubj", "nsubjpass"} and gov.i < gov.head.i and _describes_or_locates(gov.head, region):
+        return False  # not "The firms who agreed were X and Y": there the copula is turned round
+    if gov.dep_ == "dobj" and mention.kind is not PartyKind.person and gov.head.lemma_.lower() in _VISIT_VERBS:
+        return False  # "entered the Oval Office", "visited the court": a place gone to
+    if mention.kind is not PartyKind.person and (any(c.dep_ == "nummod" for c in root.children) or _a_share(gov)):
+        return False  # "14 Catholics were admitted", "Christians make up 1 percent": people counted, not acting
+    if gov.dep_ == "pobj" and gov.head.lower_ == "for" and _subject_of_infinitive(mention.tokens):
+        return True  # "for Trump to have turned it down": the subject of the infinitive
     # "the Unite union said": the name stands in its role noun's place. A country there is the company's
     # nationality ("US chipmaker X agreed" is X acting, not the United States).
     org_noun = gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound"
@@ -858,7 +872,7 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
         gov = _governor(gov.head.head)  # "members of the Roe family will pay": the family pays
     elif gov.dep_ in {"nmod", "compound"} and _coordinated(gov) and gov.head.lemma_.lower() in _PLACE_NOUNS and gov.head.tag_ == "NNS":
         gov = _governor(gov.head)  # "a deal with X and Y counties": each of the counties is a partner
-    if mention.kind is PartyKind.person and (_unattached_speaker(gov) or _signs_a_quotation(mention)):
+    if mention.kind is PartyKind.person and (_unattached_speaker(gov) or _signs_a_quotation(mention) or _says_next(mention.tokens)):
         return True
     if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
         # "X, the retail lobby group, called on ...", "Its chief executive, X, called on ...": the small model
@@ -886,9 +900,79 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     return False
 
 
+# A subject of these does not act: "X is the runner-up" describes it.
+_COPULAS = frozenset({"be", "seem", "remain", "become"})
+# What a place as a subject does without acting: it has things, it holds and votes in elections.
+_PLACE_VERBS = frozenset({"have", "hold", "host", "vote", "caucus", "offer", "include"})
+_VISIT_VERBS = frozenset({"visit", "enter", "tour", "reach", "eye", "attend"})
+# The numbers a group is counted by: "Christians make up 1 percent", "account for a third".
+_SHARE_VERBS = frozenset({"make", "account", "comprise", "constitute", "represent", "number"})
+# Speech addressed to someone ("a statement to X", "an interview with X"): X is the audience, often an outlet.
+_SPEECH_NOUNS = frozenset({"statement", "interview", "comment", "remark", "speech", "appearance"})
+_POLL_NOUNS = frozenset({"poll", "survey", "study"})
+
+
+def _describes_or_locates(verb: Token, region: bool) -> bool:
+    """Whether the verb of a subject says what it is rather than what it does ("X was the runner-up"), or, for a
+    place, what it has or holds ("New York has several", "the state holds its primary")."""
+    lemma = verb.lemma_.lower()
+    predicates = [c for c in verb.children if c.i > verb.i and _predicate(c)]
+    # "was critical of X, telling the paper": speaking
+    doing = any(c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in lexicon.reporting_verbs() for c in verb.children)
+    if lemma in _COPULAS and verb.pos_ in {"AUX", "VERB"} and predicates and not doing:
+        return True
+    return region and lemma in _PLACE_VERBS
+
+
+def _predicate(token: Token) -> bool:
+    """What a copula says its subject is: "the runner-up", "third", "within reach"; not "ready to sign", "critical
+    of Y" nor "in talks with Y", which tell what it does."""
+    if token.dep_ == "attr":
+        return True
+    if token.dep_ == "acomp":
+        return not any(c.dep_ in {"xcomp", "prep", "ccomp"} for c in token.children)
+    return token.dep_ == "prep" and not any(c.lemma_.lower() in _TALK_NOUNS for c in token.children)
+
+
+def _a_share(gov: Token) -> bool:
+    head = gov.head
+    return gov.dep_ == "nsubj" and head.lemma_.lower() in _SHARE_VERBS and (
+        head.lemma_.lower() != "make" or any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children)
+    )
+
+
+def _says_next(span: SpacySpan) -> bool:
+    """ "her adviser, X, said:": a name the small model hangs elsewhere, followed by a reporting verb with no subject."""
+    doc = span.doc
+    verb = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
+    return (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lexicon.reporting_verbs()
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _after_a_place(span: SpacySpan) -> bool:
+    doc = span.doc
+    before = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].text == "," else None
+    return before is not None and (before.ent_type_ in {"GPE", "LOC"} or before.pos_ == "PROPN" and before.dep_ == "pobj")
+
+
+def _subject_of_infinitive(span: SpacySpan) -> bool:
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "to" and doc[span.end + 1].pos_ in {"VERB", "AUX"}
+
+
 def _partner(prep: Token, kind: PartyKind) -> bool:
+    if prep.lower_ == "by" and prep.head.dep_ == "acl" and prep.head.head.lemma_.lower() in _POLL_NOUNS:
+        return False  # "a survey conducted by X": a pollster counts, it does not act
     if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "VERB" or prep.lower_ == "according":
         return True
+    if prep.lower_ in {"to", "with"} and prep.head.lemma_.lower() in _SPEECH_NOUNS:
+        return False  # "in a statement to the Observer", "in an interview with X": the audience
+    if prep.lower_ == "to" and prep.head.lemma_.lower() == "take" and not any(c.dep_ == "dobj" for c in prep.head.children):
+        return False  # "took to Twitter": a medium
     if _bought(prep):
         return True  # "a stake in X", "the takeover of X": what is bought is a party to the deal
     if prep.lower_ == "on" and prep.head.lemma_.lower() == "call":
@@ -1357,6 +1441,8 @@ def _the_state(doc: Doc, actors: list[_Actor]) -> None:
     """ "The state had been seeking a dismissal": the state of a federation named last before it (a region the
     country table does not know). Not "the state law" nor "the state of X", which names its own."""
     regions = [a for a in actors if any(m.region for m in a.mentions)]
+    # A city is never "the state": where a state of a federation is named, it is that one.
+    regions = [a for a in regions if a.key.startswith("region:")] or regions
     for match in re.finditer(r"\b[Tt]he state\b", doc.text) if regions else ():
         words = doc.char_span(match.start(), match.end())
         if words is None:
@@ -1412,7 +1498,9 @@ def find_parties(doc: Doc) -> PartyIndex:
         _find_again(doc, text, actors, outside_story)
     with isolated("parties", unread):
         _the_state(doc, actors)
-    candidates, actors = actors, [a for a in actors if _is_actor(a, quoted)]
+    # Words in quotation marks of any kind (speech, a chant, a title) show no one acting in the story.
+    all_quoted = [(q.start, q.end) for q in quotations(text)]
+    candidates, actors = actors, [a for a in actors if _is_actor(a, all_quoted)]
     with isolated("parties", unread):
         actors = _governments_to_states(candidates, actors)
     for actor in actors:
