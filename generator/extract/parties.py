@@ -56,6 +56,19 @@ _MAKER_NOUNS = frozenset("maker manufacturer producer developer inventor seller 
 # Outlets report the news; they are not in it.
 _OUTLET_NOUNS = frozenset("agency newspaper paper daily magazine broadcaster channel website tabloid wire".split())
 _NEWS_WORDS = frozenset({"news", "press", "wire"})
+# Outlet nouns that also name public bodies ("the Customs agency"): an outlet only with a news word.
+_PUBLIC_OUTLET_NOUNS = frozenset({"agency", "paper", "channel"})
+# Words that make a name an outlet's wherever they stand in it ("Acme News Service", "the Lark Broadcasting Network").
+_OUTLET_NAME_WORDS = frozenset({"news", "broadcasting"})
+
+
+def _outlet_name(name: str) -> bool:
+    """A news outlet's name: one ending in an outlet word ("Journal", "Times") or holding "News" or "Broadcasting";
+    not a company so named ("Lark News Corp")."""
+    words = _clean(name).lower().split()
+    if not words or _CORPORATE_SUFFIXES.search(_clean(name)):
+        return False
+    return words[-1] in lexicon.outlet_words() or bool(_OUTLET_NAME_WORDS & set(words))
 _CORPORATE_SUFFIXES = re.compile(r"[,\s]+(?:inc|ltd|plc|corp|corporation|co|llc|ag|sa|nv|group)\.?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
@@ -328,10 +341,21 @@ def _collect(doc: Doc) -> list[_Mention]:
             mentions.append(mention)
     # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later. Nor is a
     # span of blanks the small model may label (issue 14: it stopped extraction).
+    mentions = [m for m in mentions if m.key or not _common_word_opening_a_sentence(m.tokens)]
     for m in mentions:
         if not m.key and lexicon.federated_state(m.text):
             m.key, m.kind, m.region = f"region:{m.text}", PartyKind.country, True  # "Montana was holding its primary"
     return [m for m in mentions if m.text.strip() and _clean(m.text).lower() not in lexicon.titles()]
+
+
+def _common_word_opening_a_sentence(span: SpacySpan) -> bool:
+    """ "Pigs are considered unclean", "Plenty of people ...", "Aides said": a common noun the small model labels
+    as a name because a sentence opens with it. A name is written capitalised inside sentences too, and is no
+    common noun written in lower case elsewhere."""
+    if len(span) != 1 or not span[0].is_sent_start or _written_inside_a_sentence(span.doc, span.text):
+        return False
+    word = span[0]
+    return word.tag_ in {"NN", "NNS"} or re.search(rf"(?<![\w-]){re.escape(word.lower_)}(?![\w-])", span.doc.text) is not None
 
 
 def _crowd_mention(noun: Token) -> _Mention | None:
@@ -826,12 +850,14 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
         return True  # "Expo 2030": an event named by its year
-    if mention.kind is PartyKind.organization and mention.text.split()[-1].lower() in lexicon.outlet_words():
-        return True  # "The Wall Street Journal reported"
+    if mention.kind is PartyKind.organization and _outlet_name(mention.text):
+        return True  # "The Wall Street Journal reported", "the Christian Broadcasting Network"
     if any(t.dep_ == "appos" and span.start <= t.head.i < span.end and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
         return True  # "Newsline, the news agency"
-    if root.dep_ == "compound" and root.head.lemma_ in _OUTLET_NOUNS and any(c.lower_ in _NEWS_WORDS for c in root.head.children):
-        return True  # "the Newsline news agency"
+    if root.dep_ == "compound" and root.head.lemma_ in _OUTLET_NOUNS and (
+        root.head.lemma_ not in _PUBLIC_OUTLET_NOUNS or any(c.lower_ in _NEWS_WORDS for c in root.head.children)
+    ):
+        return True  # "the Newsline news agency", "Epoch magazine"
     # An outlet reports that ...; a company reports a loss.
     return root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children)
 
@@ -1037,11 +1063,22 @@ def _signs_a_quotation(mention: _Mention) -> bool:
 
 
 def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
-    if actor.kind is not PartyKind.person and any(_introduced_as_product(m) for m in actor.mentions):
-        return False
+    if actor.kind is not PartyKind.person and any(_introduced_as_product(m) or _outlet_name(m.text) for m in actor.mentions):
+        return False  # a product, or an outlet wherever it is named by its acronym ("posted by CBN")
+    if actor.kind is PartyKind.person and _outlet_staff(actor.mentions[0]):
+        return False  # introduced as the outlet's journalist
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
     region = any(m.region for m in actor.mentions)
     return any(_acts(m, region) for m in outside)
+
+
+def _outlet_staff(mention: _Mention) -> bool:
+    """ "the Lantern's Ivo Marsh takes a look": a journalist of the outlet, introduced by its name."""
+    doc, start = mention.tokens.doc, mention.tokens.start
+    if start < 2 or doc[start - 1].tag_ != "POS":
+        return False
+    owner = next((e for e in doc.ents if e.start < start - 1 and e.end in {start - 1, start}), None)  # the model may take in the "'s"
+    return owner is not None and _outlet_name(owner.text)
 
 
 def _introduced_as_product(mention: _Mention) -> bool:

@@ -579,3 +579,22 @@ def test_subjects_the_small_model_hides_still_act(facts, text, present):
 def test_labels_datelines_and_calls_to_follow_are_furniture(facts, text, absent):
     names = _names(facts(text))
     assert "Ola Venn" in names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # An outlet is one wherever it is named: by its acronym too, and with "magazine" after its name.
+        ("Ivo Marsh spoke to the Lark Broadcasting Network. In a video posted by LBN, Marsh said he would run.", {"Ivo Marsh"},
+         {"Lark Broadcasting Network", "LBN"}),
+        ("\u201cThe race is over,\u201d wrote Epoch magazine. Ivo Marsh disagreed.", {"Ivo Marsh"}, {"Epoch"}),
+        ("The Harbor News Service reported that Ivo Marsh would run.", {"Ivo Marsh"}, {"Harbor News Service"}),
+        # A journalist introduced by the outlet's name is not in the story.
+        ("Ivo Marsh leads in the polls. The Harbor Times's Ola Venn takes a look at why.", {"Ivo Marsh"}, {"Ola Venn"}),
+        # A common noun opening a sentence is no name.
+        ("Ivo Marsh said farmers would suffer. Pigs are considered unclean by some, and pigs' feed is dear.", {"Ivo Marsh"}, {"Pigs"}),
+    ],
+)
+def test_outlets_their_staff_and_capitalised_common_nouns_are_not_parties(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
