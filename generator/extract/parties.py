@@ -355,7 +355,7 @@ def _common_word_opening_a_sentence(span: SpacySpan) -> bool:
     if len(span) != 1 or not span[0].is_sent_start or _written_inside_a_sentence(span.doc, span.text):
         return False
     word = span[0]
-    return word.tag_ in {"NN", "NNS"} or re.search(rf"(?<![\w-]){re.escape(word.lower_)}(?![\w-])", span.doc.text) is not None
+    return word.tag_ == "NNS" or re.search(rf"(?<![\w-]){re.escape(word.lower_)}(?![\w-])", span.doc.text) is not None
 
 
 def _crowd_mention(noun: Token) -> _Mention | None:
@@ -705,11 +705,43 @@ def _worded(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Mention
     return [m for m in mentions if m.text.split()]
 
 
+# Particles joined to a surname that news drops when it names the person again: "al-Assad" ... "Assad".
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ben|bin|ibn)-(?=[A-Z])")
+
+
+def _surname(name: str) -> str:
+    return _JOINED_PARTICLE.sub("", name.split()[-1])
+
+
+def _canonical_full_names(names: list[str]) -> dict[str, str]:
+    """Each full name (in order of mention) to the first one written for the same person: the same given name and
+    surname, and no middle name that tells them apart ("Donald J. Trump" is "Donald Trump"; "George W. Bush" is
+    not "George H.W. Bush")."""
+    canonical: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        same = next(
+            (
+                c for c in dict.fromkeys(canonical.values())
+                if c.split()[0] == words[0] and _surname(c) == _surname(name)
+                and (len(words) == 2 or len(c.split()) == 2 or c.split()[1:-1] == words[1:-1])
+            ),
+            None,
+        )
+        canonical[name] = same or canonical.get(name) or name
+    return canonical
+
+
 def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
     with isolated("parties", unread):
         _correct_kinds(mentions)
     with isolated("parties", unread):
         _one_kind_per_name(mentions)
+    # "Ivo J. Marsh ... Ivo Marsh": a name a person's full name shortens is that person's, however it is labelled.
+    given_and_surname = {(m.text.split()[0], _surname(m.text)) for m in mentions if m.kind is PartyKind.person and not m.key and len(m.text.split()) > 2}
+    for m in mentions:
+        if not m.key and m.kind is PartyKind.organization and len(m.text.split()) == 2 and (m.text.split()[0], _surname(m.text)) in given_and_surname:
+            m.kind = PartyKind.person
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
     # News refers to a person by surname, rarely by first name: a two-word "person" named again by its first word
     # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said"), unless the text shows a
@@ -729,7 +761,12 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
         if m.text.split()[0] in short_forms:
             m.kind = PartyKind.organization
     persons = [m for m in persons if m.kind is PartyKind.person]
-    full_names = {**by_first_word, **{m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}}
+    canonical = _canonical_full_names([m.text for m in persons if len(m.text.split()) > 1])
+    # A surname alone is the person of that surname introduced first, the story's principal: "Sanders" is the
+    # senator, not "his wife, Jane Sanders", named later; members of one family stay apart.
+    full_names = {word: canonical[text] for word, text in by_first_word.items()}
+    for text in canonical:
+        full_names.setdefault(_surname(text), canonical[text])
     # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style introduces a
     # person by full name, so a lone word with no full name and never an honorific or title before it is an
     # organisation.
@@ -738,7 +775,7 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
         if len(m.text.split()) == 1 and m.text not in full_names and m.text not in titled:
             m.kind = PartyKind.organization
             continue
-        m.key = "person:" + full_names.get(m.text.split()[-1], m.text)
+        m.key = "person:" + (canonical.get(m.text) or full_names.get(_surname(m.text), m.text))
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
     by_initials = {_initials(text): key for key, text in names.items() if _initials(text)}
@@ -930,7 +967,7 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
 _COPULAS = frozenset({"be", "seem", "remain", "become"})
 # What a place as a subject does without acting: it has things, it holds and votes in elections.
 _PLACE_VERBS = frozenset({"have", "hold", "host", "vote", "caucus", "offer", "include"})
-_VISIT_VERBS = frozenset({"visit", "enter", "tour", "reach", "eye", "attend"})
+_VISIT_VERBS = frozenset({"visit", "enter", "tour", "reach", "eye", "attend", "board"})
 # The numbers a group is counted by: "Christians make up 1 percent", "account for a third".
 _SHARE_VERBS = frozenset({"make", "account", "comprise", "constitute", "represent", "number"})
 # Speech addressed to someone ("a statement to X", "an interview with X"): X is the audience, often an outlet.

@@ -598,3 +598,24 @@ def test_labels_datelines_and_calls_to_follow_are_furniture(facts, text, absent)
 def test_outlets_their_staff_and_capitalised_common_nouns_are_not_parties(facts, text, present, absent):
     names = _names(facts(text))
     assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # Members of one family are different people; the surname alone is the one introduced first.
+        ("Sen. Arne Volk said he would run. His wife, Greta Volk, said: \u201cWe will keep going.\u201d Volk thanked voters.",
+         {"Arne Volk": {"Volk"}, "Greta Volk": set()}),
+        ("Gov. Tomas Reyes, the son of former President Luis A. Reyes and brother of Mateo B. Reyes, said he would quit. "
+         "Luis A. Reyes praised him and Mateo B. Reyes thanked him. Reyes said no more.",
+         {"Tomas Reyes": {"Reyes"}, "Luis A. Reyes": set(), "Mateo B. Reyes": set()}),
+        # A middle initial does not make another person; a joined particle is dropped when the surname is written alone.
+        ("Sen. Ivo J. Marsh said he would run. Ivo Marsh later thanked voters.", {"Ivo J. Marsh": {"Ivo Marsh"}}),
+        ("President Omar al-Haddad met the envoy. Haddad said the talks were useful.", {"Omar al-Haddad": {"Haddad"}}),
+    ],
+)
+def test_people_of_one_family_stay_apart_and_variants_of_one_name_merge(facts, text, persons):
+    sheet = facts(text)
+    for name, aliases in persons.items():
+        party = next((p for p in sheet.parties if p.name == name), None)
+        assert party is not None and aliases <= set(party.aliases), [(p.name, p.aliases) for p in sheet.parties]
