@@ -276,6 +276,8 @@ def _collect(doc: Doc) -> list[_Mention]:
         elif (ministry := _ministry_of_state(span)) is not None:
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{ministry.name}"))
         elif ent.label_ == "NORP" or lexicon.country_of_demonym(span.text) and ent.label_ == "ORG":
+            if span.start > 0 and doc[span.start - 1].text in _CHAMBER_WORDS and not lexicon.country_of_demonym(span.text):
+                span = doc[span.start - 1 : span.end]  # "House Democrats": the party's members in one chamber
             mention = _nation_as_noun(span) or _group_mention(span) or _demonym_actor(span)
             if mention is None:
                 continue  # an adjective, free to open a name the model left unlabelled ("Hellenic Telenet")
@@ -794,6 +796,15 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
         elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
             key = next(iter(name_words[key]))
         m.key = f"{m.kind.value}:{key}"
+    # "Democrats" alone is the one chamber's Democrats the article names ("Senate Democrats"), if it names one.
+    in_chamber: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.key.split(":", 1)[1].split() if m.key.startswith("group:") else []
+        if len(words) == 2 and words[0].capitalize() in _CHAMBER_WORDS:
+            in_chamber.setdefault(f"group:{words[1]}", set()).add(m.key)
+    for m in mentions:
+        if len(chambers := in_chamber.get(m.key, set())) == 1:
+            m.key = next(iter(chambers))
     # "the Roes" is the Roe family named before.
     families = {m.key[len("family:") :] for m in mentions if m.key.startswith("family:")}
     for m in mentions:
@@ -966,7 +977,7 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
 # A subject of these does not act: "X is the runner-up" describes it.
 _COPULAS = frozenset({"be", "seem", "remain", "become"})
 # What a place as a subject does without acting: it has things, it holds and votes in elections.
-_PLACE_VERBS = frozenset({"have", "hold", "host", "vote", "caucus", "offer", "include"})
+_PLACE_VERBS = frozenset({"have", "hold", "host", "caucus", "offer", "include"})
 _VISIT_VERBS = frozenset({"visit", "enter", "tour", "reach", "eye", "attend", "board"})
 # The numbers a group is counted by: "Christians make up 1 percent", "account for a third".
 _SHARE_VERBS = frozenset({"make", "account", "comprise", "constitute", "represent", "number"})
@@ -1054,6 +1065,7 @@ def _partner(prep: Token, kind: PartyKind) -> bool:
     return kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
 
 
+_CHAMBER_WORDS = frozenset("House Senate Congress Parliament Assembly Commons Lords Congressional".split())
 _PLACE_NOUNS = frozenset("county state province city town district region municipality".split())
 
 
@@ -1105,7 +1117,9 @@ def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
     if actor.kind is PartyKind.person and _outlet_staff(actor.mentions[0]):
         return False  # introduced as the outlet's journalist
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
-    region = any(m.region for m in actor.mentions)
+    # A legislative chamber, like a region, is also where things happen ("win back the House"): it acts only
+    # where it does something itself.
+    region = any(m.region for m in actor.mentions) or actor.kind is PartyKind.organization and _clean(actor.mentions[0].text).split()[-1] in _CHAMBER_WORDS
     return any(_acts(m, region) for m in outside)
 
 

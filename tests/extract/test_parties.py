@@ -619,3 +619,20 @@ def test_people_of_one_family_stay_apart_and_variants_of_one_name_merge(facts, t
     for name, aliases in persons.items():
         party = next((p for p in sheet.parties if p.name == name), None)
         assert party is not None and aliases <= set(party.aliases), [(p.name, p.aliases) for p in sheet.parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A chamber won or within reach is a prize, not an actor; one that votes acts.
+        ("Ivo Marsh told members of his party that the Assembly is within reach. \u201cWe will win back the Assembly,\u201d he said.",
+         {"Ivo Marsh"}, {"Assembly"}),
+        ("The Senate voted 60-40 to pass the measure, and Ivo Marsh praised the vote.", {"Ivo Marsh", "Senate"}, set()),
+        # The members of a party in one chamber are one group, named also by the party's name alone.
+        ("Senate Democrats rejected the offer. Democrats said Ivo Marsh had not listened.", {"Senate Democrats", "Ivo Marsh"},
+         {"Democrats"}),
+    ],
+)
+def test_a_chamber_acts_only_where_it_does_something(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
