@@ -1166,6 +1166,9 @@ def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None
     """Title, affiliation and nationality written before a name: "Acme chief executive Jane Doe",
     "Russian President Ivan Sokolov", "EU Trade Commissioner John Smith"."""
     i = mention.tokens.start
+    noun = doc[i - 1] if i > 0 else None
+    if noun is not None and noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and not mention.tokens.start <= noun.head.i < mention.tokens.end:
+        return None, None, None  # "the federal judge X was referring to": the judge is an argument of its own
     words: list[Token] = []
     # By part of speech, not by dependency: the small model often attaches a title to the wrong name
     # ("Russian President Ivan Sokolov" as a conjunct of the name before it).
@@ -1221,12 +1224,13 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
         after = doc[mention.tokens.end : mention.tokens.end + 1]
         if len(after) and after[0].lower_ in {"at", "of"}:
             employer = next((e for e in doc.ents if e.start == after[0].i + 1 and e.label_ in {"ORG", "FAC", "PERSON", "GPE"}), None)
-            if employer is not None:
+            if employer is not None and (employer.label_ != "GPE" or lexicon.place(employer.text) or lexicon.federated_state(employer.text)):
+                # "voter Jane Doe of Springfield": a town is where she lives, not whom she works for
                 return None, _clean(employer.text)  # a state here ("President X of Russia") is the nation, see _describe
         return None, None
     text = match.group("text").strip()
     words = text.split()
-    if not words or words[0].lower() in _NOT_APPOSITIVE:
+    if not words or words[0].lower() in _NOT_APPOSITIVE or not _noun_phrase(doc, last.idx + len(last.text) + match.start("text"), text):
         return None, None
     if words and words[0].lower() in {"a", "an", "the"}:
         text = " ".join(words[1:])
@@ -1246,7 +1250,27 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
         return None, None
     if affiliation:
         affiliation = re.split(r"\s+in\s+(?=[A-Z])", affiliation)[0]  # "Bluefin Securities in Oslo": the place is not the employer
+        if not re.sub(r"^the\s+", "", affiliation)[:1].isupper():
+            # "the advocacy group Democracy Now": the name after its role noun; "the presidential candidate": no name
+            named = _NAME_AFTER_ROLE_NOUN.search(affiliation)
+            affiliation = named.group("name") if named and named.group("noun").lower() in lexicon.organization_nouns() else None
     return role, affiliation
+
+
+_NAME_AFTER_ROLE_NOUN = re.compile(r"\b(?P<noun>[a-z]+)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+(?:of|for|and|on|[A-Z][\w.&'-]*))*)$")
+
+
+def _noun_phrase(doc: Doc, start: int, text: str) -> bool:
+    """Whether the words of an appositive make a noun phrase ("an analyst at Y"), not a clause the comma happens to
+    open ("Cuban said he sees someone ...", "to be commander in chief", "senator whom others dislike")."""
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    if span is None:
+        return False
+    return not (
+        span[0].lower_ == "to"
+        or any(t.tag_ in {"WP", "WDT", "WP$"} for t in span)
+        or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in span)
+    )
 
 
 def _describe(doc: Doc, actor: _Actor) -> None:

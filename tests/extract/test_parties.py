@@ -636,3 +636,28 @@ def test_people_of_one_family_stay_apart_and_variants_of_one_name_merge(facts, t
 def test_a_chamber_acts_only_where_it_does_something(facts, text, present, absent):
     names = _names(facts(text))
     assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        # A clause after a comma is no title.
+        ("In describing fellow investor Ivo Marsh, Ola Venn said he sees someone without the curiosity to serve as chief "
+         "executive.", "Ivo Marsh", None, None),
+        ("The debate turned to the fitness of the nominee, Ivo Marsh, to be commander in chief. Marsh said he was fit.",
+         "Ivo Marsh", None, None),
+        # A name opening a clause about the title before it does not hold that title.
+        ("The federal judge Ivo Marsh was referring to is Ola Venn, who was born in Oslo. Marsh said Venn was biased.",
+         "Ivo Marsh", None, None),
+        # An affiliation is a name: a town of residence is not one, a description is not one, a group's name after
+        # its role noun is one.
+        ("\u201cI am not sure,\u201d said undecided voter Dana Pike of Harlowton before the event.", "Dana Pike", None, None),
+        ("Rhea Tarn, the scheduled speaker for the presidential candidate, will not attend, Tarn said.", "Rhea Tarn",
+         "scheduled speaker", None),
+        ("Jonas Brill, communications director of the advocacy group Rivers for Farmers, said Tarn had options.", "Jonas Brill",
+         "communications director", "Rivers for Farmers"),
+    ],
+)
+def test_titles_are_noun_phrases_and_affiliations_names(facts, text, name, title, affiliation):
+    party = _by_name(facts(text), name)
+    assert (party.title, party.affiliation) == (title, affiliation)
