@@ -522,13 +522,13 @@ def _ministry_of_state(span: SpacySpan) -> lexicon.Country | None:
 
 
 def _nation_as_noun(span: SpacySpan) -> _Mention | None:
-    """ "The Chinese announced ...", "talks with the French": a nationality used as a singular noun is its state."""
+    """ "The Chinese announced ...", "talks with the French", "the Russians have used ...": a nationality used as a
+    noun after "the" is its state (plural ones without "the" are people: "Russians voted")."""
     doc = span.doc
     country = lexicon.country_of_demonym(span.text)
     after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
     as_noun = span.root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
-    plural = span.text.lower() not in {d.lower() for d in country.demonyms} if country is not None else True
-    if country is None or not country.is_state or plural or not after_the or not as_noun:
+    if country is None or not country.is_state or not after_the or not as_noun:
         return None
     return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
 
@@ -592,8 +592,15 @@ def _institution_mention(token: Token) -> _Mention | None:
 # --- merging -------------------------------------------------------------------------------------
 
 
+# "the Party of Ruritania": the organisation of a place, written also "Ruritania's Party", "the Ruritania Party".
+_OF_A_PLACE = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)$")
+
+
 def _org_key(name: str) -> str:
     name = _CORPORATE_SUFFIXES.sub("", _clean(name))
+    name = re.sub(r"(?:'s|\u2019s)\s", " ", name)
+    if (of := _OF_A_PLACE.match(name)) and (lexicon.place(of.group("place")) or lexicon.federated_state(of.group("place"))):
+        name = f"{of.group('place')} {of.group('body')}"
     return re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).strip()
 
 
@@ -778,6 +785,11 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
             m.kind = PartyKind.organization
             continue
         m.key = "person:" + (canonical.get(m.text) or full_names.get(_surname(m.text), m.text))
+    # "Rep. Jo Israel ... Israel said": a person's surname that is also a place's name, speaking, is the person.
+    for m in mentions:
+        person = full_names.get(m.text) if m.key.startswith("place:") and m.text in {_surname(n) for n in canonical} else None
+        if person and m.tokens.root.dep_ == "nsubj" and m.tokens.root.head.lemma_.lower() in lexicon.reporting_verbs():
+            m.key, m.kind = f"person:{person}", PartyKind.person
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
     by_initials = {_initials(text): key for key, text in names.items() if _initials(text)}

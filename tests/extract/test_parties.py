@@ -661,3 +661,21 @@ def test_a_chamber_acts_only_where_it_does_something(facts, text, present, absen
 def test_titles_are_noun_phrases_and_affiliations_names(facts, text, name, title, affiliation):
     party = _by_name(facts(text), name)
     assert (party.title, party.affiliation) == (title, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # "the Russians" acting is the state, as "the French" is.
+        ("Norway pressed Russia for a deal. The Russians have used the talks to gain time, Norway said.", "Russia", "Russians"),
+        # "X's Party", "the Party of X" and "the X Party" are one organisation.
+        ("Vermont\u2019s Liberty Party gathers on Saturday. On Thursday the Liberty Party of Vermont said Ivo Marsh "
+         "would not speak.", "Liberty Party of Vermont", "Vermont\u2019s Liberty Party"),
+        # A surname that is also a country's name, speaking, is the person.
+        ("Rep. Dana Jordan said the bill would pass. \u201cWe have the votes,\u201d Jordan said.", "Dana Jordan", "Jordan"),
+    ],
+)
+def test_one_actor_under_a_nationality_a_place_possessive_or_a_surname(facts, text, name, alias):
+    sheet = facts(text)
+    party = _by_name(sheet, name)
+    assert alias in party.aliases, [(p.name, p.aliases) for p in sheet.parties]
