@@ -645,6 +645,25 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             m.kind = PartyKind.organization
 
 
+_GENDERED_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+def _followed_by_he_or_she(mention: _Mention) -> bool:
+    """A name that speaks and that the text goes on to call "he" or "she", with no other person named in between: a
+    person, as the interviewee of a profile named by surname only ("said X. ... She asked X ...")."""
+    doc, root = mention.tokens.doc, mention.tokens.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in lexicon.reporting_verbs():
+        return False  # the name speaks, as people do
+    end = mention.tokens.sent.end
+    following = doc[mention.tokens.end : min(len(doc), doc[end].sent.end if end < len(doc) else end)]
+    for token in following:
+        if token.ent_type_ == "PERSON" and token.text != mention.text:
+            return False
+        if token.lower_ in _GENDERED_PRONOUNS and token.pos_ == "PRON":
+            return True
+    return False
+
+
 def _after_honorific_or_title(mention: _Mention) -> bool:
     prev = mention.tokens.doc[mention.tokens.start - 1] if mention.tokens.start > 0 else None
     return prev is not None and (prev.lower_ in lexicon.honorifics() or prev.lower_ in lexicon.titles())
@@ -779,7 +798,7 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
     # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style introduces a
     # person by full name, so a lone word with no full name and never an honorific or title before it is an
     # organisation.
-    titled = {m.text for m in persons if len(m.text.split()) == 1 and _after_honorific_or_title(m)}
+    titled = {m.text for m in persons if len(m.text.split()) == 1 and (_after_honorific_or_title(m) or _followed_by_he_or_she(m))}
     for m in persons:
         if len(m.text.split()) == 1 and m.text not in full_names and m.text not in titled:
             m.kind = PartyKind.organization

@@ -688,3 +688,8 @@ def test_one_actor_under_a_nationality_a_place_possessive_or_a_surname(facts, te
 def test_a_common_noun_opening_a_sentence_is_no_name(nlp, text, common):
     doc = nlp(text)
     assert _common_word_opening_a_sentence(doc[0:1]) is common
+
+
+def test_a_surname_alone_that_speaks_and_is_she_is_a_person(facts):
+    sheet = facts("\u201cThe law is clear,\u201d said Okafor. She added that the court would rule in June.")
+    assert _by_name(sheet, "Okafor").kind.value == "person"
