@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -157,6 +158,9 @@ class SiteCorrections(_Entry):
     deals: DealCorrections = Field(default_factory=DealCorrections)
 
 
+_Loaded = TypeVar("_Loaded", Corrections, SiteCorrections)
+
+
 def corrections_path(article_source: Path) -> Path:
     """`seeds/NAME.corrections.yml` for `seeds/NAME.txt`."""
     return article_source.with_name(article_source.stem + SUFFIX)
@@ -178,12 +182,7 @@ def orphan_corrections(folder: Path, article_paths: list[Path]) -> list[Path]:
 
 
 def load_corrections(path: Path) -> Corrections:
-    data = _read_yaml(path)
-    if data is None:
-        return Corrections()
-    if not isinstance(data, dict):
-        raise CorrectionsError(["expected a mapping with any of: rename, merge, drop, add"])
-    return _validated(Corrections, data)
+    return _load(path, Corrections)
 
 
 def _read_yaml(path: Path) -> object:
@@ -199,7 +198,13 @@ def _read_yaml(path: Path) -> object:
         raise CorrectionsError([f"not valid YAML: {getattr(exc, 'problem', None) or exc}{where}"]) from exc
 
 
-def _validated(model: type[_Entry], data: dict) -> _Entry:
+def _load(path: Path, model: type[_Loaded]) -> _Loaded:
+    """A corrections file read and checked against `model`: an empty file corrects nothing."""
+    data = _read_yaml(path)
+    if data is None:
+        return model()
+    if not isinstance(data, dict):
+        raise CorrectionsError([f"expected a mapping with any of: {', '.join(model.model_fields)}"])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -212,12 +217,7 @@ def find_site_corrections(seeds_dir: Path) -> Path | None:
 
 
 def load_site_corrections(path: Path) -> SiteCorrections:
-    data = _read_yaml(path)
-    if data is None:
-        return SiteCorrections()
-    if not isinstance(data, dict):
-        raise CorrectionsError(["expected a mapping with any of: actors, deals"])
-    return _validated(SiteCorrections, data)
+    return _load(path, SiteCorrections)
 
 
 def deal_edits(sheets: list[FactSheet], corrections: SiteCorrections) -> DealEdits:

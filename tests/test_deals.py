@@ -93,6 +93,17 @@ def test_one_deal_followed_across_articles_is_one_deal_in_date_order():
     assert quota.timeline[2].evidence == "Kastria's parliament approved the Sorrel Bay fishing quota deal with Velmora."
 
 
+def test_a_step_of_the_timeline_quotes_the_sentence_that_gives_its_status():
+    """The status may be told sentences after the deal is named: the timeline quotes those words, not the naming."""
+    text = "Velmora and Kastria agreed on a Sorrel Bay fishing quota pact. Kastria's senate ratified it on Tuesday."
+    ratified = sheet("quota-ratified", dt.date(2026, 3, 9), ("Velmora and Kastria agreed on a Sorrel Bay fishing quota pact.", ["Velmora", "Kastria"], S.ratified), text=text)
+    words = text.index("ratified it")
+    ratified.agreements[0].status_evidence = Span(start=words, end=words + len("ratified"))
+    quota = deal_with(group_deals([*QUOTA, ratified, *OTHERS]), "quota-ratified")
+    event = next(event for event in quota.timeline if event.article == "quota-ratified")
+    assert event.status == S.ratified and event.evidence == "Kastria's senate ratified it on Tuesday."
+
+
 def test_a_deal_keeps_its_id_as_later_articles_join_it():
     early = deal_with(group_deals(QUOTA[1:2] + QUOTA[3:4] + OTHERS), "quota-tentative")
     later = deal_with(group_deals(QUOTA + OTHERS), "quota-tentative")
@@ -258,6 +269,10 @@ def test_invented_articles_about_one_deal_build_one_deal_page(tmp_path):
     articles = [event.article for event in quota.timeline]
     assert len(articles) >= 3 and {"rail-link", "power-exports", "olvenia-quotas", "dunmark-quotas"}.isdisjoint(articles)
     assert [event.date for event in quota.timeline] == sorted(event.date for event in quota.timeline)
+    # Each step of the timeline has the status its own article gives; the deal, the latest article's.
+    agreements = {(sheet.article.id, agreement.id): agreement for sheet in report.sheets for agreement in sheet.agreements}
+    assert [event.status for event in quota.timeline] == [agreements[event.article, event.agreement].status for event in quota.timeline]
+    assert len({event.status for event in quota.timeline}) > 1 and quota.status == quota.timeline[-1].status
     page = (tmp_path / f"docs/facts/deals/{quota.id}.md").read_text("utf-8")
     assert page.index("articles/quota-tentative.md") < page.index("articles/quota-signed.md")
     gold, problems = read_gold(FIXTURES / "gold-deals.tsv", report.sheets)

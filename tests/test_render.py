@@ -341,3 +341,12 @@ def test_a_status_shows_who_set_it_and_links_its_words_into_the_source():
     assert "approved</span> by [Southland]" in line
     anchor = re.search(r"“said in a statement” \[source&nbsp;↓\]\(#(src-a1-\d+)\)", line).group(1)
     assert f'id="{anchor}"' in page
+
+
+def test_each_sides_account_on_a_deal_page_is_quoted_once_in_a_block():
+    sheet = sample_sheet()
+    page = render_site([sheet], SETTINGS)["deals/fishing-truce-truce.md"]
+    html = markdown.markdown(page, extensions=["attr_list", "md_in_html"])
+    # The account's words keep their own closing quotation mark, and get no marks of ours around them.
+    assert "<blockquote>\n<p>agreed to stop all patrols in the contested waters,” Northland's</p>\n</blockquote>" in html
+    assert "“agreed to stop" not in page

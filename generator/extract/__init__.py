@@ -177,7 +177,7 @@ def facts_from_doc(article: Article, doc: Doc) -> FactSheet:
     with isolated("agreements", unread):
         agreements = find_agreements(doc, index, quotes)
     with isolated("conditions", unread):
-        conditions = find_conditions(doc, index, agreements)
+        conditions = find_conditions(doc, index, agreements, quotes)
     return FactSheet(
         article=article.meta,
         text=article.text,

@@ -5,9 +5,10 @@ agreement. The rules read these shapes:
 
 - a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "Y was demanded by X", "X insists on
   ...", "X called on Y to ...", "X appealed to Y to ...", "X pushed for ...", "X urged (warned, told, forced) Y to ...",
-  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...";
-- a noun of demanding: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition that",
-  "X said Y will be a condition of ...";
+  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...",
+  "'You should resign,' X told Y";
+- a noun of demanding or asking: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition
+  that", "X said Y will be a condition of ...", "X sounded a call for Y to ...", "X's advice that Y should ...";
 - a conditional commitment: "negotiations will start only if ...", "X will only sign if ...", "X is prepared to ... if Y
   ...", "unless", "as long as", "no progress until ...", "will not sign without ...", "would ... in return for ...",
   "depends on ...";
@@ -15,12 +16,17 @@ agreement. The rules read these shapes:
 - a restriction: "only firms ... will be permitted to bid", by whoever decided it ("X's decision to bar ...");
 - a repeated demand ("give in to demands to free the prisoners") adds evidence to the demand it repeats.
 
+The one who demands is the subject of the verb of demanding or, for what another may do ("Y could ... only if"), the one
+who reported it; "I" in a quotation is its speaker.
+
 Not conditions: hopes and predictions (no shape above reads them), the terms of an agreement already reached
-("Under the agreement, X must ...": no demanding word), and a demand no party can be found for.
+("Under the agreement, X must ..."), a demand denied ("X has not called for ..."), and a demand no party can be found
+for.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -28,7 +34,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from generator.extract import lexicon
 from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
-from generator.model import Agreement, Condition, Party, PartyKind, Span
+from generator.model import Agreement, Condition, Party, PartyKind, Quote, Span
 
 _DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
 # "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
@@ -49,22 +55,32 @@ _ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" of "can't"
 _PROMISE_VERBS = frozenset({"agree", "offer", "promise", "pledge", "vow", "propose"})
 _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 # Steps of a deal a party may promise on a condition: "X would sign the treaty if ...".
-_COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant", "consider"})
+_COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant"})
+_STARTING_VERBS = frozenset({"begin", "start", "open", "hold", "negotiate", "talk", "proceed", "enter"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
 _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
 _APPROVAL_VERBS = frozenset({"approve", "ratify", "endorse", "vote"})
 _AWAITING_VERBS = frozenset({"need", "require", "await"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
+# Nouns of asking, which state a demand only with what is asked: "a call for Y to ...", "X's advice that Y should ...".
+_ASKING_NOUNS = frozenset({"call", "request", "appeal", "advice"})
+# "X sounded (issued, renewed) a call for ...": the subject of these verbs makes the demand their object names.
+_MAKING_VERBS = frozenset({"make", "issue", "renew", "repeat", "reiterate", "sound", "voice", "lodge", "deliver", "send", "submit", "present"})
 _SETTING_VERBS = frozenset({"set", "lay", "attach", "impose", "outline"})  # "X set conditions for ..."
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
-_NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health"})
+_NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health", "phone", "conference", "close", "wake", "roll"})
 _OFFER_ADJECTIVES = frozenset({"prepared", "willing", "ready", "happy", "open"})
 _RESTRICTING_VERBS = frozenset({"permit", "allow", "eligible", "able", "entitle", "let"})
 _DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy", "response", "answer", "vote", "approval", "offer"})
 _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "prohibit", "forbid", "block", "require"})
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
 _MAX_SUMMARY_TOKENS = 24
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_TELLING_VERBS = frozenset({"tell", "warn", "urge"})
+_ADDRESSEE_REACH = 60  # characters between a quotation and the "X told Y" that attributes it
+_CANDIDATE_NOUNS = frozenset({"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "challenger", "incumbent", "contender"})
+_MEMBER_NOUNS = frozenset({"official", "leader", "member", "representative", "negotiator", "diplomat", "lawmaker", "aide", "employee", "delegate"})
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
 _GATED_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "membership", "aid", "funding", "loan", "bailout", "payment", "sanction", "sanctions", "process", "progress", "support", "extension", "delay", "relief"})
 
@@ -103,6 +119,13 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             return subject
+        if head.dep_ == "conj" and head.tag_ in _FINITE_TAGS and head.head.tag_ not in _FINITE_TAGS:
+            # "X went after Y for Z's refusal to use the term and called for ...": a finite verb the small model hangs
+            # on an infinitive is coordinated with the finite verb above it.
+            finite = next((a for a in head.ancestors if a.tag_ in _FINITE_TAGS), None)
+            if finite is not None:
+                head = finite
+                continue
         if head.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "acomp"} and head.head != head:
             head = head.head
             continue
@@ -127,6 +150,19 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
         return found
     if token.tag_ == "PRP$":
         return _possessor(token, index)
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NN" and lemma in _CANDIDATE_NOUNS and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ == "prep" for c in token.children):
+        # "the GOP candidate", "the Democratic nominee": the person of that role named before, not the party of the modifier
+        return index.before(token.idx, {PartyKind.person})
+    if token.tag_ == "NNS" and lemma in _MEMBER_NOUNS or token.tag_ == "NN" and lemma in lexicon.titles():
+        # "officials in (of, from) X", "the head of X's delegation", "a spokesman for X" speak for X
+        source = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from", "at", "for"}), None)
+        named = index.within(source.idx, source.right_edge.idx + len(source.right_edge)) if source is not None else []
+        if named:
+            return named[0]
+    including = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"including", "led"}), None)
+    if including is not None and (named := index.within(including.idx, including.right_edge.idx + len(including.right_edge))):
+        return named[0]  # "others, including X and Y, urged ...": the first named of them
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     return inside[-1] if inside else None
 
@@ -232,9 +268,14 @@ def _conditioner(verb: Token, index: PartyIndex) -> str | None:
     the one who said it ("X said any deal would depend on ...", "X told reporters there could be no progress until
     ..."), else, for talks or a deal, whoever the sentence before said would hold them."""
     subject = _subject(verb)
+    reporter = _reporter(verb)
+    # "X suggested that Y could ignore the law only if ...": what Y may do is permitted by X, on X's condition.
+    permitted = any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS | _ABILITY_MODALS for c in verb.children)
+    if permitted and reporter is not None and (by := _demander(reporter, index)):
+        return by
     if by := _subject_party(subject, index):
         return by
-    if (reporter := _reporter(verb)) is not None and (by := _demander(reporter, index)):
+    if reporter is not None and (by := _demander(reporter, index)):
         return by
     if subject is not None and _gated_noun(subject):
         return _previous_subject(verb.sent, index)
@@ -244,6 +285,28 @@ def _conditioner(verb: Token, index: PartyIndex) -> str | None:
 def _gated_noun(noun: Token) -> bool:
     """A deal, or a step of talks a condition can gate: "any deal", "the talks", "the loan", "an extension"."""
     return noun.lemma_.lower() in _GATED_NOUNS or _noun_kind(noun) is not None
+
+
+def _step(verb: Token) -> bool:
+    """A step of a deal or of talks, which a condition can hold back: "sign the accord", "begin that process", "there
+    could be no deal"."""
+    if verb.lemma_.lower() in _COMMITMENT_VERBS | _STARTING_VERBS:
+        return True
+    return any(c.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and _gated_noun(c) for c in verb.children)
+
+
+def _under_terms(verb: Token) -> bool:
+    """ "Under the settlement, X said Y must ...", "As part of the deal, Y is required to ...": the terms of an agreement
+    reached, not a demand."""
+    for head in [verb, *verb.ancestors]:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"under", "as"}:
+                continue
+            nouns = [o for o in prep.children if o.dep_ == "pobj"]
+            nouns += [o for part in nouns if part.lemma_.lower() == "part" for of in part.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+            if any(_noun_kind(n) for n in nouns):
+                return True
+    return False
 
 
 def _negated(verb: Token) -> bool:
@@ -292,8 +355,8 @@ def _previous_subject(sent: SpacySpan, index: PartyIndex) -> str | None:
 
 def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
-    if lemma not in _DEMAND_VERBS or token.pos_ not in {"VERB", "AUX"}:
-        return None
+    if lemma not in _DEMAND_VERBS or token.pos_ not in {"VERB", "AUX"} or _negated(token):
+        return None  # "she had not demanded that ...": no demand
     children = list(token.children)
     clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None)
     on = next((c for c in children if c.dep_ == "prep" and c.lower_ == "on"), None)
@@ -323,6 +386,8 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
         evidence = [t for t in token.subtree if demanded.left_edge.i <= t.i]
         return _Found(by, None, what, [_span(evidence)], token, _keys(what) | {demanded.lemma_.lower()})
     what_root = clause or on or obj
+    if clause is not None and clause.lemma_.lower() == "know" and lemma == "demand":
+        return None  # "demanded to know who ...": a question, no demand
     if what_root is None:
         return None
     what = [t for t in what_root.subtree] if what_root != on else [t for t in on.subtree][1:]
@@ -351,11 +416,15 @@ def _object_control(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
     # "X gave Y until Friday to ...": a deadline is a demand.
     deadline = lemma == "give" and any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in token.children)
-    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB":
+    if lemma not in _OBJECT_CONTROL_VERBS | _OBJECT_CONTROL_VERBS_OF_A_PARTY and not deadline or token.pos_ != "VERB" or _negated(token) or _under_terms(token):
         return None
     obj = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
     clause = _to_clause(token, obj.i) if obj is not None else None
     if obj is None or clause is None:
+        return None
+    # The infinitive follows the one asked: "pushing her to victory despite her struggles to attract ..." asks nothing.
+    to = next(a for a in clause.children if a.dep_ == "aux" and a.lower_ == "to")
+    if not deadline and any(t.lower_ not in {"not", "never"} for t in token.doc[obj.right_edge.i + 1 : to.i]):
         return None
     if any(t.tag_ in {"WP", "WRB"} for t in clause.children):
         return None  # "told them what to say": an instruction, no demand
@@ -379,8 +448,9 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         return None
     children = list(token.children)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    # "wants any deal to include ...": the small model may hang the infinitive on the object.
-    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None) or (_to_clause(obj, obj.i) if obj is not None else None)
+    # "wants any deal to include ...": the small model may hang the infinitive on the object. What is wanted follows
+    # the verb: a clause before it is said, not wanted ("That was a mistake, I want to tell you").
+    clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"} and c.i > token.i), None) or (_to_clause(obj, obj.i) if obj is not None else None)
     by = _demander(token, index)
     what: list[Token] = []
     of = None
@@ -421,8 +491,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     """ "X called on Y to ...", "X calls upon Y to ...", "X appealed to Y to ...", "X called (pushed, pressed) for Y to
     ..." / "... for a Z"."""
     lemma = token.lemma_.lower()
-    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB":
-        return None
+    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB" or _negated(token):
+        return None  # "she had not yet called for his resignation": no call
     # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
     on = next(
         (c for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in _ASKING_OF.get(lemma, ()) and all(t.pos_ == "ADV" for t in token.doc[token.i + 1 : c.i])),
@@ -434,10 +504,13 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     named = any(c.dep_ in {"dobj", "oprd", "nsubjpass", "auxpass"} for c in token.children)
     if on is None and for_ is not None and not named:
         what = list(for_.subtree)[1:]
+        clause = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i > for_.i), None)
+        if not what and clause is not None:
+            what = list(clause.subtree)  # "called for compensation to be clawed back": the clause hangs on the verb
         end = for_.right_edge.i + 1
         doc = token.doc
-        if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].pos_ == "VERB":
-            what += [t for t in doc[end + 1].subtree if t.i >= end]  # "called for Y to ..." (small-model attachment)
+        if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end].head.pos_ == "VERB" and doc[end].head.i > end:
+            what += [t for t in doc[end].head.subtree if t.i >= end]  # "called for Y to (be) ..." (small-model attachment)
         if not what:
             return None
         evidence = [t for t in token.subtree if token.i <= t.i <= what[-1].i]
@@ -445,8 +518,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
         keys = _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what)
         return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, keys, _fellows(token, index))
     marked = next((c for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
-    if on is None and marked is not None and lemma == "call":
-        # "called for Y to ...", which the small model reads as a clause marked by "for"
+    if on is None and marked is not None:
+        # "called (pressed) for Y to ...", which the small model reads as a clause marked by "for"
         what = [t for t in marked.subtree if not (t.dep_ == "mark" and t.head == marked)]
         target = next((c for c in marked.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         evidence = [t for t in token.subtree if t.i >= token.i]
@@ -470,11 +543,9 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
 
 def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs():
-        return None
-    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in token.children)
-    needs = token.lemma_.lower() in {"need", "have"} and _to_clause(token, token.i) is not None  # "Y needs to ..."
-    if not (modal or needs):
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head):
+        return None  # "X does not believe Y should ...": no demand
+    if not _obliged(token):
         return None
     # Only an actor can be asked to act: "the Games must be rescheduled" is a decision on a thing.
     # The subject names the party itself: "X's performance should boost ..." is a forecast about X.
@@ -487,9 +558,55 @@ def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
     return _Found(by, of, what, [_span(what)], token, _keys(what))
 
 
+def _obliged(verb: Token) -> bool:
+    """ "Y must (should, needs to, has to) act": an act asked of the subject. Not "Y should be immune from criticism",
+    "Y should be the president" (a view of a state), nor an obligation under the terms of an agreement reached."""
+    if verb.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children) or _under_terms(verb):
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children)
+    return modal or verb.lemma_.lower() in {"need", "have"} and _to_clause(verb, verb.i) is not None
+
+
+def _told_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _Found | None:
+    """ "'You should resign,' X told Y": inside a quotation, "you must (should) ..." said to a party is a demand of it."""
+    if token.lower_ != "you" or token.dep_ != "nsubj" or not _obliged(token.head):
+        return None
+    quote = next((q for q in quotes if q.speaker and q.evidence.start <= token.idx < q.evidence.end), None)
+    if quote is None:
+        return None
+    of = _addressee(token.doc, quote, index)
+    if of is None or of == quote.speaker:
+        return None  # "you have to look at both ...": a generic "you", said to no one in particular
+    verb = token.head
+    what = [t for t in verb.subtree if t.i >= token.i]
+    return _Found(quote.speaker, of, what, [_span(what)], verb, _keys(what))
+
+
+def _quoted_first_person(anchor: Token, quotes: list[Quote]) -> str | None:
+    """The speaker of a quotation whose "I" sets the condition: "'I will only sign it if Y ...,' X said"."""
+    start = anchor.head.head if anchor.dep_ == "mark" else anchor  # "if Y ...": the clause it hangs on
+    for head in [start, *start.ancestors]:
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            if subject.lower_ != "i":
+                return None
+            return next((q.speaker for q in quotes if q.evidence.start <= subject.idx < q.evidence.end), None)
+    return None
+
+
+def _addressee(doc: Doc, quote: Quote, index: PartyIndex) -> str | None:
+    """The party a quotation is said to: the object of "told" (warned, urged) just before or after it."""
+    near = _ADDRESSEE_REACH
+    for token in doc:
+        if quote.evidence.start - near <= token.idx < quote.evidence.start or quote.evidence.end <= token.idx < quote.evidence.end + near:
+            if token.lemma_.lower() in _TELLING_VERBS and (told := next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)):
+                return index.refer(told)
+    return None
+
+
 def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
-    if lemma not in _DEMAND_NOUNS or token.pos_ != "NOUN":
+    if lemma not in _DEMAND_NOUNS | _ASKING_NOUNS or token.pos_ != "NOUN":
         return None
     doc = token.doc
     modifiers = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
@@ -535,16 +652,22 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     by_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
     if by is None and by_prep is not None:
         by = _party(next((o for o in by_prep.children if o.dep_ == "pobj"), None), index)
+    made = token.dep_ == "dobj" and head.lemma_.lower() in _MAKING_VERBS
+    if made and _negated(head):
+        return None  # "they do not make a call on ...": nothing asked
+    if by is None and made:
+        by = _demander(head, index)
     what: list[Token] = []
     of = None
-    evidence = list(token.subtree)
+    evidence = [head, *token.subtree] if made else list(token.subtree)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "for":
             target = next((o for o in child.children if o.dep_ == "pobj"), None)
             of = _party(target, index)
             what = sorted({*what, *list(child.subtree)[1:]}, key=lambda t: t.i)
-        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"}:
-            # "a demand for Y to do Z": Y and what it is to do
+        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"} and not (child.dep_ == "relcl" and lemma in _ASKING_NOUNS):
+            # "a demand for Y to do Z": Y and what it is to do ("an appeal that presaged her defeat" describes the
+            # appeal, not what it asks)
             what = sorted({*what, *child.subtree}, key=lambda t: t.i)
             if of is None:
                 of = _party(next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
@@ -560,9 +683,9 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     # "demand for steel" is a market; "a demand for X to do Y", "the union's demands for ..." or "the union's demand
     # for ..." is a party's.
     owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None)
-    if not owned and not any(t.pos_ in {"VERB", "AUX"} for t in what):
+    if (not owned or lemma in _ASKING_NOUNS) and not any(t.pos_ in {"VERB", "AUX"} for t in what):
         return None
-    evidence = [t for t in evidence if t.i >= token.left_edge.i]
+    evidence = [t for t in evidence if t.i >= min(token.left_edge.i, head.i if made else token.i)]
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
 
 
@@ -585,13 +708,18 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         lasting = token.i >= 2 and doc[token.i - 1].lower_ == "long" and doc[token.i - 2].lower_ in {"as", "so"}
         if not lasting or clause.lemma_.lower() in _DURATION_VERBS:
             return None
-    if token.lower_ == "until" and not _negated(main):
-        return None
+    if token.lower_ == "until" and not (_negated(main) and _step(main)):
+        return None  # "until you've sat at that desk, you don't know ...": no step waits
+    judged = next((c for c in main.children if c.dep_ == "acomp"), None)
+    clause_of_it = any(x.dep_ in {"xcomp", "ccomp"} for x in [*main.children, *(judged.children if judged is not None else [])])
+    if main.lemma_.lower() == "be" and judged is not None and clause_of_it and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in main.children):
+        return None  # "unless Y quits, it is difficult to see how ...": a forecast, set by no one
     only = token.i > 0 and doc[token.i - 1].lower_ == "only" or any(c.lower_ == "only" for c in main.children)
-    offer = None
+    # "X is prepared for a fight if Y ...": the offer adjective below the verb, or above it ("X is prepared to accept Z if")
+    offer = next((c for c in main.children if c.dep_ == "acomp" and _offering(c)), None)
     current = main
-    for _ in range(4):  # "it is prepared to accept X if ...": the offer adjective above the verb
-        if current.lemma_.lower() in _OFFER_ADJECTIVES:
+    for _ in range(4 if offer is None else 0):
+        if _offering(current):
             offer = current
             break
         if current.head == current:
@@ -615,6 +743,10 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
     if not evidence_tokens:
         evidence_tokens = [t for t in token.sent if main.left_edge.i <= t.i <= clause.right_edge.i]
     return _Found(by, of, what, [_span(evidence_tokens)], token, _keys(what))
+
+
+def _offering(token: Token) -> bool:
+    return token.lemma_.lower() in _OFFER_ADJECTIVES or token.lower_ in _OFFER_ADJECTIVES
 
 
 def _threat(main: Token, clause: Token) -> bool:
@@ -846,10 +978,11 @@ def _gated(found: _Found, agreements: list[Agreement]) -> str | None:
     return None
 
 
-def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) -> list[Condition]:
+def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], quotes: list[Quote]) -> list[Condition]:
     """Every demand, precondition and condition in the article, each once, with who demands it of whom."""
     found: list[_Found] = []
     seen: set[int] = set()
+    token_starts = [t.idx for t in doc]  # to find the tokens of a span without a scan of the doc per hit
     for token in doc:
         hit = (
             _demand_verb(token, index)
@@ -857,6 +990,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
             or _wish_of_another(token, index)
             or _call_on(token, index)
             or _reported_obligation(token, index)
+            or _told_obligation(token, index, quotes)
             or _demand_noun(token, index)
             or _conditional_clause(token, index)
             or _refusal_without(token, index)
@@ -867,7 +1001,10 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement]) ->
         )
         if hit is None or hit.anchor.i in seen:
             continue
-        start, end = _span([t for t in doc if hit.evidence[0][0] <= t.idx < hit.evidence[0][1]] or [hit.anchor])
+        if hit.by is None:
+            hit.by = _quoted_first_person(hit.anchor, quotes)
+        covered = doc[bisect_left(token_starts, hit.evidence[0][0]) : bisect_left(token_starts, hit.evidence[0][1])]
+        start, end = _span(list(covered) or [hit.anchor])
         if any(f.evidence[0][0] <= start and end <= f.evidence[0][1] for f in found):
             continue  # inside a demand already read ("demanding that X ... before Y will agree to ...")
         seen.add(hit.anchor.i)

@@ -200,6 +200,54 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
         ),
         # "called for" after a time adverbial that opens with "For" (issue 14: this raised IndexError).
         ("For decades, Denmark has called for a ban on bottom trawling.", "Denmark", None, ["ban on bottom trawling"]),
+        # An offer below the verb: "X is prepared for a fight if Y does not ...".
+        (
+            "Tomas Berg says he is prepared for a floor fight at the congress if the party does not change its farm policy.",
+            "Tomas Berg",
+            None,
+            ["change its farm policy"],
+        ),
+        # A permission reported ("Y could ... only if") is the reporter's condition, not Y's.
+        ("Sweden and Norway met. Sweden suggested that Norway could join the pact only if it cut its fishing quotas.", "Sweden", "Norway", ["cut its fishing quotas"]),
+        # "called for Y to be done", the clause hung on the verb; a finite "called" the small model hangs on an infinitive.
+        (
+            "Lena Holm met Sweden. Though she called Norway's conduct outrageous and called for compensation to be clawed back from its executives, Holm restricted her comments.",
+            "Lena Holm",
+            None,
+            ["compensation to be clawed back"],
+        ),
+        (
+            "Tomas Berg met Lena Holm. Likewise, Berg went after Holm for following the mayor's refusal to use the term as well and called for her to quit her bid for mayor.",
+            "Tomas Berg",
+            None,
+            ["quit her bid"],
+        ),
+        # Nouns of asking, made by the subject or owned: "sounded a call for Y to ...", "X's advice that Y should ...".
+        ("Sweden and Norway met. Sweden sounded a call for Norway to accept more refugees.", "Sweden", "Norway", ["accept more refugees"]),
+        ("Sweden and Norway met. Denmark backed Sweden's advice that Norway should stay in the union.", "Sweden", "Norway", ["stay in the union"]),
+        # Who a role speaks for: "officials in X", "the head of X's delegation"; "the Labour candidate" is a person.
+        ("Sweden met Norway. Officials in Sweden have pressed for Norway to open its ports.", "Sweden", "Norway", ["open its ports"]),
+        (
+            "Sweden met Norway. The deputy head of Sweden's delegation said Norway should reduce its patrols in the region.",
+            "Sweden",
+            "Norway",
+            ["reduce its patrols"],
+        ),
+        ("Tomas Berg met Liberals in Oslo. The Labour candidate has insisted that Sweden pay for the bridge.", "Tomas Berg", "Sweden", ["pay for the bridge"]),
+        # "I" in a quotation is its speaker, in a sentence that names no one
+        (
+            "Norway and Sweden met on Monday. \u201cWe talked for hours. I will only sign the treaty if Norway drops its whaling quotas. That is final,\u201d Prime Minister Lena Holm said.",
+            "Lena Holm",
+            "Norway",
+            ["drops its whaling quotas"],
+        ),
+        # "others, including X, urged ...": X among them
+        (
+            "Finland criticised the ruling. Sweden met Norway. But others, including Finland, are gently urging Sweden to accept the ruling of the court.",
+            "Finland",
+            "Sweden",
+            ["accept the ruling"],
+        ),
     ],
 )
 def test_a_condition_of_each_construction_is_found(facts, text, by, of, summary_words):
@@ -212,6 +260,15 @@ def test_a_condition_of_each_construction_is_found(facts, text, by, of, summary_
     for word in summary_words:
         assert word.lower() in condition.summary.lower()
     assert condition.evidence[0].text_of(sheet.text) in text
+
+
+def test_you_must_said_to_a_party_is_a_demand_of_it(facts):
+    sheet = facts(
+        "Senator Lena Holm questioned the bank chief Tomas Berg on Tuesday. "
+        "\u201cYou should resign. You should give back the money you took,\u201d Holm told Berg."
+    )
+    assert [(_name(sheet, c.by), _name(sheet, c.of)) for c in sheet.conditions] == [("Lena Holm", "Tomas Berg")] * 2
+    assert [c.evidence[0].text_of(sheet.text) for c in sheet.conditions] == ["You should resign", "You should give back the money you took"]
 
 
 def test_each_of_coordinated_demanders_demands_it(facts):
@@ -266,6 +323,34 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "\u201cThey wanted the tariffs lifted,\u201d said Ola Berg, Norway's trade minister.",
         # an approver's possessor is not the approver
         "If the board backs the plan, Volvo's workforce must then vote on it.",
+        # a demand denied, or not made
+        "Sweden and Norway met. Sweden has not called for Norway to withdraw its ships.",
+        "Sweden and Norway met. Sweden did not demand that Norway withdraw its ships.",
+        "Sweden and Norway met. In the end, Sweden did not make a definitive call on which plan is better.",
+        # "pushing her to victory": no infinitive follows the one pushed
+        "Lena Holm won the vote. Norway turned out in force to support Holm, pushing her to victory despite her continued struggles to attract young women.",
+        # "until" with no step of a deal or of talks held back
+        'Sweden and Norway met. "Until you have sat at that desk, you don\'t know what it is like," Sweden said.',
+        # a view denied, and a view of a state
+        "Sweden and Norway met. Sweden does not believe Norway should be immune from criticism.",
+        "Sweden and Norway met. Sweden said Norway should be ashamed of its record.",
+        # a phone call
+        "Sweden and Norway met. Lena Holm took a phone call from Sweden to discuss the deal.",
+        # an appeal described, not what it asks; a question; a view of who someone should be; a forecast of a state
+        "Sweden and Norway met. Sweden sent out an email fundraising appeal that presaged its poor showing.",
+        "Sweden and Norway met. Sweden demanded to know which rival leaked the plan.",
+        "Sweden and Norway met. Sweden said Norway should be the president.",
+        "Sweden met Norway. Unless further rivals immediately quit the race, it's very difficult to see how Sweden is stopped, Norway said.",
+        # the terms of an agreement reached, reported
+        "Sweden and Norway met. Under the settlement, Norway must pay a fine of $5bn, Sweden said.",
+        "Sweden and Norway met. Sweden said that under the new treaty Norway must close its whaling stations.",
+        "Sweden and Norway met. As part of the deal, Sweden will require Norway to close its whaling stations.",
+        # a generic "you" in a quotation said to no one
+        "Senator Lena Holm spoke to Tomas Berg. \u201cYou have to look at the risks we face abroad,\u201d Holm said.",
+        # a forecast in a quotation
+        "Norway and Sweden met on Monday. \u201cWe talked for hours. I think prices will rise if Norway drops its quotas. That is final,\u201d Prime Minister Lena Holm said.",
+        # to consider a step is no promise of it
+        "Sweden and Norway met. And if Norway is the host, Sweden said, it would consider a boycott of the games.",
     ],
 )
 def test_near_misses_of_the_constructions_are_not_conditions(facts, text):
@@ -296,6 +381,22 @@ def test_a_condition_in_a_verbless_headline_ends(facts, text):
     ],
 )
 def test_a_for_before_the_verb_is_no_call_for(facts, text):
+    sheet = facts(text)
+    assert not sheet.unread, sheet.unread
+    assert not sheet.conditions, [c.summary for c in sheet.conditions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tariff was a terrible idea, I want to tell you.",
+        "Sweden and Norway met. The old treaty was a disaster, we want to tell you.",
+        "Norway worked hard to stop the bridge and I don't blame them, they just don't want to pay for it.",
+    ],
+)
+def test_a_clause_before_want_is_not_what_is_wanted(facts, text):
+    """The small model hangs a clause that opens the sentence on a later "want" as its complement; what is wanted
+    follows the verb."""
     sheet = facts(text)
     assert not sheet.unread, sheet.unread
     assert not sheet.conditions, [c.summary for c in sheet.conditions]
