@@ -204,6 +204,7 @@ def _extend_name(ent: SpacySpan) -> SpacySpan:
             and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns() | lexicon.expert_roles()
             and not lexicon.place(prev.text)
             and not lexicon.country_of_demonym(prev.text)
+            and not _common_word_opening_a_sentence(doc[prev.i : prev.i + 1])  # "Rival Jane Roe's campaign said"
         ):
             break
         start -= 1

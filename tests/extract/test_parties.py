@@ -693,3 +693,9 @@ def test_a_common_noun_opening_a_sentence_is_no_name(nlp, text, common):
 def test_a_surname_alone_that_speaks_and_is_she_is_a_person(facts):
     sheet = facts("\u201cThe law is clear,\u201d said Okafor. She added that the court would rule in June.")
     assert _by_name(sheet, "Okafor").kind.value == "person"
+
+
+def test_a_common_noun_opening_a_sentence_does_not_join_the_name_after_it(facts):
+    sheet = facts("Ivo Marsh raised $21 million in January, beating his rival Ola Venn. Rival Ola Venn's campaign says it "
+                  "raised $15 million.")
+    assert _names(sheet) == {"Ivo Marsh", "Ola Venn"}
