@@ -1,6 +1,6 @@
 """Site-level stage between corrections and render: one actor, one id, across every article.
 
-Each article names its parties on its own: "Trump" in one, "Donald Trump" in another, "Sen. Ana Ruiz" here and
+Each article names its parties on its own: "Okafor" in one, "Amara Okafor" in another, "Sen. Ana Ruiz" here and
 "Ruiz" there, the "U.S. Coast Guard" and the "Coast Guard", the "NFU" and the "National Farmers Union". `resolve_actors`
 gives every party the id and name of the actor it stands for across the site, so that each actor has one page:
 
@@ -8,7 +8,7 @@ gives every party the id and name of the actor it stands for across the site, so
 - people whose names differ only by a familiar form of the given name ("Steve" and "Steven": data/given_names.txt);
 - a bare surname, and the name a name of one word stands for: the one full name across the site that it matches
   (a surname, a family name written first, an alias, an acronym, the name without its country ("the U.S. Coast Guard")
-  or without its company word ("Teva Pharmaceuticals")).
+  or without its company word ("Vantor Pharmaceuticals")).
 
 Where a name could stand for two actors (two people share the surname, "Steve" for "Steven" and for "Stephen"),
 it joins neither: a wrong merge puts words in someone else's mouth, a missed one only splits a page. An editor
@@ -172,7 +172,7 @@ class _PersonName:
 
     def called(self) -> set[str]:
         """The words a person of this name is called by alone: the surname (or part of a double one), or a family name
-        written first ("Kim" for "Kim Jong-un")."""
+        written first ("Park" for "Park Min-ho")."""
         return {self.surname, self.given, *self.surname.split("-")}
 
 
@@ -185,7 +185,7 @@ def _initials(key: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def _acronyms(key: str) -> frozenset[str]:
     """The acronyms an organisation may go by, lower case: its initials, without its country too, and those of its
-    last three words or more ("DUP" for the "Northern Irish Democratic Unionist Party")."""
+    last three words or more ("DFU" for the "Andean Democratic Farmers Union")."""
     words = [w for w in key.split() if w not in _CONNECTORS]
     found = {_initials(key), _initials(_without_country(key) or "")}
     found |= {"".join(w[0] for w in words[start:]) for start in range(1, len(words) - 2)}
@@ -357,7 +357,7 @@ def _members(sheets: list[FactSheet], pins: dict[tuple[int, str], int]) -> tuple
             members.append(member)
     # A name the model gave another kind is a person's where, titles taken off or its words split, it is a person's
     # name elsewhere ("House Ana Ruiz" labelled an organisation, the handle "AnaRuiz"), or where an abbreviated
-    # title stands before it ("Sen. Ruiz"): "General" in "General Motors" is a title too, "Gen." only a person's.
+    # title stands before it ("Sen. Ruiz"): "General" in "General Harbour Lines" is a title too, "Gen." only a person's.
     for member in members:
         if member.party.kind is not PartyKind.person:
             for display, key in (_person_name(member.party.name), _person_name(_camel_words(member.party.name))):

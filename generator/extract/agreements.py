@@ -50,7 +50,7 @@ _PLURAL_NOT_AGREEMENT = frozenset({"sale", "purchase", "acquisition"})
 # Adjectives that say nothing of what was agreed: "a partial agreement was reached" names no agreement of its own.
 _VAGUE_ADJECTIVES = frozenset(
     "limited broad broader new final first initial tentative preliminary formal informal historic landmark major big "
-    "important significant partial full overall wider general fresh latest".split()
+    "important significant partial full overall wider general fresh latest bipartisan controversial sweeping ambitious".split()
 )
 # Nouns that name an agreement only in some company: "understanding" and "arrangement" also mean other things,
 # "venture" needs "joint".
@@ -63,7 +63,7 @@ _DISPUTE_NOUNS = frozenset(
 )
 # "a similar deal", "another agreement", "a separate settlement": a deal other than the one told before.
 _OTHER = frozenset("similar another separate other different previous earlier prior".split())
-_ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "endorse", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
+_ACCEPT_VERBS = frozenset({"accept", "approve", "ratify", "sign", "seal", "conclude", "clinch", "finalise", "finalize", "strike", "reach", "broker"})
 # What can be accepted or approved and make an agreement of it.
 _ACCEPTABLE = frozenset(set(_NOUN_KINDS) | {"offer", "bid", "proposal", "terms", "plan", "package", "compromise", "conditions"})
 # What a buyer buys when the thing bought is not itself a party: a business or a share of one.
@@ -77,37 +77,41 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned appeal help vie strive struggle scramble".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
 _HYPOTHETICAL_HEADS = frozenset("hope want wish seek propose offer need prepared willing ready refuse decline fail".split())
+# Words of getting near a deal not yet made: "close to", "nearing", "on the verge of", "on the brink of".
+_APPROACH = frozenset("close closer near nearer verge brink cusp edge".split())
+# What is said of a deal not made: "remains elusive", "looks possible", "is unlikely".
+_UNREAL_PREDICATES = frozenset("elusive possible impossible likely unlikely imminent distant remote achievable doable".split())
 _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once", "lest"})
 # "The priority has been to secure a contract": what a copula's subject names as an aim is not yet done.
 _AIM_NOUNS = frozenset("priority goal aim objective task mission purpose ambition".split())
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
 _TOWARD = frozenset({"toward", "towards"})
-# Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal".
+# Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal";
+# not who rejects or blocks a deal others made ("Bolivia rejected the treaty").
 _TAKING_PART_VERBS = frozenset(
     "agree reach strike sign seal conclude clinch finalise finalize broker negotiate accept approve ratify have "
     "enter join renew extend honour honor implement win announce complete keep consider pull walk back opt "
-    "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind "
-    "reject veto block".split()
+    "suspend terminate cancel scrap freeze halt end abandon break breach violate withdraw quit tear unwind".split()
 )
 # Where a deal stands, read from the verb of the clause that mentions it ("the Senate passed the deal", "X pulled
 # out of the pact", "the truce collapsed"): one word, or a verb and its particle or preposition.
 _S = AgreementStatus
 _STATUS_VERBS = {
-    "propose": _S.proposed, "table": _S.proposed,
+    "propose": _S.proposed, "table": _S.proposed, "offer": _S.proposed, "float": _S.proposed,
     "negotiate": _S.under_negotiation, "discuss": _S.under_negotiation,
     "agree": _S.agreed, "reach": _S.agreed, "strike": _S.agreed, "seal": _S.agreed, "clinch": _S.agreed,
-    "conclude": _S.agreed, "settle": _S.agreed, "accept": _S.agreed,
+    "conclude": _S.agreed, "settle": _S.agreed, "accept": _S.agreed, "announce": _S.agreed,
     "sign": _S.signed, "ink": _S.signed, "countersign": _S.signed,
     "approve": _S.approved, "pass": _S.approved, "endorse": _S.approved, "adopt": _S.approved, "clear": _S.approved,
     "ratify": _S.ratified,
     "suspend": _S.suspended, "freeze": _S.suspended, "halt": _S.suspended, "pause": _S.suspended, "end": _S.suspended,
     "reject": _S.rejected, "veto": _S.rejected, "block": _S.rejected, "overturn": _S.rejected, "rebuff": _S.rejected,
-    "sink": _S.rejected, "refuse": _S.rejected,
+    "sink": _S.rejected, "refuse": _S.rejected, "defeat": _S.rejected,
     "collapse": _S.collapsed, "fail": _S.collapsed, "founder": _S.collapsed, "unravel": _S.collapsed,
     "withdraw": _S.withdrawn, "terminate": _S.withdrawn, "cancel": _S.withdrawn, "scrap": _S.withdrawn,
     "abandon": _S.withdrawn, "quit": _S.withdrawn, "exit": _S.withdrawn, "unwind": _S.withdrawn, "annul": _S.withdrawn,
@@ -310,6 +314,11 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         # "By signing up, you agree to our terms": the reader is never a party.
         if subject is not None and subject.lower_ == "you":
             return None
+        # "by agreeing to tests they may not need": agreeing in general, by no one named.
+        if subject is None and token.tag_ == "VBG":
+            return None
+        if _misparsed_view(token):
+            return None
         # "Analysts agree that ...": commentators sharing an opinion, not parties making an agreement.
         named = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
         if subject is not None and subject.pos_ == "NOUN" and not _party_of(subject, index) and not _can_agree(subject) and not any(
@@ -368,14 +377,43 @@ def _shares_a_view(verb: Token, subject: Token | None, preps: set[str]) -> bool:
     sharing a view is no agreement; two sides agreeing that ("the leaders agreed that", "X and Y agreed that") are."""
     if "with" in preps and any(c.dep_ == "ccomp" for c in verb.children):
         return True
-    if not any(c.dep_ == "ccomp" for c in verb.children) or subject is None or verb.dep_ == "relcl":
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or subject is None:
         return False
     if subject.dep_ == "nsubjpass":  # "it was agreed that ..."
+        return False
+    # "The scholars agreed that there are good candidates", "lawmakers who agree that such deals are harmful": a
+    # that-clause stating what is (no will, would, should or bare verb of what is to be done) is a view.
+    if not any(_to_be_done(c) for c in clauses):
+        return True
+    if verb.dep_ == "relcl":
         return False
     if subject.lower_ in {"all", "everyone", "everybody", "most", "many"}:
         return True
     together = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "we"} or any(c.dep_ == "conj" for c in subject.children)
     return not together
+
+
+def _misparsed_view(verb: Token) -> bool:
+    """ "X agreed that the agency has limited power": the small model sometimes makes the that-clause's object the
+    object of "agreed"; with no will, would or should after "that", it is still a view."""
+    doc = verb.doc
+    after = verb.i + 1
+    if after >= len(doc) or doc[after].lower_ != "that" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    rest = doc[after : verb.sent.end]
+    return not any(t.tag_ == "MD" or t.lower_ in {"will", "'ll"} for t in rest)
+
+
+def _to_be_done(clause: Token) -> bool:
+    """ "that the border would reopen", "that talks will begin", "that the envoy be named": what the sides are to do;
+    not "that they would back X if it ran", a support on a condition."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children) for c in clause.children):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" or a.lower_ in {"will", "'ll", "'d"} for a in auxiliaries):
+        return True
+    return clause.tag_ == "VB" or any(a.tag_ == "VB" for a in auxiliaries)
 
 
 def _settles_a_dispute(verb: Token, index: PartyIndex) -> bool:
@@ -417,11 +455,34 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
         if subject is not None:
             # "which" in a relative clause stands for the noun it hangs on.
-            return subject.head.head if subject.tag_ == "WDT" and head.dep_ == "relcl" else subject
+            return subject.head.head if subject.tag_ in {"WDT", "WP"} and head.dep_ == "relcl" else subject
+        if head.dep_ in {"advcl", "conj"} and (stranded := _stranded_subject(head)) is not None:
+            return stranded
         if head.dep_ in {"xcomp", "conj", "advcl", "acl"} and head.head != head:
             head = head.head
             continue
         return None
+    return None
+
+
+# Conjunctions of time the small model reads as prepositions: "days after X reached a deal" makes X their object.
+_TIME_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "once", "when"})
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "came days after one of the largest makers, Nordsteel, reached a deal": the small model hangs the subject of
+    "reached" on "after" as its object; it is the noun phrase right before the verb (its name, when one is given in
+    apposition)."""
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _TIME_CONJUNCTIONS or not prep.i < verb.i:
+            continue
+        if prep.right_edge.i != verb.i - 1:
+            continue
+        noun = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if noun is None:
+            return None
+        named = next((t for t in noun.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+        return named if named is not None and noun.pos_ != "PROPN" else noun
     return None
 
 
@@ -442,14 +503,23 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
                 return True
             modals = {c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS}
             # "X said it would buy Y": reported speech puts "will" in the past; it is still the announcement.
-            reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in {"say", "announce", "confirm", "state"}
+            # Not a copula: "critics said a deal would have been better" is hypothetical.
+            reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in {"say", "announce", "confirm", "state"} and current.lemma_.lower() != "be"
             if modals - ({"would"} if reported else set()):
                 return True
         # "The agreement still needs approval": what the agreement's own verb wants is not a wish for it.
         own_verb = current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and definite
-        if current != token and not own_verb and current.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+        if current != token and not own_verb and _word_in(current, _HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
+            return True
+        # "pressed for a deal", "a framework for a deal", "calls for a truce": what it is for is not yet made.
+        if not definite and current == token.head and current.lower_ == "for" and current.dep_ == "prep":
+            return True
+        # "close to a deal", "nearing a deal", "on the verge of a deal": one still to be made.
+        if current != token and current.lemma_.lower() in _APPROACH and not (current.pos_ == "VERB" and current.lemma_.lower() == "close"):
+            return True
+        if current == token.head and token.dep_ == "nsubj" and _unreal_predicate(current):
             return True
         if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
             return True
@@ -464,6 +534,22 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             )
         current = current.head
     return False
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether a word is one of `words`, also where the small model's lemma is wrong ("hopes" -> "hop")."""
+    lower = token.lower_
+    return token.lemma_.lower() in words or lower in words or lower.endswith("s") and lower[:-1] in words
+
+
+def _unreal_predicate(verb: Token) -> bool:
+    """ "a deal remains elusive", "a deal is within reach", "a truce looks possible": said of one not made."""
+    if verb.lemma_.lower() not in {"be", "remain", "seem", "look", "appear"}:
+        return False
+    return any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in _UNREAL_PREDICATES or c.dep_ == "prep" and c.lower_ == "within"
+        for c in verb.children
+    )
 
 
 def _future_or_aim(verb: Token) -> bool:
@@ -519,13 +605,15 @@ def _trimmed_subtree(root: Token) -> list[Token]:
     skip: set[int] = set()
     for child in root.children:
         drop = child.dep_ in {"mark", "cc", "punct"} and (child.i < root.i or child.i == root.right_edge.i)
-        drop |= child.dep_ == "advmod" and child.i < root.i and child.i == root.left_edge.i
+        drop |= child.dep_ in {"advmod", "npadvmod"} and child.i < root.i and child.i == root.left_edge.i
         drop |= child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"while", "although", "though", "as", "whereas"} for m in child.children)
         # A participle clause after the statement ("..., demanding that ...") says something else.
         drop |= child.dep_ == "advcl" and child.i > root.i and not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
         drop |= child.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in root.children if c.i < child.i)
         drop |= child.dep_ == "cc" and child.lower_ == "but"
         drop |= child.dep_ == "prep" and child.i < root.i and child.lower_ in {"in", "for", "under", "with"} and child.i == root.left_edge.i
+        # "the talks at which X and Y signed the accord": the clause starts after the relative word.
+        drop |= child.dep_ == "prep" and child.i == root.left_edge.i and any(t.tag_ in {"WDT", "WP"} for t in child.subtree)
         if drop:
             skip.update(t.i for t in child.subtree)
     inside = [t.i for t in root.subtree if t.i not in skip]
@@ -649,7 +737,9 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         verb = anchor.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep", "conj"} and verb.head != verb:
             verb = verb.head
-        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _TAKING_PART_VERBS and (subject := _subject(verb)) is not None:
+        # "X called on Y to block the deal", "X wants to join the pact": who urges or hopes takes no part in it.
+        urged = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _IRREALIS_HEADS
+        if not urged and verb.lemma_.lower() in _TAKING_PART_VERBS and (subject := _subject(verb)) is not None:
             if subject.i != anchor.i:
                 holders.append(subject)
         for child in verb.children if verb.pos_ in {"VERB", "AUX"} else ():
@@ -660,7 +750,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         listed = _listed_among(subject) if subject is not None else None
         if listed is not None:
             return _parties_in(listed, index)
-        if subject is not None and subject.i < mention.tokens[0].i:
+        if subject is not None and subject.i < mention.tokens[0].i and subject.dep_ in {"nsubj", "nsubjpass"}:
             # The small model makes the dateline the subject and the real one its apposition.
             subject = next((c for c in subject.subtree if c.dep_ == "appos" and c.i >= mention.tokens[0].i), None)
             if subject is not None:
@@ -697,7 +787,7 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
             if role in {"dobj", "nsubjpass"} and holder.head.lemma_.lower() in _TRANSACTION_VERBS | {"agree"}:
                 parties.extend(_parties_in(token, index))
                 continue
-            if token.lower_ in {"it", "they", "he", "she", "its", "their", "his", "her"} or role in {"nsubj", "nsubjpass", "poss", "pobj", "dative"}:
+            if token.lower_ in {"it", "they", "he", "she", "its", "their", "his", "her"} or role in {"nsubj", "nsubjpass", "poss", "pobj", "dative", "appos"}:
                 pid = _party_of(token, index)
                 if pid:
                     parties.append(pid)
@@ -713,7 +803,32 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         }
         located = _only_locating(mention, index)
         parties.extend(p for p in index.within(mention.start, mention.end) if p not in parties and p not in speakers | located)
-    return _without_affiliations(parties, mention, index)
+    denied = _denied_in_aside(mention, index)
+    return _without_affiliations([p for p in parties if p not in denied], mention, index)
+
+
+def _denied_in_aside(mention: _Mention, index: PartyIndex) -> set[str]:
+    """ "X signed the pact with the rebels — not the government of Y — on Monday", "X's minister A — not the
+    government — signed": who an aside opening with "not" names is said not to be a side, unless the clause names
+    it as a side elsewhere (not only as whose minister A is)."""
+    tokens = mention.tokens
+    inside: set[int] = set()
+    for n, token in enumerate(tokens):
+        if token.lower_ != "not" or n == 0 or tokens[n - 1].text not in _DASHES | {",", "("}:
+            continue
+        for word in tokens[n + 1 :]:
+            if word.text in _DASHES | {",", ")"}:
+                break
+            inside.add(word.i)
+    if not inside:
+        return set()
+
+    def party(token: Token) -> str | None:
+        return index.at(token.idx, token.idx + len(token)) if token.pos_ in {"PROPN", "NOUN"} else None
+
+    denied = {pid for t in tokens if t.i in inside and (pid := party(t))}
+    named = {pid for t in tokens if t.i not in inside and t.dep_ not in {"poss", "compound", "amod"} and (pid := party(t))}
+    return denied - named
 
 
 # Prepositions of place: "a ceasefire in X", "talks at X" locate the deal; X is no signatory.
@@ -746,8 +861,9 @@ def _names_the_venue(token: Token) -> bool:
 
 
 def _names_a_locality(token: Token) -> bool:
-    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them."""
-    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES
+    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them. "X and Y
+    counties" names the counties themselves."""
+    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES and not list(token.conjuncts)
 
 
 def _only_locating(mention: _Mention, index: PartyIndex) -> set[str]:
@@ -898,6 +1014,9 @@ def _denied(noun: Token) -> bool:
     compares something to one ("it's a ceasefire, not a peace treaty"): a description, not a report."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True
+    # "any agreement that involves ...", "such deals are harmful", "such an accord would": deals of a sort, none made.
+    if any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in {"any", "such"} for c in noun.children):
+        return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
     predicate = noun if noun.dep_ == "attr" else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
@@ -1002,8 +1121,10 @@ def _antecedent(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
             return next((e for e in recent if family & {f for m in e.mentions for f in _families(m)}), None)
         return next((e for e in recent if "transaction" in e.kinds), None)
     if mention.kind == "generic":
+        family = _families(mention)
         return (
             next((e for e in recent if _named_generic(e)), None)
+            or next((e for e in recent if family & {f for m in e.mentions for f in _families(m)}), None)
             or next((e for e in recent if any(_lexical_kind(t) for m in e.mentions for t in m.tokens)), None)
             or (recent[0] if recent else None)
         )
@@ -1029,6 +1150,10 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
             target = _antecedent(mention, entries)  # "the deal", "Y had accepted the truce"
+            if target is not None and (_made_by_others(mention, target, index) or _owned_by_another(mention, target, index)):
+                target = None
+        if target is None and mention.definite and not other:
+            target = _same_sides(mention, entries)
         if target is None and mention.definite and not mention.content:
             fate = _mention_status(mention, index)
             if fate is not None and fate.status is AgreementStatus.collapsed:
@@ -1037,9 +1162,14 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
             if lead is not None:
                 # The lead may already state an agreement of another name ("agreed to buy" ... "this partnership").
                 stated = next((e for e in entries if any((m.start, m.end) == (lead.start, lead.end) for m in e.mentions)), None)
+                # "X signed a deal with Y": a statement of the lead waiting to be told more of is the lead itself.
+                in_lead = [w for w in waiting if w.sent == lead.sent]
                 if stated is not None:
                     stated.mentions.append(mention)
                     stated.kinds.add(mention.kind)
+                elif in_lead:
+                    entries.append(_Entry([*in_lead, mention], {mention.kind, *(w.kind for w in in_lead)}))
+                    waiting = [w for w in waiting if w not in in_lead]
                 else:
                     entries.append(_Entry([lead, mention], {lead.kind, mention.kind}))
                 continue
@@ -1067,6 +1197,26 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
     return entries
 
 
+def _made_by_others(mention: _Mention, entry: _Entry, index: PartyIndex) -> bool:
+    """ "the agreement, which X and Y have been hammering out": a deal whose makers are told, and are not the sides
+    of the agreement told before, is another deal."""
+    noun = _named_by(mention)
+    clause = next((c for c in noun.children if c.dep_ == "relcl"), None) if noun is not None else None
+    subject = _subject(clause) if clause is not None else None
+    makers = set(_parties_in(subject, index)) if subject is not None and subject.i > noun.i else set()
+    return len(makers) >= 2 and not makers <= {p for m in entry.mentions for p in m.parties}
+
+
+def _owned_by_another(mention: _Mention, entry: _Entry, index: PartyIndex) -> bool:
+    """ "Leaders agreed to delay X's exit. ... Her exit deal was rejected": a deal someone owns, who is no side of
+    the agreement told before, is that one's own deal."""
+    noun = _named_by(mention)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    party = _party_of(owner, index) if owner is not None else None
+    sides = {p for m in entry.mentions for p in m.parties}
+    return party is not None and bool(sides) and party not in sides
+
+
 def _names_another(mention: _Mention) -> bool:
     """ "a similar deal", "another agreement", "is similar to agreements X reached with Y", "like the pact of
     2010": a deal other than the one the story is about."""
@@ -1077,6 +1227,19 @@ def _names_another(mention: _Mention) -> bool:
         return True
     head = noun.head
     return noun.dep_ == "pobj" and (head.lower_ == "like" or head.lower_ == "to" and head.head.lemma_.lower() in {"similar", "comparable", "akin", "identical"})
+
+
+def _same_sides(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """ "a deal with X" ... "the proposed X deal", "the merger with X": a definite mention naming only sides of an
+    agreement told before, of a fitting kind, refers back to it."""
+    if not mention.parties or mention.anchor.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for entry in reversed(entries):
+        sides = {p for m in entry.mentions for p in m.parties}
+        fitting = mention.kind in entry.kinds or "generic" in entry.kinds | {mention.kind}
+        if fitting and set(mention.parties) <= sides:
+            return entry
+    return None
 
 
 def _told_again(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
@@ -1112,9 +1275,15 @@ def _governing_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
 
 
 def _names_definite(mention: _Mention) -> bool:
-    """A verb whose object is an agreement named before: "accepted the truce", "signed the deal"."""
-    noun = _named_by(mention)
-    return noun is not None and noun is not mention.anchor and _is_definite(noun) and not _has_content(noun)
+    """A verb whose object is an agreement named before, or the offer that made it: "accepted the truce", "signed
+    the deal", "accepted the offer"."""
+    anchor = mention.anchor
+    objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [o for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for o in c.children if o.dep_ == "pobj"]
+    noun = _named_by(mention) or next(
+        (c for c in objects if c.lemma_.lower() in _ACCEPTABLE or c.lower_ in _ACCEPTABLE), None
+    ) if anchor.pos_ not in {"NOUN", "PROPN"} else None
+    return noun is not None and noun is not anchor and _is_definite(noun) and not _has_content(noun)
 
 
 def _kinds_of(mention: _Mention) -> set[str]:
@@ -1159,6 +1328,12 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
     """Where the deal stands in one mention: the verb the agreement noun hangs on ("the Senate passed the deal",
     "X pulled out of the pact", "the truce collapsed", "took effect"), a participle on it ("the treaty, ratified by
     Y"), the mention's own verb ("they signed a deal", "agreed in principle"), or an adjective ("a tentative deal")."""
+    return next(iter(_mention_statuses(mention, index)), None)
+
+
+def _mention_statuses(mention: _Mention, index: PartyIndex) -> list[_Status]:
+    """Every stage one mention tells, in the order `_mention_status` weighs them ("rejected the deal offered by X":
+    rejected, then proposed)."""
     anchor = mention.anchor
     noun = anchor if anchor.pos_ in {"NOUN", "PROPN"} else _named_by(mention)
     verbs = [_governing_verb(noun)] if noun is not None else []
@@ -1167,6 +1342,8 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
         verbs += [c for c in noun.children if c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN"]
     if anchor.pos_ not in {"NOUN", "PROPN"}:
         verbs.append(anchor)
+    described = _described_status(noun)
+    told: list[_Status] = []
     for verb in verbs:
         if verb is None or _not_yet(verb) or (verb != anchor and _irrealis(verb)):
             continue
@@ -1174,11 +1351,17 @@ def _mention_status(mention: _Mention, index: PartyIndex) -> _Status | None:
         if read is None:
             continue
         status, words = read
-        if status is AgreementStatus.agreed and (described := _described_status(noun)) is not None:
-            return described  # "reached a tentative deal": the deal's own word says more than "reached"
+        # "The agreement ends automatic cuts": what the deal does to something else is not what happens to it
+        # ("the treaty took effect" is a phrase of its own).
+        acts = noun is not None and noun.dep_ == "nsubj" and verb == noun.head and any(c.dep_ == "dobj" for c in verb.children)
+        if acts and words == [verb]:
+            continue
+        if status is AgreementStatus.agreed and described is not None:
+            told.append(described)  # "reached a tentative deal": the deal's own word says more than "reached"
+            continue
         by = _status_actor(verb, noun, index) if status in _STATUS_WITH_ACTOR else None
-        return _Status(status, by, _extent(words), verb.idx)
-    return _described_status(noun)
+        told.append(_Status(status, by, _extent(words), verb.idx))
+    return [*told, described] if described is not None and described not in told else told
 
 
 def _described_status(noun: Token | None) -> _Status | None:
@@ -1253,6 +1436,37 @@ def _status(entry: _Entry, index: PartyIndex) -> _Status | None:
     return max(stages, key=lambda s: (_STAGES.index(s.status), -s.at)) if stages else None
 
 
+def _never_reached(entry: _Entry, index: PartyIndex) -> bool:
+    """ "the proposed deal", "the deal offered by X", "the pact, which X and Y have been hammering out": a deal only
+    ever told as proposed or being negotiated, never as reached, is none."""
+    told = [s.status for m in entry.mentions for s in _mention_statuses(m, index)]
+    unmade = {AgreementStatus.proposed, AgreementStatus.under_negotiation}
+    return bool(set(told) & unmade) and not any(s in _STAGES and _STAGES.index(s) >= _STAGES.index(AgreementStatus.tentative) for s in told)
+
+
+_SUITS = frozenset({"lawsuit", "suit"})
+
+
+def _plaintiffs(entry: _Entry, index: PartyIndex) -> list[str]:
+    """ "X settled a pair of lawsuits ... The lawsuits were brought by Y and Z": who brought the suits settled is the
+    other side of the settlement. Only in the next sentence, and only "the lawsuits", the ones just named."""
+    found: list[str] = []
+    for mention in entry.mentions:
+        if not any(t.lemma_.lower() in _SUITS for t in mention.tokens) or "pay" not in _families(mention):
+            continue
+        doc = mention.sent.doc
+        following = doc[mention.sent.end].sent if mention.sent.end < len(doc) else None
+        for noun in following or ():
+            if noun.lemma_.lower() not in _SUITS or noun.dep_ != "nsubjpass" or not _is_definite(noun):
+                continue
+            if noun.head.lemma_.lower() not in {"bring", "file"}:
+                continue
+            for agent in (c for c in noun.head.children if c.dep_ == "agent"):
+                for plaintiff in (o for o in agent.children if o.dep_ == "pobj"):
+                    found.extend(p for t in (plaintiff, *plaintiff.conjuncts) for p in _parties_in(t, index))
+    return found
+
+
 def _duration(entry: _Entry) -> str | None:
     for mention in entry.mentions:
         text = mention.sent.text
@@ -1295,10 +1509,25 @@ def _summary(mention: _Mention, index: PartyIndex) -> str:
             words[-1] += " "
         words.append(text + token.whitespace_)
     summary = "".join(words).strip().rstrip(",;:-–—").strip()
+    if tokens and (actor := _actor_left_out(mention, tokens[0], index)):
+        summary = f"{actor} {summary}"
     summary = summary.replace("\u201c", "").replace("\u201d", "").replace('"', "")
     if long:
         summary += " …"
     return summary[:1].upper() + summary[1:]
+
+
+def _actor_left_out(mention: _Mention, first: Token, index: PartyIndex) -> str | None:
+    """ "..., X, reached a deal with Y", "X was chosen and agreed to ...": a clause that opens at its verb reads as a
+    headline with the one who acts before it ("X reached a deal with Y")."""
+    verb = mention.anchor
+    if verb.pos_ in {"NOUN", "PROPN"} or not (first == verb or first.head == verb and first.dep_ in {"aux", "auxpass", "neg"}):
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.i >= first.i or subject.pos_ == "PRON":
+        return None
+    party = index.get(_party_of(subject, index))
+    return party.name if party is not None else subject.doc[subject.left_edge.i : subject.i + 1].text
 
 
 def _summary_tokens(mention: _Mention) -> list[Token]:
@@ -1414,12 +1643,13 @@ def _speakers_own_agreements(entries: list[_Entry], quotes: list[Quote]) -> list
 def find_agreements(doc: Doc, index: PartyIndex, quotes: list[Quote] | None = None) -> list[Agreement]:
     """Every distinct agreement the article reports, each with all the places that state it."""
     entries = _speakers_own_agreements(_group(_mentions(doc, index), doc, index), quotes or [])
+    entries = [e for e in entries if not _never_reached(e, index)]
     _accounts(entries, index, quotes or [])
     agreements = []
     for entry in sorted(entries, key=lambda e: e.mentions[0].start):
         spans = sorted({(m.start, m.end) for m in entry.mentions})
         status = _status(entry, index)
-        parties = list(dict.fromkeys(p for m in entry.mentions for p in m.parties))
+        parties = list(dict.fromkeys([*(p for m in entry.mentions for p in m.parties), *_plaintiffs(entry, index)]))
         accounts = [
             Account(by=source, evidence=[Span(start=s, end=e) for s, e in sorted(spans)])
             for source, spans in entry.accounts.items()

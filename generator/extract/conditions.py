@@ -368,7 +368,7 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
             or clause.lemma_.lower() in {"have", "need"} and _to_clause(clause, clause.i) is not None  # "would have to"
         )
         # "insisted that Y commit to ...": the bare verb of the subjunctive is a demand too.
-        # The tagger reads it as a plural present ("VBP") after a singular subject: "that the DUP commit".
+        # The tagger reads it as a plural present ("VBP") after a singular subject: "that the council commit".
         singular = clause is not None and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in clause.children)
         subjunctive = (
             clause is not None
@@ -899,8 +899,8 @@ def _awaited(noun: Token) -> bool:
 
 
 def _approver(token: Token | None, index: PartyIndex) -> str | None:
-    """The party an approver's noun names itself ("the Senate", "shareholders"): "GM's workforce" is not GM, nor
-    "the Taliban chief" the Taliban."""
+    """The party an approver's noun names itself ("the Senate", "shareholders"): "Vantor's workforce" is not Vantor, nor
+    "the Liberation Front chief" the Liberation Front."""
     return index.refer(token) if token is not None else None
 
 

@@ -65,9 +65,37 @@ def test_an_agreement_is_found_with_its_parties(facts, text, parties, summary_wo
         '"It is a ceasefire, not a peace treaty," said Anna Berg, a senior fellow at the Lund Institute.',
         # "a deal" with no one party to it and nothing said of it.
         "Neither side disclosed the price, which had been the main obstacle to a deal.",
+        # "agreed that" with a clause of what is: a view shared, not an agreement.
+        "Three legal scholars, Anna Berg, Lars Holm and Eva Lind, agreed that there are many qualified candidates.",
+        "Lawmakers in both parties agree that such deals are harmful to workers.",
+        # The small model makes the that-clause's object the object of "agreed".
+        "Lars Holm, former chief of staff of the Joint Committee on Budgets, agreed that the Finance Department has "
+        "limited power to stop corporate tax dodging.",
+        # The small model's lemma of "hopes" is "hop".
+        "Bolivia hopes to sign a similar pact with Brazil.",
+        # "would have been" in reported speech is still hypothetical.
+        "Critics said a deal to cut spending would have been better.",
+        # Support promised on a condition.
+        "Lars Holm and Eva Lind agreed that they would support a bid by Anna Berg if it emerged.",
+        # Agreements of a sort, none in particular.
+        "Such agreements between Chile and Peru often include a clause on secrecy.",
+        "Critics doubt any agreement between Chile and Peru that involves the return of migrants.",
+        # Deals approached, pursued or said to be out of reach.
+        "Chile and Peru are close to a deal on water rights.",
+        "Chile and Peru are on the verge of a deal on water rights.",
+        "A deal between Chile and Peru remains elusive.",
+        "Chile says a deal with Peru is within reach.",
+        "Chile pressed Peru for a deal on water rights.",
+        "Berg's determination to broker a ceasefire between Chile and Peru was driven by fear.",
+        # Only ever proposed or being negotiated.
+        "Critics attacked the proposed deal between Chile and Peru.",
+        "Chile confirmed the proposed water deal with Peru on Monday.",
+        "The pact, which Chile and Peru have been hammering out for a year, would cut tariffs.",
+        # Agreeing in general, by no one.
+        "The tax was meant to stop workers from agreeing to extensive tests and procedures that they might not actually need.",
     ],
 )
-def test_hopes_offers_refusals_and_demands_are_not_agreements(facts, text):
+def test_hopes_views_proposals_and_demands_are_not_agreements(facts, text):
     sheet = facts(text)
     assert sheet.agreements == [], [a.summary for a in sheet.agreements]
 
@@ -112,6 +140,8 @@ def test_a_bare_reference_points_back_to_the_lead(facts):
         ("Chile and Peru signed a border accord in 1999. Last year, Peru suspended the accord.", AgreementStatus.suspended),
         ("Chile and Peru signed a border accord in 1999. Last year, Peru's parliament rejected the accord.", AgreementStatus.rejected),
         ("Chile and Peru signed a border accord in 1999.", AgreementStatus.signed),
+        # What the accord ends is not the accord ending.
+        ("Chile and Peru signed a border accord in 1999. The accord ends tariffs on wheat.", AgreementStatus.signed),
     ],
 )
 def test_status_follows_what_happened_to_the_agreement(facts, text, status):
@@ -345,6 +375,8 @@ def test_a_persons_employer_before_the_title_is_not_a_side(facts):
         # Words either side of a dropped comma stay apart.
         ('Tomas Berg and Erna Lund agreed to delay the final. "Therefore, it was agreed that the flame will stay '
          'in Oslo," they said.', "Therefore it was agreed"),
+        # "at which" opens no headline.
+        ("Ecuador hosted the talks at which Chile and Peru signed the accord.", "Chile and Peru signed the accord"),
         # The dateline is not part of the headline.
         ("LIMA, Peru (AP) — Chile and Bolivia agreed on Sunday to a temporary truce, officials said.", "Chile and Bolivia agreed"),
     ],
@@ -358,12 +390,11 @@ def test_a_summary_reads_as_a_headline(facts, text, summary_start):
     ("text", "status", "by", "evidence"),
     [
         ("Chile and Peru reached a tentative deal on water rights.", AgreementStatus.tentative, None, "tentative"),
+        ("Chile and Peru signed a border accord in 1999. Last year, the accord was defeated in a vote.", AgreementStatus.rejected, None, "defeated"),
         ("Chile and Peru agreed in principle on a water treaty.", AgreementStatus.tentative, None, "agreed in principle"),
         ("Chile and Peru agreed on water rights on Friday.", AgreementStatus.agreed, None, "agreed"),
         ("Chile and Peru signed a water treaty on Friday.", AgreementStatus.signed, None, "signed"),
         ("President Ana Ruiz signed the water treaty with Peru into law on Monday.", AgreementStatus.signed, "Ana Ruiz", "signed the water treaty with Peru into law"),
-        ("Chile confirmed the proposed water deal with Peru on Monday.", AgreementStatus.proposed, None, "proposed"),
-        ("The water pact, which Chile and Peru have been hammering out for a year, covers ten rivers.", AgreementStatus.under_negotiation, None, "hammering out"),
         ("Chile and Peru reached a deal on water rights. The Chilean Senate approved the deal on Friday.", AgreementStatus.approved, "Chilean Senate", "approved"),
         ("Chile and Peru agreed on a water treaty. The treaty was ratified by the Peruvian Congress in May.", AgreementStatus.ratified, "Peruvian Congress", "ratified"),
         ("Chile and Peru signed a water treaty in 2001. The treaty took effect in 2003.", AgreementStatus.in_force, None, "took effect"),
@@ -386,3 +417,97 @@ def test_status_is_read_from_the_clause_with_who_set_it_and_its_words(facts, tex
     assert agreement.status is status
     assert (sheet.party(agreement.status_by).name if agreement.status_by else None) == by
     assert agreement.status_evidence is not None and agreement.status_evidence.text_of(sheet.text) == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Sweden agreed that the border would reopen in May.",
+        "Chile and Peru agreed that talks will begin on Monday.",
+    ],
+)
+def test_agreeing_that_something_will_be_done_is_an_agreement(facts, text):
+    assert len(facts(text).agreements) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # Who urges that a deal be blocked takes no part in it; the lead told again is one agreement.
+        ("Orion Bank signed a deal with Delta Insurance. Senator Anna Berg called on the regulator to block the deal.",
+         {"Orion Bank", "Delta Insurance"}),
+        # Accepting the offer is the deal just told.
+        ("Leaders of the Nordic Union agreed on Thursday to delay the exit of Norway until October. "
+         "Prime Minister Anna Berg accepted the offer.", None),
+        # One who endorses a deal is no side of it; "the bipartisan deal" is the deal told before.
+        ("Chile and Peru reached a trade deal on Monday. Sanders opposed the deal, but Ana Ruiz endorsed the bipartisan deal.",
+         {"Chile", "Peru"}),
+        # Agreeing to the terms is agreeing to the settlement told.
+        ("The regulator fined Orion Bank $2bn on Wednesday. Under the settlement, Orion Bank must create a new board "
+         "committee. Orion Bank agreed to the terms, the regulator said.", None),
+        # Who rejects a deal others made is no side of it.
+        ("Chile and Peru signed a border treaty in May. Bolivia rejected the treaty on Friday.", {"Chile", "Peru"}),
+        # "the merger with X": a definite deal naming only sides told before.
+        ("Vale Mining agreed a deal with Delta Insurance in 2001. Critics said the merger with Delta Insurance was costly.",
+         {"Vale Mining", "Delta Insurance"}),
+        # A deal others have been negotiating is not the one agreed.
+        ("Chile and Peru agreed to a ceasefire on Sunday. A key part of the agreement, which Brazil and Bolivia have "
+         "been negotiating for a year, is a road.", {"Chile", "Peru"}),
+    ],
+)
+def test_one_deal_told_again_in_other_words_is_one_agreement(facts, text, parties):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    if parties is not None:
+        assert _names(sheet, sheet.agreements[0].parties) == parties
+
+
+def test_a_deal_owned_by_one_who_is_no_side_of_the_last_is_another(facts):
+    sheet = facts(
+        "Prime Minister Anna Berg of Norway spoke on Monday. Denmark and Sweden agreed on Thursday to delay the vote "
+        "until October. Norway's exit deal has been rejected by parliament three times."
+    )
+    assert len(sheet.agreements) == 2, [a.summary for a in sheet.agreements]
+    assert _names(sheet, sheet.agreements[0].parties) == {"Denmark", "Sweden"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # The small model hangs the subject of "reached" on "after"; the name in apposition reached the deal.
+        ("Nordsteel and Vale Mining are steel makers. The strike at Vale Mining ended days after one of the largest "
+         "steel makers, Nordsteel, reached a $40m deal with the union of Oslo dockers.", {"Nordsteel"}, set()),
+        # "who signed": the one the relative clause is about signed.
+        ("The deal was praised by Lars Holm, who signed the agreement with Chile on Monday, and by Eva Lind.",
+         {"Lars Holm", "Chile"}, {"Eva Lind"}),
+        # A country named in an aside opening with "not" is said not to be a side.
+        ("Chile signed the pact with the rebels — not the government of Bolivia — on Monday in Quito.", {"Chile"}, {"Bolivia"}),
+        ("The asylum pact was signed by Chile's interior minister, Rosa Diaz — not the government — on Monday.",
+         {"Rosa Diaz"}, {"Chile"}),
+        # "X and Y counties" names the counties themselves.
+        ("Nordsteel reached a settlement with Alder and Birch counties on Monday, after a long dispute with Alder County "
+         "and Birch County.", {"Alder County", "Birch County"}, set()),
+    ],
+)
+def test_the_parties_are_the_ones_who_agreed_not_every_name_in_the_sentence(facts, text, present, absent):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    names = _names(sheet, sheet.agreements[0].parties)
+    assert present <= names and not absent & names, names
+
+
+def test_a_clause_opening_at_its_verb_reads_as_a_headline_with_its_actor(facts):
+    sheet = facts(
+        "Nordsteel and Vale Mining are steel makers. The strike at Vale Mining ended days after one of the largest "
+        "steel makers, Nordsteel, reached a $40m deal with the union of Oslo dockers."
+    )
+    assert sheet.agreements[0].summary.startswith("Nordsteel reached a $40m deal"), sheet.agreements[0].summary
+
+
+def test_who_brought_the_lawsuits_settled_is_the_other_side(facts):
+    sheet = facts(
+        "Fishing guilds in Norway secured a victory this week when they settled a pair of lawsuits challenging the "
+        "quota rules. The lawsuits were brought by the Atlantic Fishing Guild, the Nordic Trawler Union and several fishermen."
+    )
+    assert len(sheet.agreements) == 1
+    assert {"Atlantic Fishing Guild", "Nordic Trawler Union"} <= _names(sheet, sheet.agreements[0].parties)

@@ -43,7 +43,7 @@ def _name(sheet: FactSheet, party_id: str | None) -> str | None:
         ),
         ("Japan urged Korea to settle the dispute over fishing rights.", "Japan", None, ["Settle the dispute"]),
         # "insisted that Y commit": the subjunctive is a demand.
-        ("Sinn Fein had insisted that the DUP commit to a firm date for devolution.", "Sinn Fein", "DUP", ["commit to a firm date"]),
+        ("The Harbour Party had insisted that the Farmers League commit to a firm date for the vote.", "Harbour Party", "Farmers League", ["commit to a firm date"]),
         # "X wants Y to ...": a demand of Y.
         ("Brussels wants China to curb shipments of steel.", "European Union", "China", ["curb shipments of steel"]),
         (
