@@ -957,6 +957,8 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     if region and _governor(root).dep_ in {"dobj", "attr", "oprd"}:
         return False  # "counties which include X", "visited X"
     gov = _governor(root)
+    if _verb_after_without_subject(mention.tokens):
+        return True  # "her adviser, X, said", "one of the steel makers, X, reached a deal"
     if gov.dep_ in {"nsubj", "nsubjpass"} and gov.i < gov.head.i and _describes_or_locates(gov.head, region):
         return False  # not "The firms who agreed were X and Y": there the copula is turned round
     if gov.dep_ == "dobj" and mention.kind is not PartyKind.person and gov.head.lemma_.lower() in _VISIT_VERBS:
@@ -978,7 +980,7 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
         gov = _governor(gov.head.head)  # "members of the Roe family will pay": the family pays
     elif gov.dep_ in {"nmod", "compound"} and _coordinated(gov) and gov.head.lemma_.lower() in _PLACE_NOUNS and gov.head.tag_ == "NNS":
         gov = _governor(gov.head)  # "a deal with X and Y counties": each of the counties is a partner
-    if mention.kind is PartyKind.person and (_unattached_speaker(gov) or _signs_a_quotation(mention) or _says_next(mention.tokens)):
+    if mention.kind is PartyKind.person and (_unattached_speaker(gov) or _signs_a_quotation(mention)):
         return True
     if gov.dep_ == "ROOT" and gov.pos_ in {"PROPN", "NOUN"}:
         # "X, the retail lobby group, called on ...", "Its chief executive, X, called on ...": the small model
@@ -1047,16 +1049,12 @@ def _a_share(gov: Token) -> bool:
     )
 
 
-def _says_next(span: SpacySpan) -> bool:
-    """ "her adviser, X, said:": a name the small model hangs elsewhere, followed by a reporting verb with no subject."""
+def _verb_after_without_subject(span: SpacySpan) -> bool:
+    """ "her adviser, X, said:", "one of the makers, X, reached a deal": a name in apposition that the small model
+    hangs on the noun before it, followed by the verb it is the subject of, left with no subject."""
     doc = span.doc
-    verb = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
-    return (
-        verb is not None
-        and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in lexicon.reporting_verbs()
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-    )
+    verb = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," and span.start > 0 and doc[span.start - 1].text == "," else None
+    return verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _after_a_place(span: SpacySpan) -> bool:

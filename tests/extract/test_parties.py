@@ -559,6 +559,9 @@ def test_what_is_described_counted_or_gone_to_does_not_act(facts, text, present,
         ("Ana Lobo said it would have been an insult for Piet Voss to refuse the medal.", {"Ana Lobo", "Piet Voss"}),
         # A name the small model hangs on the noun before it still says what follows.
         ("In a statement to the Lantern, her senior adviser, Jonas Brill, said: \u201cWe will win this race.\u201d", {"Jonas Brill"}),
+        # A name in apposition after "one of", followed by its verb, is that verb's subject.
+        ("Talks dragged on until one of the largest lenders, Brevik Bank, agreed to a $40m deal with the union.",
+         {"Brevik Bank"}),
         # A person described by a copula who speaks in the same sentence is acting.
         ("Sen. Ola Venn was also critical of the plan, telling the Lantern: \u201cIt is a bad plan for farmers.\u201d", {"Ola Venn"}),
     ],
