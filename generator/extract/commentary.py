@@ -35,8 +35,32 @@ def _research_affiliation(affiliation: str | None) -> bool:
     return affiliation is not None and bool(set(affiliation.lower().split()) & _RESEARCH_WORDS)
 
 
+def _predicated_roles(doc: Doc, party: Party) -> list[tuple[str, str | None]]:
+    """Roles a clause of its own gives a person: "X is a Democratic consultant", "X, who was chief strategist for
+    Y, said"."""
+    found = []
+    for mention in party.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        name = span.root
+        verbs = [name.head] if name.dep_ == "nsubj" else []
+        verbs += [c for c in name.children if c.dep_ == "relcl"]
+        for attr in (c for verb in verbs if verb.lemma_ == "be" for c in verb.children if c.dep_ == "attr"):
+            role = " ".join(t.text for t in doc[attr.left_edge.i : attr.i + 1] if t.dep_ != "det")
+            employer = next(
+                (g for c in attr.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for"} for g in c.children if g.dep_ == "pobj"), None
+            )
+            found.append((role, doc[employer.left_edge.i : employer.i + 1].text if employer is not None else None))
+    return found
+
+
 def _credentials(doc: Doc, party: Party) -> tuple[str, str | None] | None:
-    expert = [(role, affiliation) for role, affiliation in roles(doc, party) if _is_expert_role(role) or _research_affiliation(affiliation)]
+    expert = [
+        (role, affiliation)
+        for role, affiliation in roles(doc, party) + _predicated_roles(doc, party)
+        if _is_expert_role(role) or _research_affiliation(affiliation)
+    ]
     if expert:
         role, affiliation = max(expert, key=lambda r: len(r[0]))
         return role, affiliation or party.affiliation

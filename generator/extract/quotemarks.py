@@ -46,6 +46,12 @@ def _is_opening(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{-\u2013\u2014") and not after.isspace()
 
 
+# Single quotation marks quote in a line with no double ones: headlines and their links ("X admits 'both sides
+# will suffer'"), and papers that quote in single marks. Elsewhere they nest inside a double quotation, or are
+# apostrophes. The closing mark ends a word and is not followed by a letter ("the leaders' plan" does not close).
+_SINGLE = re.compile(r"(?<![\w\u2019'])[\u2018'](?=\w)(?P<words>[^\u2018\u2019'\n]*?(?:[\u2019'](?=\w)[^\u2018\u2019'\n]*?)*)(?<=[\w.,!?])[\u2019'](?!\w)")
+
+
 def quotations(text: str) -> list[Quotation]:
     """Every span of quoted words, paragraph by paragraph (one paragraph a line).
 
@@ -55,6 +61,15 @@ def quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     offset = 0
     for paragraph in text.split("\n"):
+        if not any(mark in paragraph for mark in (_OPENING, _CLOSING, _STRAIGHT, "''")):
+            # A title-cased line in single marks is a subhead ('All Bets Are Off.'), even with its full stop.
+            found += [
+                Quotation(offset + m.start("words"), offset + m.end("words"), offset + m.start(), offset + m.end() - 1)
+                for m in _SINGLE.finditer(paragraph)
+                if not _title_cased(m.group("words").split())
+            ]
+            offset += len(paragraph) + 1
+            continue
         start: int | None = None
         for i, char in enumerate(paragraph):
             opens = char == _OPENING or (char == _STRAIGHT and _is_opening(paragraph, i))
@@ -111,5 +126,9 @@ def is_speech(text: str, quotation: Quotation) -> bool:
     if _NAMING_WORDS.search(before) and not _reported_just_before(text, quotation) and not _WHAT_THEY_CALLED.search(before):
         return False
     # A title-cased run of words ("Bringing Light to Every Home") names something; speech is written in sentence case.
+    return not (_title_cased(words) and text[quotation.end - 1 : quotation.end] not in ".!?")
+
+
+def _title_cased(words: list[str]) -> bool:
     content = [w for w in words if w.lower().strip(".,!?;:") not in _SMALL_WORDS]
-    return not (len(content) >= 2 and all(w[:1].isupper() for w in content) and text[quotation.end - 1 : quotation.end] not in ".!?")
+    return len(content) >= 2 and all(w[:1].isupper() for w in content)

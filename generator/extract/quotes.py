@@ -15,10 +15,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from generator.extract import lexicon
+from generator.extract import lexicon, resolve
 from generator.extract.parties import PartyIndex
 from generator.extract.quotemarks import Quotation, is_speech, quotations
-from generator.model import PartyKind, Quote, Span
+from generator.model import Party, PartyKind, Quote, Span
+from generator.slugs import slugify, unique
 
 _STOP = re.compile(r"(?P<word>[\w.]*)[.!?](?=\s)")
 _PLURAL_SUBJECTS = frozenset({"they", "both"})
@@ -117,9 +118,140 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     last = subject if crosses_verb else subject.right_edge
     inside = [index.get(pid) for pid in index.within(subject.left_edge.idx, last.idx + len(last))]
     chosen = [p for p in inside if p.kind is PartyKind.person] or inside
+    issuers = _document_owners(index, subject) if subject.lemma_.lower() in _DOCUMENT_NOUNS else []
+    if len(issuers) > 1:
+        return index.add_group(issuers)  # "a statement from X and Y said": both speak
     if chosen:
         return chosen[0].id
-    return _document_author(doc, index, subject)
+    return _document_author(doc, index, subject) or _unlisted_speaker(doc, index, subject)
+
+
+# Nouns by which a text refers back to a news outlet it named: "the paper notes".
+_OUTLET_NOUNS = frozenset("paper newspaper station network broadcaster outlet channel".split())
+_INDEFINITE = frozenset({"a", "an", "one"})
+
+
+def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
+    """A speaker the parties extractor leaves out, who becomes a party by being quoted: a news outlet ("Reuters
+    reported", "the paper notes") or a person described but not named ("a senior official said", and later "the
+    official said"). Plural and bare subjects ("analysts said") stay no one in particular."""
+    # "the broadcaster KXYZ": the small model may tag a call sign after its outlet noun a common noun.
+    named_outlet = subject.text[:1].isupper() and any(c.dep_ == "compound" and c.lemma_.lower() in _OUTLET_NOUNS for c in subject.children)
+    # One name: a subject coordinated with others ("X and anchor Y have ...") is not one outlet or person.
+    if (subject.pos_ == "PROPN" or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""} and not subject.conjuncts:
+        # A name the model did not label ("the television station KXYZ reported") is its run of proper nouns.
+        name = next((e for e in doc.ents if e.start <= subject.i < e.end), None) or doc[_proper_start(subject) : subject.i + 1]
+        if name[0].lower_ == "the":
+            name = name[1:]
+        kind = PartyKind.person if subject.ent_type_ == "PERSON" else PartyKind.organization
+        return _quoted_party(index, name.text, kind, Span(start=name.start_char, end=name.end_char)) if len(name) else None
+    determiner = next((c.lower_ for c in subject.children if c.dep_ in {"det", "nummod"}), None)
+    lemma = subject.lemma_.lower()
+    if subject.tag_ != "NN" or determiner is None:
+        return None
+    mention = Span(start=subject.idx, end=subject.idx + len(subject))
+    if determiner == "the" and lemma in _OUTLET_NOUNS:
+        outlet = next((e for e in reversed(doc.ents[: _entity_count_before(doc, subject.i)]) if _names_outlet(e)), None)
+        if outlet is None or index.in_quote(outlet.start_char):
+            return None
+        name = outlet[1:] if outlet[0].lower_ == "the" else outlet
+        return _quoted_party(index, name.text, PartyKind.organization, Span(start=name.start_char, end=name.end_char), mention)
+    if lemma not in resolve.PERSON_DESCRIPTIONS and lemma not in lexicon.titles() and lemma != "person":
+        return None
+    if determiner in _INDEFINITE:
+        return _quoted_party(index, _description(subject), PartyKind.person, mention)
+    if determiner == "the":
+        # "the official said" names again the person described earlier as "an official".
+        for earlier in reversed(doc[: subject.i]):
+            if earlier.lemma_.lower() == lemma and earlier.tag_ == "NN" and not index.in_quote(earlier.idx) and any(
+                c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in earlier.children
+            ):
+                return _quoted_party(index, _description(earlier), PartyKind.person, Span(start=earlier.idx, end=earlier.idx + len(earlier)), mention)
+        if lemma in lexicon.titles():
+            # "the Vermont senator said": news names its person in focus again by the office, as by "he".
+            return _office_holder(doc, index, subject)
+    return None
+
+
+def _office_holder(doc: Doc, index: PartyIndex, office: Token) -> str | None:
+    """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
+    of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
+    holds no office the story follows."""
+    in_focus = resolve.subject_in_focus(index, office, {PartyKind.person})
+    if in_focus:
+        return in_focus
+    sentence = office.sent
+    for _ in range(3):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        subject = resolve.main_subject(sentence)
+        if subject is None or index.in_quote(subject.idx):
+            continue
+        named = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person]
+        if persons:
+            return persons[0]
+    return None
+    for mention in party.mentions:
+        words = _tokens_in(doc, mention.start, mention.end) if mention.end <= before else []
+        if any(t.dep_ in {"nsubj", "nsubjpass"} for t in words):
+            return True
+    return False
+
+
+def _proper_start(name: Token) -> int:
+    start = name.i
+    while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].head.i == name.i:
+        start -= 1
+    return start
+
+
+def _entity_count_before(doc: Doc, position: int) -> int:
+    return sum(1 for e in doc.ents if e.end <= position)
+
+
+def _names_outlet(entity) -> bool:
+    """A name of a news outlet: "The Daily Courier", "the television station KXYZ" (the small model may label it
+    a person)."""
+    # The name after its outlet noun, not a place before it ("a Riverton newspaper").
+    head = entity.root.head
+    return entity[-1].pos_ == "PROPN" and (
+        entity[-1].lower_ in lexicon.outlet_words() or head.lemma_.lower() in _OUTLET_NOUNS and head.i < entity.start
+    )
+
+
+def _description(noun: Token) -> str:
+    """The noun phrase that describes an unnamed person, up to its noun and a short phrase after it
+    ("a trade expert from Kessel University", "a person familiar with the talks"), without a relative clause."""
+    words = list(noun.doc[noun.left_edge.i : noun.i + 1])
+    after = list(noun.doc[noun.i + 1 : noun.right_edge.i + 1])
+    if after and after[0].dep_ in {"prep", "amod", "acl"} and len(after) <= 6 and not any(t.pos_ in {"VERB", "PUNCT"} for t in after[1:]):
+        words += after
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _quoted_party(index: PartyIndex, name: str, kind: PartyKind, *mentions: Span) -> str:
+    """The party of that name, created on its first quotation, with these mentions added."""
+    party = next((p for p in index.parties if p.name.lower() == name.lower()), None)
+    if party is None:
+        party = Party(id=unique(slugify(name), {p.id for p in index.parties}), name=name, kind=kind)
+        index.parties.append(party)
+    party.mentions = [*party.mentions, *(m for m in mentions if m not in party.mentions)]
+    return party.id
+
+
+def _document_owners(index: PartyIndex, document: Token) -> list[str]:
+    """The parties a document's own phrase names as its issuers: "X's statement", "X and Y's joint statement", "a
+    statement from X", "a letter released by X and Y"; not others its clauses name ("a letter to X", "a statement
+    vowing to protect X")."""
+    owners = [c for c in document.children if c.dep_ in {"poss", "nmod", "compound"}]
+    for child in document.children:
+        heads = [child] if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"} else []
+        if child.dep_ == "acl":
+            heads = [c for c in child.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
+        owners += [g for h in heads for g in h.children if g.dep_ == "pobj"]
+    return list(dict.fromkeys(pid for owner in owners for t in (owner, *owner.conjuncts) if (pid := index.refer(t))))
 
 
 def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
@@ -154,8 +286,12 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     for earlier in reversed(doc[: subject.i]):
         if earlier.lemma_.lower() == subject.lemma_.lower() and not index.in_quote(earlier.idx):
             # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
-            phrase = earlier.head if earlier.dep_ in {"nsubj", "nsubjpass"} else earlier
-            inside = index.within(phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge))
+            if earlier.dep_ in {"nsubj", "nsubjpass"}:
+                inside = index.within(earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge))
+            else:
+                inside = _document_owners(index, earlier)
+                if len(inside) > 1:
+                    return index.add_group(inside)
             verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
             if not inside and verb is not None and verb.pos_ == "VERB":
                 # "X said in a statement that ...", "X and Y issued a joint statement": the statement is the subject's.
@@ -169,9 +305,11 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
     head = verb
     while True:
         # A subject inside quotation marks, or a dash the small model takes for a noun, is a misparse, not the speaker.
-        subject = next(
-            (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)), None
-        )
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.text[:1].isalnum() and not index.in_quote(c.idx)]
+        # A misparse may give the verb a second subject ("The four loopholes he cited are "...," The Hill reported",
+        # "X and anchor Y has said"): the one in the attribution speaks, else the one nearest the verb.
+        subjects = [c for c in subjects if window[0] <= c.idx < window[1]] or subjects
+        subject = subjects[-1] if subjects else None
         # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
         # clause before or hung on its reporting verb as a participle, shares that clause's subject.
         if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):
@@ -200,6 +338,8 @@ def _reports_speech(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
         return True  # "..., he went on", "as X went on about "...""
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return True  # "as a ministry memo put it"
     return token.pos_ == "VERB" and (lemma in lexicon.reporting_verbs() or lemma in _QUOTING_VERBS)
 
 
@@ -234,7 +374,9 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             if hit:
                 hits.append(hit)
         speaker = (
-            min(hits)[1]
+            speakers[n - 1]
+            if _listed_after(text, speech, n) and speakers[n - 1]
+            else min(hits)[1]
             if hits
             else _signed_speaker(index, text, quote) or _governing_speaker(doc, index, quote) or _continued_speaker(text, speech, speakers, n)
         )
@@ -250,6 +392,15 @@ def find_quotes(doc: Doc, index: PartyIndex) -> list[Quote]:
             end -= 1
         quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, text=text[quote.start : end], evidence=Span(start=quote.start, end=end)))
     return quotes
+
+
+_LIST_GAP = re.compile(r"[ ,;]*(?:and|or|as well as) (?:as )?(?:an? |the )?")
+
+
+def _listed_after(text: str, speech: list[Quotation], n: int) -> bool:
+    """Whether the quotation is one more item of a list of quotations ("about "A," and "B" and "C," X said"): the
+    items share the speaker of the first, whoever is named after the last."""
+    return n > 0 and bool(_LIST_GAP.fullmatch(text, speech[n - 1].outer_end, speech[n].open_mark))
 
 
 # A paragraph of quotation signed with a dash and a name at its end: "...” ― Jane Doe" (readers' voices, epigraphs).

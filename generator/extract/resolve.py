@@ -25,7 +25,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # People the narrator describes without naming them ("an analyst", "a spokesman", "one official").
-_PERSON_DESCRIPTIONS = frozenset("analyst economist observer official source spokesman spokeswoman spokesperson expert trader diplomat".split())
+PERSON_DESCRIPTIONS = frozenset("analyst economist observer official source spokesman spokeswoman spokesperson expert trader diplomat".split())
 
 
 def refer(index: PartyIndex, token: Token) -> str | None:
@@ -89,12 +89,14 @@ def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
             continue
         if subject.lower_ == pronoun.lower_:
             return person_in_focus(index, subject)  # "He also said ... “...,” he said": the same person still
-        # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said").
-        phrase = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        # The name may sit in an appositive of the subject ("the ministry's spokesman, X, said"); the subject's own
+        # name comes before a person its modifiers name ("X adviser Y, ..., said": Y).
+        phrase = [index.get(index.at(subject.idx, subject.idx + len(subject)))]
+        phrase += [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
         persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
         if persons:
             return persons[0].id
-        if subject.lemma_.lower() in _PERSON_DESCRIPTIONS:
+        if subject.lemma_.lower() in PERSON_DESCRIPTIONS:
             return None
         break
     return index.before(pronoun.idx, {PartyKind.person})

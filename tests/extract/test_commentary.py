@@ -54,6 +54,31 @@ def test_experts_and_what_they_said(facts, text, expected):
     assert _commentary(facts(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The role in a sentence of its own, or in a relative clause.
+        (
+            'Tomas Ruzicka is a Liberal consultant who worked for two mayors. "The council has lost the trust of the suburbs," Ruzicka said.',
+            [("Tomas Ruzicka", "Liberal consultant", None, "The council has lost the trust of the suburbs")],
+        ),
+        (
+            '"The turnout will decide it," said Mira Holm, who was chief strategist for the Green campaign in 2012.',
+            [("Mira Holm", "chief strategist", "the Green campaign", "The turnout will decide it")],
+        ),
+        # Pollsters read the public for others: commentators.
+        (
+            '"The turnout in the suburbs will decide it," said Liberal pollster Mira Holm.',
+            [("Mira Holm", "Pollster", "Liberal", "The turnout in the suburbs will decide it")],
+        ),
+        # An office holder in a sentence of his own is no commentator.
+        ('Tomas Ruzicka is the mayor of Pecs. "The council has lost the trust of the suburbs," Ruzicka said.', []),
+    ],
+)
+def test_roles_said_of_an_expert(facts, text, expected):
+    assert _commentary(facts(text)) == expected
+
+
 def test_each_point_of_an_expert_is_an_entry_of_its_own(facts):
     text = (
         '"Demand is collapsing," said Noor Saleh, an economist at Delta Research. '

@@ -292,6 +292,29 @@ def test_reported_speech_constructions(facts, text, expected):
     assert _quotes(facts(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as X put it" attributes the quoted words beside it.
+        ('Ina Halvorsen runs the fund. The main test for the permit is a "steady income from lawful work," as Halvorsen put it.',
+         [("Ina Halvorsen", "steady income from lawful work")]),
+        # A list of quotations shares the speaker of the first, whoever is named after the last.
+        ("Ida Sorlie and Tor Lund spoke at the rally. As Sorlie went on about \u201chow the system is rigged against "
+         "farmers,\u201d and \u201cthe families of the valley\u201d and \u201cour own forgotten towns,\u201d Lund said yes.",
+         [("Ida Sorlie", "how the system is rigged against farmers"), ("Ida Sorlie", "the families of the valley"),
+          ("Ida Sorlie", "our own forgotten towns")]),
+        # Of two subjects the small model gives the reporting verb, the one in the attribution speaks.
+        ("The two \u201cloopholes\u201d she cited are \u201cthe right to deduct losses on farmland beyond what was invested,\u201d "
+         "the Marlow Courier reported.", [("Marlow Courier", "the right to deduct losses on farmland beyond what was invested")]),
+        # A statement speaks for whoever issued it, not for a party its own clause names.
+        ("Ina Halvorsen issued a statement vowing to protect the Sami Council. \u201cWe will keep the grazing rules as they "
+         "are,\u201d the statement said.", [("Ina Halvorsen", "We will keep the grazing rules as they are")]),
+    ],
+)
+def test_attribution_constructions(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
 def test_a_person_described_by_an_organisations_title_speaks_not_the_organisation(nlp):
     """ "Andrew Hollis, the Rowing Federation President, says ...": the small model can take the organisation for the
     subject and the title for its appositive (a parse set here by hand, as the model produced it on a news report)."""
@@ -309,3 +332,74 @@ def test_a_person_described_by_an_organisations_title_speaks_not_the_organisatio
     federation = Party(id="rowing-federation", name="Rowing Federation", kind=PartyKind.organization, mentions=[Span(start=20, end=37)])
     index = PartyIndex(parties=[person, federation])
     assert _subject_party(doc, index, doc[5]) == "andrew-hollis"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person described but not named speaks, and is named again by the noun alone.
+        ("A Brazilian diplomat said Lisbon was surprised by the vote. \u201cIt was a shock. We are still trying to "
+         "understand it,\u201d the diplomat said.", [("A Brazilian diplomat", "It was a shock. We are still trying to understand it")]),
+        # "a person familiar with ...": the description names the source.
+        ('"The two sides are close on the tariff schedule," a person familiar with the talks said.',
+         [("a person familiar with the talks", "The two sides are close on the tariff schedule")]),
+        # A news outlet that reports in quoted words.
+        ("Orla Brennan met farmers in Cork. \u201cThe subsidy scheme will end next year,\u201d the Marlow Courier reported.",
+         [("Marlow Courier", "The subsidy scheme will end next year")]),
+        # "the paper" names again the outlet named before.
+        ("Orla Brennan met farmers in Cork. The Kessel Gazette reported on the scheme. \u201cThe subsidy scheme will end "
+         "in a year,\u201d the paper wrote.", [("Kessel Gazette", "The subsidy scheme will end in a year")]),
+        # A place before the outlet noun does not name the outlet.
+        ("Almost a week after the floods, a Riverton newspaper called on Ana Ruiz to visit. \u201cThe valley needs more than "
+         "a passing visit,\u201d the newspaper admitted.", []),
+        # A television station named by its call sign alone.
+        ("Orla Brennan met farmers in Cork. \u201cThe subsidy scheme will end next year,\u201d the Cork-based television "
+         "station KXBR reported.", [("KXBR", "The subsidy scheme will end next year")]),
+        # A statement two parties issued together speaks for both.
+        ('"Trade between the ports will resume on Monday," Norway and Iceland\'s joint statement said.',
+         [("Norway and Iceland", "Trade between the ports will resume on Monday")]),
+        # An office names again the person the story follows, not the one named last in passing.
+        ("Lena Varga says too much is made of the budget row.\nThe Liberal nominee was speaking in Pecs, hours after "
+         "the mayor mocked the singer Tomas Ruzicka.\nThe Hungarian senator said voters care about "
+         "\u201cjobs and schools, not the gossip.\u201d", [("Lena Varga", "jobs and schools, not the gossip.")]),
+        # Subjects that name no one in particular stay without a party.
+        ('"The market has turned for good," analysts said.', []),
+    ],
+)
+def test_an_unlisted_speaker_becomes_a_party(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A line with no double marks quotes in single ones: headlines and their links.
+        ("More: Mayor Ana Ruiz admits 'both sides will lose out'", ["both sides will lose out"]),
+        ("Mayor vows \u2018we will rebuild every home\u2019 after the floods", ["we will rebuild every home"]),
+        # Apostrophes and a title-cased subhead are not quotations; single marks nested in double ones are not either.
+        ("The farmers\u2019 union and the leaders' plan for the \u201990s", []),
+        ("\u2018A Long Road Home.\u2019", []),
+        ('He said, "She told me \u2018never again\u2019 and left."', ["She told me \u2018never again\u2019 and left."]),
+    ],
+)
+def test_single_quotation_marks(text, spans):
+    assert [text[q.start : q.end] for q in quotations(text)] == spans
+
+
+def test_of_two_subjects_of_a_reporting_verb_the_one_nearest_it_speaks(nlp):
+    """ "Kessel Radio and anchor Petra Lind has said ...": the small model can give the verb both names as subjects
+    (a parse set here by hand, as the model produced it on a news report)."""
+    from spacy.tokens import Doc
+
+    from generator.extract.parties import PartyIndex
+    from generator.extract.quotes import _speaker_of_verb
+    from generator.model import Party, PartyKind, Span
+
+    words = ["Kessel", "Radio", "and", "anchor", "Petra", "Lind", "has", "said", "it", "."]
+    heads = [1, 7, 1, 5, 5, 7, 7, 7, 7, 7]
+    deps = ["compound", "nsubj", "cc", "compound", "compound", "nsubj", "aux", "ROOT", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 9)
+    radio = Party(id="kessel-radio", name="Kessel Radio", kind=PartyKind.organization, mentions=[Span(start=0, end=12)])
+    lind = Party(id="petra-lind", name="Petra Lind", kind=PartyKind.person, mentions=[Span(start=24, end=34)])
+    index = PartyIndex(parties=[radio, lind])
+    assert _speaker_of_verb(doc, index, doc[7], (0, len(doc.text))) == "petra-lind"

@@ -31,6 +31,9 @@ def _resolve(nlp, text: str, word: str, nth: int = 0) -> str | None:
         ("Brightwater Utilities cut jobs. Workers at the plant walked out. They want higher pay.", "They", None),
         # The speaker in focus, not the person named last.
         ('Ana Ruiz, an analyst at Corvel Bank, said Tomas Reyes had erred. "It was a mistake," she said.', "she", "Ana Ruiz"),
+        # The subject's own name, not a person its modifiers name ("X adviser Y").
+        ("Lena Varga spoke in Pecs. Varga adviser Tomas Ruzicka, the best-known pollster in the region, picked up the thread. "
+         "He said the vote was close.", "He", "Tomas Ruzicka"),
         # A role noun to the organisation named last.
         ("Brightwater Utilities said it would close two plants. The company blamed rising costs.", "company", "Brightwater Utilities"),
     ],
