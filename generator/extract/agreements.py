@@ -861,7 +861,7 @@ def _names_the_venue(token: Token) -> bool:
 
 
 def _names_a_locality(token: Token) -> bool:
-    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them. "X and Y
+    """ "two Oregon counties", "Texas towns": the state names where the parties are; it is not one of them. "X and Y
     counties" names the counties themselves."""
     return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in _LOCALITIES and not list(token.conjuncts)
 

@@ -189,7 +189,7 @@ def _strip(span: SpacySpan) -> SpacySpan:
 
 
 def _extend_name(ent: SpacySpan) -> SpacySpan:
-    """Take in the capitalised words of a name that the small model left out ("the Liberal Democrats" labelled
+    """Take in the capitalised words of a name that the small model left out ("the Green Democrats" labelled
     "Democrats"), stopping at titles, role nouns, nationalities and places ("US oil giant X")."""
     doc, start = ent.doc, ent.start
     while start > 0:
@@ -628,7 +628,7 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             and len(m.text.split()) > 1
             and _after_title(m.tokens)
         ):
-            m.kind = PartyKind.person  # "Chancellor Olaf Scholz", "Chief executive Jean-Cyril Spinetta" labelled ORG
+            m.kind = PartyKind.person  # "Chancellor Maria Lindqvist", "Chief executive Jean-Luc Armand" labelled ORG
         elif m.kind is not PartyKind.person and m.tokens.root.dep_ == "appos" and m.tokens.root.head.lower_ in lexicon.titles():
             m.kind = PartyKind.person  # "the business secretary, Vince Cable" labelled ORG
         elif m.kind is not PartyKind.person and _appositive_noun(m.tokens.root) in _person_nouns():
@@ -636,7 +636,7 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
     surnames = {m.text.split()[-1] for m in mentions if m.kind is PartyKind.person and len(m.text.split()) > 1}
     for m in mentions:
         if not m.key and m.text in surnames:
-            m.kind = PartyKind.person  # "Scholz" labelled GPE after "Olaf Scholz"
+            m.kind = PartyKind.person  # "Lindqvist" labelled GPE after "Maria Lindqvist"
     # A place the country table does not know is a region or city only where the text uses it as a place;
     # otherwise the small model has labelled a company GPE ("talks with Alitalia").
     unknown_places = [m for m in mentions if m.kind is PartyKind.country and not m.key]
@@ -687,7 +687,7 @@ def _one_kind_per_name(mentions: list[_Mention]) -> None:
             m.kind = PartyKind.person
 
 
-# A given name written with a lower-case syllable after a hyphen ("Min-ho", "Jae-in"): a person's name.
+# A given name written with a lower-case syllable after a hyphen ("Min-ho", "Seo-yeon"): a person's name.
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
@@ -734,7 +734,7 @@ def _worded(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Mention
     return [m for m in mentions if m.text.split()]
 
 
-# Particles joined to a surname that news drops when it names the person again: "al-Assad" ... "Assad".
+# Particles joined to a surname that news drops when it names the person again: "al-Haddad" ... "Haddad".
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ben|bin|ibn)-(?=[A-Z])")
 
 
@@ -744,8 +744,8 @@ def _surname(name: str) -> str:
 
 def _canonical_full_names(names: list[str]) -> dict[str, str]:
     """Each full name (in order of mention) to the first one written for the same person: the same given name and
-    surname, and no middle name that tells them apart ("Donald J. Trump" is "Donald Trump"; "George W. Bush" is
-    not "George H.W. Bush")."""
+    surname, and no middle name that tells them apart ("Ana M. Ruiz" is "Ana Ruiz"; "Tomas A. Berg" is
+    not "Tomas K.L. Berg")."""
     canonical: dict[str, str] = {}
     for name in names:
         words = name.split()
@@ -791,8 +791,8 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
             m.kind = PartyKind.organization
     persons = [m for m in persons if m.kind is PartyKind.person]
     canonical = _canonical_full_names([m.text for m in persons if len(m.text.split()) > 1])
-    # A surname alone is the person of that surname introduced first, the story's principal: "Sanders" is the
-    # senator, not "his wife, Jane Sanders", named later; members of one family stay apart.
+    # A surname alone is the person of that surname introduced first, the story's principal: "Ostby" is the
+    # senator, not "his wife, Jane Ostby", named later; members of one family stay apart.
     full_names = {word: canonical[text] for word, text in by_first_word.items()}
     for text in canonical:
         full_names.setdefault(_surname(text), canonical[text])
@@ -931,7 +931,7 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
         return True  # "Expo 2030": an event named by its year
     if mention.kind is PartyKind.organization and _outlet_name(mention.text):
-        return True  # "The Wall Street Journal reported", "the Christian Broadcasting Network"
+        return True  # "The Harbour Times reported", "the Christian Broadcasting Network"
     if any(t.dep_ == "appos" and span.start <= t.head.i < span.end and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
         return True  # "Newsline, the news agency"
     if root.dep_ == "compound" and root.head.lemma_ in _OUTLET_NOUNS and (
@@ -946,14 +946,14 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     """Whether this mention shows its party acting: the subject or object of a verb, a partner in a deal
     ("sold to X", "talks with X"), the agent of a passive, the owner of a decision or statement.
 
-    A region or city mostly locates ("counties which include X", "Akron, Ohio", "moved to X"): it acts only as
+    A region or city mostly locates ("counties which include X", "Eugene, Oregon", "moved to X"): it acts only as
     a subject, an agent, a partner in talks or the owner of an act.
     """
     if _is_outlet_or_thing(mention):
         return False
     root = mention.tokens.root
     if region and (root.dep_ == "appos" and root.head.ent_type_ in {"GPE", "LOC"} or _after_a_place(mention.tokens)):
-        return False  # "Akron, Ohio", "a voter of Akron, Ohio, said": the state says where the city is
+        return False  # "Eugene, Oregon", "a voter of Eugene, Oregon, said": the state says where the city is
     if region and _governor(root).dep_ in {"dobj", "attr", "oprd"}:
         return False  # "counties which include X", "visited X"
     gov = _governor(root)
@@ -966,7 +966,7 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     if mention.kind is not PartyKind.person and (any(c.dep_ == "nummod" for c in root.children) or _a_share(gov)):
         return False  # "14 Catholics were admitted", "Christians make up 1 percent": people counted, not acting
     if gov.dep_ == "pobj" and gov.head.lower_ == "for" and _subject_of_infinitive(mention.tokens):
-        return True  # "for Trump to have turned it down": the subject of the infinitive
+        return True  # "for Ruiz to have turned it down": the subject of the infinitive
     # "the Unite union said": the name stands in its role noun's place. A country there is the company's
     # nationality ("US chipmaker X agreed" is X acting, not the United States).
     org_noun = gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound"
@@ -1001,7 +1001,7 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     if gov.dep_ == "pobj":
         return _partner(gov.head, PartyKind.country if region else mention.kind)
     if gov.dep_ in {"poss", "compound", "nmod"}:
-        # "the Ohio settlement" is the settlement made in Ohio; "Ohio's settlement" is the state's own.
+        # "the Oregon settlement" is the settlement made in Oregon; "Oregon's settlement" is the state's own.
         return (gov.dep_ == "poss" or not region) and _owns_an_act(gov)
     if gov.dep_ == "amod" and mention.key.startswith("place:"):
         return gov.head.lemma_.lower() in _ACT_NOUNS  # "a Chinese demand"

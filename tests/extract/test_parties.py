@@ -59,8 +59,8 @@ def test_aliases_merge_into_one_party(facts, text, expected):
         # Nationality adjectives and products are not actors.
         ("Korvan Motors said German and French buyers ordered 500 Korvan X5 cars.", {"Korvan Motors"}, {"German", "French", "Korvan X5"}),
         # Institutions speak for themselves; words the model left out of a name are taken back in.
-        ("The Institute for Fiscal Studies said the burden had risen. The Liberal Democrats said it was unfair.",
-         {"Institute for Fiscal Studies", "Liberal Democrats"}, {"Democrats"}),
+        ("The Institute for Harbour Studies said the burden had risen. The Green Democrats said it was unfair.",
+         {"Institute for Harbour Studies", "Green Democrats"}, {"Democrats"}),
         # Mentions inside a quotation do not make an actor.
         ('Mayor Lena Brandt said: "Norway and Sweden have shown what cities can do."', {"Lena Brandt"}, {"Norway", "Sweden"}),
     ],
