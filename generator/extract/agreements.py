@@ -910,7 +910,7 @@ def _names_the_venue(token: Token) -> bool:
 
 
 def _names_a_locality(token: Token) -> bool:
-    """ "two Ohio counties", "Texas towns": the state names where the parties are; it is not one of them. "X and Y
+    """ "two Oregon counties", "Texas towns": the state names where the parties are; it is not one of them. "X and Y
     counties" names the counties themselves, and so does "X County", a proper name."""
     if token.dep_ not in {"compound", "nmod"} or token.head.pos_ == "PROPN":
         return False

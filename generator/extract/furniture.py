@@ -16,8 +16,12 @@ _SPAN_PATTERNS = [
     re.compile(r"\b(?:Additional reporting|Reporting|Writing|Editing) by [A-Z][^\n]*"),
     # The party and state written after a lawmaker's name ("Sen. Jane Roe, R-Ore."): labels, not actors.
     re.compile(r"\b[RDI]-[A-Z][A-Za-z.]*"),
+    # The state alone in brackets after a lawmaker's name ("Sen. Jane Roe (Ore.)"): an abbreviation, a label too.
+    re.compile(r"\((?:[A-Z][a-z]{0,4}\.\s?){1,2}\)"),
     # A dateline: the place the story was filed from and the agency, before the first dash.
     re.compile(r"^[A-Z][A-Z .'-]+(?:,[^\n(\u2013\u2014\u2015-]{1,40})?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[\u2013\u2014\u2015-]\s", re.MULTILINE),
+    # A dateline written in ordinary case is told by its agency in brackets ("Lisbon (Nordwire) -").
+    re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [^\n(\u2013\u2014\u2015-]{1,40})? \([A-Za-z .]{1,30}\)\s*[\u2013\u2014\u2015-]\s", re.MULTILINE),
 ]
 
 # Whole lines that are page furniture: credits, links to other stories, video and photo captions, sign-up boxes.
@@ -25,6 +29,8 @@ _LINE_PATTERNS = [
     re.compile(r"^\W*(?:More:|Play Video\b|JUST WATCHED\b)"),
     re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b|\breported from [A-Z]"),
     re.compile(r"\btoggle caption\b|\bdelivered to your inbox\b"),
+    # Calls to follow the writer or to sign up: "Follow X on Twitter", "Sign up for her newsletter", "Like the page".
+    re.compile(r"^\W*Follow [A-Z][^\n]* on (?:Twitter|Facebook|Instagram)\b|\bSign up for\b|\bLike (?:the|our|us on) page\b|^\W*Enter your email\b"),
 ]
 _SENTENCE_END = re.compile(r"[.?!:\"'\u201d\u2019)]\s*$")
 _HEADING_MAX_WORDS = 8

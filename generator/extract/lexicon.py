@@ -107,3 +107,13 @@ def state_nouns() -> frozenset[str]:
 @functools.cache
 def group_nouns() -> frozenset[str]:
     return frozenset(_lines("group_nouns.txt"))
+
+
+@functools.cache
+def _federated_states() -> frozenset[str]:
+    return frozenset(_key(name) for name in _lines("federated_states.txt"))
+
+
+def federated_state(name: str) -> bool:
+    """Whether `name` is a state of a federation ("Ohio", "Queensland"): a region, not a country."""
+    return _key(name) in _federated_states()

@@ -56,6 +56,19 @@ _MAKER_NOUNS = frozenset("maker manufacturer producer developer inventor seller 
 # Outlets report the news; they are not in it.
 _OUTLET_NOUNS = frozenset("agency newspaper paper daily magazine broadcaster channel website tabloid wire".split())
 _NEWS_WORDS = frozenset({"news", "press", "wire"})
+# Outlet nouns that also name public bodies ("the Customs agency"): an outlet only with a news word.
+_PUBLIC_OUTLET_NOUNS = frozenset({"agency", "paper", "channel"})
+# Words that make a name an outlet's wherever they stand in it ("Acme News Service", "the Lark Broadcasting Network").
+_OUTLET_NAME_WORDS = frozenset({"news", "broadcasting"})
+
+
+def _outlet_name(name: str) -> bool:
+    """A news outlet's name: one ending in an outlet word ("Journal", "Times") or holding "News" or "Broadcasting";
+    not a company so named ("Lark News Corp")."""
+    words = _clean(name).lower().split()
+    if not words or _CORPORATE_SUFFIXES.search(_clean(name)):
+        return False
+    return words[-1] in lexicon.outlet_words() or bool(_OUTLET_NAME_WORDS & set(words))
 _CORPORATE_SUFFIXES = re.compile(r"[,\s]+(?:inc|ltd|plc|corp|corporation|co|llc|ag|sa|nv|group)\.?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
@@ -176,7 +189,7 @@ def _strip(span: SpacySpan) -> SpacySpan:
 
 
 def _extend_name(ent: SpacySpan) -> SpacySpan:
-    """Take in the capitalised words of a name that the small model left out ("the Liberal Democrats" labelled
+    """Take in the capitalised words of a name that the small model left out ("the Green Democrats" labelled
     "Democrats"), stopping at titles, role nouns, nationalities and places ("US oil giant X")."""
     doc, start = ent.doc, ent.start
     while start > 0:
@@ -191,6 +204,7 @@ def _extend_name(ent: SpacySpan) -> SpacySpan:
             and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns() | lexicon.expert_roles()
             and not lexicon.place(prev.text)
             and not lexicon.country_of_demonym(prev.text)
+            and not _common_word_opening_a_sentence(doc[prev.i : prev.i + 1])  # "Rival Jane Roe's campaign said"
         ):
             break
         start -= 1
@@ -257,9 +271,14 @@ def _collect(doc: Doc) -> list[_Mention]:
         elif entry:
             kind = PartyKind.country if entry[0].is_state else PartyKind.organization
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, kind, key=f"place:{entry[0].name}"))
+        elif lexicon.federated_state(span.text) and ent.label_ in {"GPE", "LOC", "ORG"}:
+            # A state of a federation is a region whatever the small model labels it ("Montana" as ORG).
+            mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"region:{span.text}", region=True))
         elif (ministry := _ministry_of_state(span)) is not None:
             mentions.append(_Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{ministry.name}"))
         elif ent.label_ == "NORP" or lexicon.country_of_demonym(span.text) and ent.label_ == "ORG":
+            if span.start > 0 and doc[span.start - 1].text in _CHAMBER_WORDS and not lexicon.country_of_demonym(span.text):
+                span = doc[span.start - 1 : span.end]  # "House Democrats": the party's members in one chamber
             mention = _nation_as_noun(span) or _group_mention(span) or _demonym_actor(span)
             if mention is None:
                 continue  # an adjective, free to open a name the model left unlabelled ("Hellenic Telenet")
@@ -325,7 +344,21 @@ def _collect(doc: Doc) -> list[_Mention]:
             mentions.append(mention)
     # An office written alone ("the Prime Minister said") is no name: a title phrase, resolved later. Nor is a
     # span of blanks the small model may label (issue 14: it stopped extraction).
+    mentions = [m for m in mentions if m.key or not _common_word_opening_a_sentence(m.tokens)]
+    for m in mentions:
+        if not m.key and lexicon.federated_state(m.text):
+            m.key, m.kind, m.region = f"region:{m.text}", PartyKind.country, True  # "Montana was holding its primary"
     return [m for m in mentions if m.text.strip() and _clean(m.text).lower() not in lexicon.titles()]
+
+
+def _common_word_opening_a_sentence(span: SpacySpan) -> bool:
+    """ "Pigs are considered unclean", "Plenty of people ...", "Aides said": a common noun the small model labels
+    as a name because a sentence opens with it. A name is written capitalised inside sentences too, and is no
+    common noun written in lower case elsewhere."""
+    if len(span) != 1 or not span[0].is_sent_start or _written_inside_a_sentence(span.doc, span.text):
+        return False
+    word = span[0]
+    return word.tag_ == "NNS" or re.search(rf"(?<![\w-]){re.escape(word.lower_)}(?![\w-])", span.doc.text) is not None
 
 
 def _crowd_mention(noun: Token) -> _Mention | None:
@@ -490,13 +523,13 @@ def _ministry_of_state(span: SpacySpan) -> lexicon.Country | None:
 
 
 def _nation_as_noun(span: SpacySpan) -> _Mention | None:
-    """ "The Chinese announced ...", "talks with the French": a nationality used as a singular noun is its state."""
+    """ "The Chinese announced ...", "talks with the French", "the Russians have used ...": a nationality used as a
+    noun after "the" is its state (plural ones without "the" are people: "Russians voted")."""
     doc = span.doc
     country = lexicon.country_of_demonym(span.text)
     after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
     as_noun = span.root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
-    plural = span.text.lower() not in {d.lower() for d in country.demonyms} if country is not None else True
-    if country is None or not country.is_state or plural or not after_the or not as_noun:
+    if country is None or not country.is_state or not after_the or not as_noun:
         return None
     return _Mention(span.start_char, span.end_char, span.text, span, PartyKind.country, key=f"place:{country.name}")
 
@@ -560,8 +593,15 @@ def _institution_mention(token: Token) -> _Mention | None:
 # --- merging -------------------------------------------------------------------------------------
 
 
+# "the Party of Ruritania": the organisation of a place, written also "Ruritania's Party", "the Ruritania Party".
+_OF_A_PLACE = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)$")
+
+
 def _org_key(name: str) -> str:
     name = _CORPORATE_SUFFIXES.sub("", _clean(name))
+    name = re.sub(r"(?:'s|\u2019s)\s", " ", name)
+    if (of := _OF_A_PLACE.match(name)) and (lexicon.place(of.group("place")) or lexicon.federated_state(of.group("place"))):
+        name = f"{of.group('place')} {of.group('body')}"
     return re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).strip()
 
 
@@ -588,7 +628,7 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
             and len(m.text.split()) > 1
             and _after_title(m.tokens)
         ):
-            m.kind = PartyKind.person  # "Chancellor Olaf Scholz", "Chief executive Jean-Cyril Spinetta" labelled ORG
+            m.kind = PartyKind.person  # "Chancellor Maria Lindqvist", "Chief executive Jean-Luc Armand" labelled ORG
         elif m.kind is not PartyKind.person and m.tokens.root.dep_ == "appos" and m.tokens.root.head.lower_ in lexicon.titles():
             m.kind = PartyKind.person  # "the business secretary, Vince Cable" labelled ORG
         elif m.kind is not PartyKind.person and _appositive_noun(m.tokens.root) in _person_nouns():
@@ -596,7 +636,7 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
     surnames = {m.text.split()[-1] for m in mentions if m.kind is PartyKind.person and len(m.text.split()) > 1}
     for m in mentions:
         if not m.key and m.text in surnames:
-            m.kind = PartyKind.person  # "Scholz" labelled GPE after "Olaf Scholz"
+            m.kind = PartyKind.person  # "Lindqvist" labelled GPE after "Maria Lindqvist"
     # A place the country table does not know is a region or city only where the text uses it as a place;
     # otherwise the small model has labelled a company GPE ("talks with Alitalia").
     unknown_places = [m for m in mentions if m.kind is PartyKind.country and not m.key]
@@ -604,6 +644,25 @@ def _correct_kinds(mentions: list[_Mention]) -> None:
     for m in unknown_places:
         if m.text not in located:
             m.kind = PartyKind.organization
+
+
+_GENDERED_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+def _followed_by_he_or_she(mention: _Mention) -> bool:
+    """A name that speaks and that the text goes on to call "he" or "she", with no other person named in between: a
+    person, as the interviewee of a profile named by surname only ("said X. ... She asked X ...")."""
+    doc, root = mention.tokens.doc, mention.tokens.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in lexicon.reporting_verbs():
+        return False  # the name speaks, as people do
+    end = mention.tokens.sent.end
+    following = doc[mention.tokens.end : min(len(doc), doc[end].sent.end if end < len(doc) else end)]
+    for token in following:
+        if token.ent_type_ == "PERSON" and token.text != mention.text:
+            return False
+        if token.lower_ in _GENDERED_PRONOUNS and token.pos_ == "PRON":
+            return True
+    return False
 
 
 def _after_honorific_or_title(mention: _Mention) -> bool:
@@ -628,7 +687,7 @@ def _one_kind_per_name(mentions: list[_Mention]) -> None:
             m.kind = PartyKind.person
 
 
-# A given name written with a lower-case syllable after a hyphen ("Min-ho", "Jae-in"): a person's name.
+# A given name written with a lower-case syllable after a hyphen ("Min-ho", "Seo-yeon"): a person's name.
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
@@ -675,11 +734,43 @@ def _worded(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Mention
     return [m for m in mentions if m.text.split()]
 
 
+# Particles joined to a surname that news drops when it names the person again: "al-Haddad" ... "Haddad".
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ben|bin|ibn)-(?=[A-Z])")
+
+
+def _surname(name: str) -> str:
+    return _JOINED_PARTICLE.sub("", name.split()[-1])
+
+
+def _canonical_full_names(names: list[str]) -> dict[str, str]:
+    """Each full name (in order of mention) to the first one written for the same person: the same given name and
+    surname, and no middle name that tells them apart ("Ana M. Ruiz" is "Ana Ruiz"; "Tomas A. Berg" is
+    not "Tomas K.L. Berg")."""
+    canonical: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        same = next(
+            (
+                c for c in dict.fromkeys(canonical.values())
+                if c.split()[0] == words[0] and _surname(c) == _surname(name)
+                and (len(words) == 2 or len(c.split()) == 2 or c.split()[1:-1] == words[1:-1])
+            ),
+            None,
+        )
+        canonical[name] = same or canonical.get(name) or name
+    return canonical
+
+
 def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
     with isolated("parties", unread):
         _correct_kinds(mentions)
     with isolated("parties", unread):
         _one_kind_per_name(mentions)
+    # "Ivo J. Marsh ... Ivo Marsh": a name a person's full name shortens is that person's, however it is labelled.
+    given_and_surname = {(m.text.split()[0], _surname(m.text)) for m in mentions if m.kind is PartyKind.person and not m.key and len(m.text.split()) > 2}
+    for m in mentions:
+        if not m.key and m.kind is PartyKind.organization and len(m.text.split()) == 2 and (m.text.split()[0], _surname(m.text)) in given_and_surname:
+            m.kind = PartyKind.person
     persons = [m for m in mentions if m.kind is PartyKind.person and not m.key]
     # News refers to a person by surname, rarely by first name: a two-word "person" named again by its first word
     # alone is a company the small model labelled PERSON ("Vesta Mobil ... Vesta said"), unless the text shows a
@@ -699,16 +790,26 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
         if m.text.split()[0] in short_forms:
             m.kind = PartyKind.organization
     persons = [m for m in persons if m.kind is PartyKind.person]
-    full_names = {**by_first_word, **{m.text.split()[-1]: m.text for m in persons if len(m.text.split()) > 1}}
+    canonical = _canonical_full_names([m.text for m in persons if len(m.text.split()) > 1])
+    # A surname alone is the person of that surname introduced first, the story's principal: "Ostby" is the
+    # senator, not "his wife, Jane Ostby", named later; members of one family stay apart.
+    full_names = {word: canonical[text] for word, text in by_first_word.items()}
+    for text in canonical:
+        full_names.setdefault(_surname(text), canonical[text])
     # The small model labels many one-word company names PERSON ("Corvel", "Zantrax"); news style introduces a
     # person by full name, so a lone word with no full name and never an honorific or title before it is an
     # organisation.
-    titled = {m.text for m in persons if len(m.text.split()) == 1 and _after_honorific_or_title(m)}
+    titled = {m.text for m in persons if len(m.text.split()) == 1 and (_after_honorific_or_title(m) or _followed_by_he_or_she(m))}
     for m in persons:
         if len(m.text.split()) == 1 and m.text not in full_names and m.text not in titled:
             m.kind = PartyKind.organization
             continue
-        m.key = "person:" + full_names.get(m.text.split()[-1], m.text)
+        m.key = "person:" + (canonical.get(m.text) or full_names.get(_surname(m.text), m.text))
+    # "Rep. Jo Israel ... Israel said": a person's surname that is also a place's name, speaking, is the person.
+    for m in mentions:
+        person = full_names.get(m.text) if m.key.startswith("place:") and m.text in {_surname(n) for n in canonical} else None
+        if person and m.tokens.root.dep_ == "nsubj" and m.tokens.root.head.lemma_.lower() in lexicon.reporting_verbs():
+            m.key, m.kind = f"person:{person}", PartyKind.person
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
     by_initials = {_initials(text): key for key, text in names.items() if _initials(text)}
@@ -727,6 +828,15 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
         elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
             key = next(iter(name_words[key]))
         m.key = f"{m.kind.value}:{key}"
+    # "Democrats" alone is the one chamber's Democrats the article names ("Senate Democrats"), if it names one.
+    in_chamber: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.key.split(":", 1)[1].split() if m.key.startswith("group:") else []
+        if len(words) == 2 and words[0].capitalize() in _CHAMBER_WORDS:
+            in_chamber.setdefault(f"group:{words[1]}", set()).add(m.key)
+    for m in mentions:
+        if len(chambers := in_chamber.get(m.key, set())) == 1:
+            m.key = next(iter(chambers))
     # "the Roes" is the Roe family named before.
     families = {m.key[len("family:") :] for m in mentions if m.key.startswith("family:")}
     for m in mentions:
@@ -820,12 +930,14 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
         return True  # "Expo 2030": an event named by its year
-    if mention.kind is PartyKind.organization and mention.text.split()[-1].lower() in lexicon.outlet_words():
-        return True  # "The Wall Street Journal reported"
+    if mention.kind is PartyKind.organization and _outlet_name(mention.text):
+        return True  # "The Harbour Times reported", "the Christian Broadcasting Network"
     if any(t.dep_ == "appos" and span.start <= t.head.i < span.end and t.lower_ in _OUTLET_NOUNS for t in span.doc[span.end : span.end + 4]):
         return True  # "Newsline, the news agency"
-    if root.dep_ == "compound" and root.head.lemma_ in _OUTLET_NOUNS and any(c.lower_ in _NEWS_WORDS for c in root.head.children):
-        return True  # "the Newsline news agency"
+    if root.dep_ == "compound" and root.head.lemma_ in _OUTLET_NOUNS and (
+        root.head.lemma_ not in _PUBLIC_OUTLET_NOUNS or any(c.lower_ in _NEWS_WORDS for c in root.head.children)
+    ):
+        return True  # "the Newsline news agency", "Epoch magazine"
     # An outlet reports that ...; a company reports a loss.
     return root.dep_ == "nsubj" and root.head.lemma_ == "report" and not any(c.dep_ == "dobj" for c in root.head.children)
 
@@ -834,17 +946,27 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     """Whether this mention shows its party acting: the subject or object of a verb, a partner in a deal
     ("sold to X", "talks with X"), the agent of a passive, the owner of a decision or statement.
 
-    A region or city mostly locates ("counties which include X", "Akron, Ohio", "moved to X"): it acts only as
+    A region or city mostly locates ("counties which include X", "Eugene, Oregon", "moved to X"): it acts only as
     a subject, an agent, a partner in talks or the owner of an act.
     """
     if _is_outlet_or_thing(mention):
         return False
     root = mention.tokens.root
-    if region and root.dep_ == "appos" and root.head.ent_type_ in {"GPE", "LOC"}:
-        return False  # "Akron, Ohio": the state says where the city is
+    if region and (root.dep_ == "appos" and root.head.ent_type_ in {"GPE", "LOC"} or _after_a_place(mention.tokens)):
+        return False  # "Eugene, Oregon", "a voter of Eugene, Oregon, said": the state says where the city is
     if region and _governor(root).dep_ in {"dobj", "attr", "oprd"}:
         return False  # "counties which include X", "visited X"
     gov = _governor(root)
+    if _verb_after_without_subject(mention.tokens):
+        return True  # "her adviser, X, said", "one of the steel makers, X, reached a deal"
+    if gov.dep_ in {"nsubj", "nsubjpass"} and gov.i < gov.head.i and _describes_or_locates(gov.head, region):
+        return False  # not "The firms who agreed were X and Y": there the copula is turned round
+    if gov.dep_ == "dobj" and mention.kind is not PartyKind.person and gov.head.lemma_.lower() in _VISIT_VERBS:
+        return False  # "entered the Oval Office", "visited the court": a place gone to
+    if mention.kind is not PartyKind.person and (any(c.dep_ == "nummod" for c in root.children) or _a_share(gov)):
+        return False  # "14 Catholics were admitted", "Christians make up 1 percent": people counted, not acting
+    if gov.dep_ == "pobj" and gov.head.lower_ == "for" and _subject_of_infinitive(mention.tokens):
+        return True  # "for Ruiz to have turned it down": the subject of the infinitive
     # "the Unite union said": the name stands in its role noun's place. A country there is the company's
     # nationality ("US chipmaker X agreed" is X acting, not the United States).
     org_noun = gov.head.lemma_.lower() in lexicon.organization_nouns() and gov.head.dep_ != "compound"
@@ -879,16 +1001,82 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
     if gov.dep_ == "pobj":
         return _partner(gov.head, PartyKind.country if region else mention.kind)
     if gov.dep_ in {"poss", "compound", "nmod"}:
-        # "the Ohio settlement" is the settlement made in Ohio; "Ohio's settlement" is the state's own.
+        # "the Oregon settlement" is the settlement made in Oregon; "Oregon's settlement" is the state's own.
         return (gov.dep_ == "poss" or not region) and _owns_an_act(gov)
     if gov.dep_ == "amod" and mention.key.startswith("place:"):
         return gov.head.lemma_.lower() in _ACT_NOUNS  # "a Chinese demand"
     return False
 
 
+# A subject of these does not act: "X is the runner-up" describes it.
+_COPULAS = frozenset({"be", "seem", "remain", "become"})
+# What a place as a subject does without acting: it has things, it holds and votes in elections.
+_PLACE_VERBS = frozenset({"have", "hold", "host", "caucus", "offer", "include"})
+_VISIT_VERBS = frozenset({"visit", "enter", "tour", "reach", "eye", "attend", "board"})
+# The numbers a group is counted by: "Christians make up 1 percent", "account for a third".
+_SHARE_VERBS = frozenset({"make", "account", "comprise", "constitute", "represent", "number"})
+# Speech addressed to someone ("a statement to X", "an interview with X"): X is the audience, often an outlet.
+_SPEECH_NOUNS = frozenset({"statement", "interview", "comment", "remark", "speech", "appearance"})
+_POLL_NOUNS = frozenset({"poll", "survey", "study"})
+
+
+def _describes_or_locates(verb: Token, region: bool) -> bool:
+    """Whether the verb of a subject says what it is rather than what it does ("X was the runner-up"), or, for a
+    place, what it has or holds ("New York has several", "the state holds its primary")."""
+    lemma = verb.lemma_.lower()
+    predicates = [c for c in verb.children if c.i > verb.i and _predicate(c)]
+    # "was critical of X, telling the paper": speaking
+    doing = any(c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in lexicon.reporting_verbs() for c in verb.children)
+    if lemma in _COPULAS and verb.pos_ in {"AUX", "VERB"} and predicates and not doing:
+        return True
+    return region and lemma in _PLACE_VERBS
+
+
+def _predicate(token: Token) -> bool:
+    """What a copula says its subject is: "the runner-up", "third", "within reach"; not "ready to sign", "critical
+    of Y" nor "in talks with Y", which tell what it does."""
+    if token.dep_ == "attr":
+        return True
+    if token.dep_ == "acomp":
+        return not any(c.dep_ in {"xcomp", "prep", "ccomp"} for c in token.children)
+    return token.dep_ == "prep" and not any(c.lemma_.lower() in _TALK_NOUNS for c in token.children)
+
+
+def _a_share(gov: Token) -> bool:
+    head = gov.head
+    return gov.dep_ == "nsubj" and head.lemma_.lower() in _SHARE_VERBS and (
+        head.lemma_.lower() != "make" or any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children)
+    )
+
+
+def _verb_after_without_subject(span: SpacySpan) -> bool:
+    """ "her adviser, X, said:", "one of the makers, X, reached a deal": a name in apposition that the small model
+    hangs on the noun before it, followed by the verb it is the subject of, left with no subject."""
+    doc = span.doc
+    verb = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," and span.start > 0 and doc[span.start - 1].text == "," else None
+    return verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _after_a_place(span: SpacySpan) -> bool:
+    doc = span.doc
+    before = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].text == "," else None
+    return before is not None and (before.ent_type_ in {"GPE", "LOC"} or before.pos_ == "PROPN" and before.dep_ == "pobj")
+
+
+def _subject_of_infinitive(span: SpacySpan) -> bool:
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "to" and doc[span.end + 1].pos_ in {"VERB", "AUX"}
+
+
 def _partner(prep: Token, kind: PartyKind) -> bool:
+    if prep.lower_ == "by" and prep.head.dep_ == "acl" and prep.head.head.lemma_.lower() in _POLL_NOUNS:
+        return False  # "a survey conducted by X": a pollster counts, it does not act
     if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "VERB" or prep.lower_ == "according":
         return True
+    if prep.lower_ in {"to", "with"} and prep.head.lemma_.lower() in _SPEECH_NOUNS:
+        return False  # "in a statement to the Observer", "in an interview with X": the audience
+    if prep.lower_ == "to" and prep.head.lemma_.lower() == "take" and not any(c.dep_ == "dobj" for c in prep.head.children):
+        return False  # "took to Twitter": a medium
     if _bought(prep):
         return True  # "a stake in X", "the takeover of X": what is bought is a party to the deal
     if prep.lower_ == "on" and prep.head.lemma_.lower() == "call":
@@ -907,6 +1095,7 @@ def _partner(prep: Token, kind: PartyKind) -> bool:
     return kind is not PartyKind.country or prep.lower_ in {"with", "against", "between"}
 
 
+_CHAMBER_WORDS = frozenset("House Senate Congress Parliament Assembly Commons Lords Congressional".split())
 _PLACE_NOUNS = frozenset("county state province city town district region municipality".split())
 
 
@@ -953,11 +1142,24 @@ def _signs_a_quotation(mention: _Mention) -> bool:
 
 
 def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
-    if actor.kind is not PartyKind.person and any(_introduced_as_product(m) for m in actor.mentions):
-        return False
+    if actor.kind is not PartyKind.person and any(_introduced_as_product(m) or _outlet_name(m.text) for m in actor.mentions):
+        return False  # a product, or an outlet wherever it is named by its acronym ("posted by CBN")
+    if actor.kind is PartyKind.person and _outlet_staff(actor.mentions[0]):
+        return False  # introduced as the outlet's journalist
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
-    region = any(m.region for m in actor.mentions)
+    # A legislative chamber, like a region, is also where things happen ("win back the House"): it acts only
+    # where it does something itself.
+    region = any(m.region for m in actor.mentions) or actor.kind is PartyKind.organization and _clean(actor.mentions[0].text).split()[-1] in _CHAMBER_WORDS
     return any(_acts(m, region) for m in outside)
+
+
+def _outlet_staff(mention: _Mention) -> bool:
+    """ "the Lantern's Ivo Marsh takes a look": a journalist of the outlet, introduced by its name."""
+    doc, start = mention.tokens.doc, mention.tokens.start
+    if start < 2 or doc[start - 1].tag_ != "POS":
+        return False
+    owner = next((e for e in doc.ents if e.start < start - 1 and e.end in {start - 1, start}), None)  # the model may take in the "'s"
+    return owner is not None and _outlet_name(owner.text)
 
 
 def _introduced_as_product(mention: _Mention) -> bool:
@@ -994,6 +1196,9 @@ def _pre_name_title(doc: Doc, mention: _Mention) -> tuple[str | None, str | None
     """Title, affiliation and nationality written before a name: "Acme chief executive Jane Doe",
     "Russian President Ivan Sokolov", "EU Trade Commissioner John Smith"."""
     i = mention.tokens.start
+    noun = doc[i - 1] if i > 0 else None
+    if noun is not None and noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and not mention.tokens.start <= noun.head.i < mention.tokens.end:
+        return None, None, None  # "the federal judge X was referring to": the judge is an argument of its own
     words: list[Token] = []
     # By part of speech, not by dependency: the small model often attaches a title to the wrong name
     # ("Russian President Ivan Sokolov" as a conjunct of the name before it).
@@ -1049,12 +1254,13 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
         after = doc[mention.tokens.end : mention.tokens.end + 1]
         if len(after) and after[0].lower_ in {"at", "of"}:
             employer = next((e for e in doc.ents if e.start == after[0].i + 1 and e.label_ in {"ORG", "FAC", "PERSON", "GPE"}), None)
-            if employer is not None:
+            if employer is not None and (employer.label_ != "GPE" or lexicon.place(employer.text) or lexicon.federated_state(employer.text)):
+                # "voter Jane Doe of Springfield": a town is where she lives, not whom she works for
                 return None, _clean(employer.text)  # a state here ("President X of Russia") is the nation, see _describe
         return None, None
     text = match.group("text").strip()
     words = text.split()
-    if not words or words[0].lower() in _NOT_APPOSITIVE:
+    if not words or words[0].lower() in _NOT_APPOSITIVE or not _noun_phrase(doc, last.idx + len(last.text) + match.start("text"), text):
         return None, None
     if words and words[0].lower() in {"a", "an", "the"}:
         text = " ".join(words[1:])
@@ -1074,7 +1280,27 @@ def _appositive(doc: Doc, mention: _Mention) -> tuple[str | None, str | None]:
         return None, None
     if affiliation:
         affiliation = re.split(r"\s+in\s+(?=[A-Z])", affiliation)[0]  # "Bluefin Securities in Oslo": the place is not the employer
+        if not re.sub(r"^the\s+", "", affiliation)[:1].isupper():
+            # "the advocacy group Democracy Now": the name after its role noun; "the presidential candidate": no name
+            named = _NAME_AFTER_ROLE_NOUN.search(affiliation)
+            affiliation = named.group("name") if named and named.group("noun").lower() in lexicon.organization_nouns() else None
     return role, affiliation
+
+
+_NAME_AFTER_ROLE_NOUN = re.compile(r"\b(?P<noun>[a-z]+)\s+(?P<name>[A-Z][\w.&'-]*(?:\s+(?:of|for|and|on|[A-Z][\w.&'-]*))*)$")
+
+
+def _noun_phrase(doc: Doc, start: int, text: str) -> bool:
+    """Whether the words of an appositive make a noun phrase ("an analyst at Y"), not a clause the comma happens to
+    open ("Cuban said he sees someone ...", "to be commander in chief", "senator whom others dislike")."""
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    if span is None:
+        return False
+    return not (
+        span[0].lower_ == "to"
+        or any(t.tag_ in {"WP", "WDT", "WP$"} for t in span)
+        or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in span)
+    )
 
 
 def _describe(doc: Doc, actor: _Actor) -> None:
@@ -1357,6 +1583,8 @@ def _the_state(doc: Doc, actors: list[_Actor]) -> None:
     """ "The state had been seeking a dismissal": the state of a federation named last before it (a region the
     country table does not know). Not "the state law" nor "the state of X", which names its own."""
     regions = [a for a in actors if any(m.region for m in a.mentions)]
+    # A city is never "the state": where a state of a federation is named, it is that one.
+    regions = [a for a in regions if a.key.startswith("region:")] or regions
     for match in re.finditer(r"\b[Tt]he state\b", doc.text) if regions else ():
         words = doc.char_span(match.start(), match.end())
         if words is None:
@@ -1412,7 +1640,9 @@ def find_parties(doc: Doc) -> PartyIndex:
         _find_again(doc, text, actors, outside_story)
     with isolated("parties", unread):
         _the_state(doc, actors)
-    candidates, actors = actors, [a for a in actors if _is_actor(a, quoted)]
+    # Words in quotation marks of any kind (speech, a chant, a title) show no one acting in the story.
+    all_quoted = [(q.start, q.end) for q in quotations(text)]
+    candidates, actors = actors, [a for a in actors if _is_actor(a, all_quoted)]
     with isolated("parties", unread):
         actors = _governments_to_states(candidates, actors)
     for actor in actors:

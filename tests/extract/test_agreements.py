@@ -440,7 +440,7 @@ def test_agreeing_that_something_will_be_done_is_an_agreement(facts, text):
         ("Leaders of the Nordic Union agreed on Thursday to delay the exit of Norway until October. "
          "Prime Minister Anna Berg accepted the offer.", None),
         # One who endorses a deal is no side of it; "the bipartisan deal" is the deal told before.
-        ("Chile and Peru reached a trade deal on Monday. Sanders opposed the deal, but Ana Ruiz endorsed the bipartisan deal.",
+        ("Chile and Peru reached a trade deal on Monday. Ostby opposed the deal, but Ana Ruiz endorsed the bipartisan deal.",
          {"Chile", "Peru"}),
         # Agreeing to the terms is agreeing to the settlement told.
         ("The regulator fined Orion Bank $2bn on Wednesday. Under the settlement, Orion Bank must create a new board "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.parties import PartyIndex
+from generator.extract.parties import PartyIndex, _common_word_opening_a_sentence
 from generator.model import FactSheet, Party
 
 
@@ -59,8 +59,8 @@ def test_aliases_merge_into_one_party(facts, text, expected):
         # Nationality adjectives and products are not actors.
         ("Korvan Motors said German and French buyers ordered 500 Korvan X5 cars.", {"Korvan Motors"}, {"German", "French", "Korvan X5"}),
         # Institutions speak for themselves; words the model left out of a name are taken back in.
-        ("The Institute for Fiscal Studies said the burden had risen. The Liberal Democrats said it was unfair.",
-         {"Institute for Fiscal Studies", "Liberal Democrats"}, {"Democrats"}),
+        ("The Institute for Harbour Studies said the burden had risen. The Green Democrats said it was unfair.",
+         {"Institute for Harbour Studies", "Green Democrats"}, {"Democrats"}),
         # Mentions inside a quotation do not make an actor.
         ('Mayor Lena Brandt said: "Norway and Sweden have shown what cities can do."', {"Lena Brandt"}, {"Norway", "Sweden"}),
     ],
@@ -524,3 +524,181 @@ def test_it_is_the_organisation_that_is_the_subject_so_far(nlp):
     index = find_parties(doc)
     (it,) = [t for t in doc if t.lower_ == "it"]
     assert index.get(index.refer(it)).name == "Halden Steel"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A place or a body described by a copula is not acting: "X was the runner-up", "the Assembly is within reach".
+        ("Asked which ally mattered most, voters named Norland. Estavia was the runner-up with 16 percent.",
+         set(), {"Estavia"}),
+        # A place that holds an election or has something does not act.
+        ("Gov. Rhea Tarn praised the turnout. Montana was holding its primary on Tuesday.", {"Rhea Tarn"}, {"Montana"}),
+        # A city and its state after a voter's name locate the voter.
+        ("Dana Pike of Boise, Idaho says she will vote for Rhea Tarn.", set(), {"Idaho"}),
+        # People counted are not acting: "14 Quakers were admitted", "Quakers make up 1 percent".
+        ("Ivo Marsh said 14 Quakers and four Mennonites were admitted.", {"Ivo Marsh"}, {"Quakers", "Mennonites"}),
+        ("Ivo Marsh said that Quakers make up less than 1 percent of arrivals.", {"Ivo Marsh"}, {"Quakers"}),
+        # A pollster, an outlet spoken to and a social network written to are not actors.
+        ("A survey conducted by the Harbor Research Group found Ivo Marsh ahead. In a statement to the Lantern, Marsh thanked "
+         "voters. Later he took to Chirper to say thanks.", {"Ivo Marsh"}, {"Harbor Research Group", "Lantern", "Chirper"}),
+        # A chant in quotation marks and a room gone into are not actors.
+        ("Ivo Marsh spoke to reporters. His supporters chanted \u201cVelmont! Velmont!\u201d as he entered the Amber Room.",
+         {"Ivo Marsh"}, {"Velmont! Velmont", "Amber Room"}),
+    ],
+)
+def test_what_is_described_counted_or_gone_to_does_not_act(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "for X to do": X is the subject of the infinitive.
+        ("Ana Lobo said it would have been an insult for Piet Voss to refuse the medal.", {"Ana Lobo", "Piet Voss"}),
+        # A name the small model hangs on the noun before it still says what follows.
+        ("In a statement to the Lantern, her senior adviser, Jonas Brill, said: \u201cWe will win this race.\u201d", {"Jonas Brill"}),
+        # A name in apposition after "one of", followed by its verb, is that verb's subject.
+        ("Talks dragged on until one of the largest lenders, Brevik Bank, agreed to a $40m deal with the union.",
+         {"Brevik Bank"}),
+        # A person described by a copula who speaks in the same sentence is acting.
+        ("Sen. Ola Venn was also critical of the plan, telling the Lantern: \u201cIt is a bad plan for farmers.\u201d", {"Ola Venn"}),
+    ],
+)
+def test_subjects_the_small_model_hides_still_act(facts, text, present):
+    assert present <= _names(facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Sen. Ola Venn (Ore.) has said that he would vote no.", {"Ore."}),
+        ("Lisbon (AFP) \u2013 Prime Minister Ola Venn will speak on Monday.", {"Lisbon (AFP)", "Lisbon"}),
+    ],
+)
+def test_labels_datelines_and_calls_to_follow_are_furniture(facts, text, absent):
+    names = _names(facts(text))
+    assert "Ola Venn" in names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # An outlet is one wherever it is named: by its acronym too.
+        ("Ivo Marsh spoke to the Lark Broadcasting Network. In a video posted by LBN, Marsh said he would run.", {"Ivo Marsh"},
+         {"Lark Broadcasting Network", "LBN"}),
+        # A journalist introduced by the outlet's name is not in the story.
+        ("Ivo Marsh leads in the polls. The Harbor Times's Ola Venn takes a look at why.", {"Ivo Marsh"}, {"Ola Venn"}),
+    ],
+)
+def test_outlets_and_their_staff_are_not_parties(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # Members of one family are different people; the surname alone is the one introduced first.
+        ("Sen. Arne Volk said he would run. His wife, Greta Volk, said: \u201cWe will keep going.\u201d Volk thanked voters.",
+         {"Arne Volk": {"Volk"}, "Greta Volk": set()}),
+        ("Gov. Tomas Reyes, the son of former President Luis A. Reyes and brother of Mateo B. Reyes, said he would quit. "
+         "Luis A. Reyes praised him and Mateo B. Reyes thanked him. Reyes said no more.",
+         {"Tomas Reyes": {"Reyes"}, "Luis A. Reyes": set(), "Mateo B. Reyes": set()}),
+        # A middle initial does not make another person; a joined particle is dropped when the surname is written alone.
+        ("Sen. Ivo J. Marsh said he would run. Ivo Marsh later thanked voters.", {"Ivo J. Marsh": {"Ivo Marsh"}}),
+        ("President Omar al-Haddad met the envoy. Haddad said the talks were useful.", {"Omar al-Haddad": {"Haddad"}}),
+    ],
+)
+def test_people_of_one_family_stay_apart_and_variants_of_one_name_merge(facts, text, persons):
+    sheet = facts(text)
+    for name, aliases in persons.items():
+        party = next((p for p in sheet.parties if p.name == name), None)
+        assert party is not None and aliases <= set(party.aliases), [(p.name, p.aliases) for p in sheet.parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A chamber won or within reach is a prize, not an actor; one that votes acts.
+        ("Ivo Marsh told members of his party that the Assembly is within reach. \u201cWe will win back the Assembly,\u201d he said.",
+         {"Ivo Marsh"}, {"Assembly"}),
+        ("The Senate voted 60-40 to pass the measure, and Ivo Marsh praised the vote.", {"Ivo Marsh", "Senate"}, set()),
+        # The members of a party in one chamber are one group, named also by the party's name alone.
+        ("Senate Democrats rejected the offer. Democrats said Ivo Marsh had not listened.", {"Senate Democrats", "Ivo Marsh"},
+         {"Democrats"}),
+    ],
+)
+def test_a_chamber_acts_only_where_it_does_something(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        # A clause after a comma is no title.
+        ("In describing fellow investor Ivo Marsh, Ola Venn said he sees someone without the curiosity to serve as chief "
+         "executive.", "Ivo Marsh", None, None),
+        ("The debate turned to the fitness of the nominee, Ivo Marsh, to be commander in chief. Marsh said he was fit.",
+         "Ivo Marsh", None, None),
+        # A name opening a clause about the title before it does not hold that title.
+        ("The federal judge Ivo Marsh was referring to is Ola Venn, who was born in Oslo. Marsh said Venn was biased.",
+         "Ivo Marsh", None, None),
+        # An affiliation is a name: a town of residence is not one, a description is not one, a group's name after
+        # its role noun is one.
+        ("\u201cI am not sure,\u201d said undecided voter Dana Pike of Harlowton before the event.", "Dana Pike", None, None),
+        ("Rhea Tarn, the scheduled speaker for the presidential candidate, will not attend, Tarn said.", "Rhea Tarn",
+         "scheduled speaker", None),
+        ("Jonas Brill, communications director of the advocacy group Rivers for Farmers, said Tarn had options.", "Jonas Brill",
+         "communications director", "Rivers for Farmers"),
+    ],
+)
+def test_titles_are_noun_phrases_and_affiliations_names(facts, text, name, title, affiliation):
+    party = _by_name(facts(text), name)
+    assert (party.title, party.affiliation) == (title, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # "the Russians" acting is the state, as "the French" is.
+        ("Norway pressed Russia for a deal. The Russians have used the talks to gain time, Norway said.", "Russia", "Russians"),
+        # "X's Party", "the Party of X" and "the X Party" are one organisation.
+        ("Vermont\u2019s Liberty Party gathers on Saturday. On Thursday the Liberty Party of Vermont said Ivo Marsh "
+         "would not speak.", "Liberty Party of Vermont", "Vermont\u2019s Liberty Party"),
+        # A surname that is also a country's name, speaking, is the person.
+        ("Rep. Dana Jordan said the bill would pass. \u201cWe have the votes,\u201d Jordan said.", "Dana Jordan", "Jordan"),
+    ],
+)
+def test_one_actor_under_a_nationality_a_place_possessive_or_a_surname(facts, text, name, alias):
+    sheet = facts(text)
+    party = _by_name(sheet, name)
+    assert alias in party.aliases, [(p.name, p.aliases) for p in sheet.parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "common"),
+    [
+        # Written in lower case elsewhere, or a plural common noun: a word capitalised by its place only.
+        ("Goats are considered unclean by some. Farmers keep goats.", True),
+        ("Aides said the speech was ready.", True),
+        # A name is a name at the start of a sentence too.
+        ("Zantrax said the plant would close. Workers at Zantrax were told on Monday.", False),
+    ],
+)
+def test_a_common_noun_opening_a_sentence_is_no_name(nlp, text, common):
+    doc = nlp(text)
+    assert _common_word_opening_a_sentence(doc[0:1]) is common
+
+
+def test_a_surname_alone_that_speaks_and_is_she_is_a_person(facts):
+    sheet = facts("\u201cThe law is clear,\u201d said Okafor. She added that the court would rule in June.")
+    assert _by_name(sheet, "Okafor").kind.value == "person"
+
+
+def test_a_common_noun_opening_a_sentence_does_not_join_the_name_after_it(facts):
+    sheet = facts("Ivo Marsh raised $21 million in January, beating his rival Ola Venn. Rival Ola Venn's campaign says it "
+                  "raised $15 million.")
+    assert _names(sheet) == {"Ivo Marsh", "Ola Venn"}
