@@ -49,6 +49,7 @@ _OBLIGATION_MODALS = frozenset({"must", "should"})
 _DURATION_VERBS = frozenset({"take", "last", "live"})
 _EXCHANGE_NOUNS = frozenset({"return", "exchange"})
 _REFUSAL_VERBS = frozenset({"refuse", "decline"})
+_PRESSURE_VERBS = frozenset({"block", "hold", "withhold", "boycott", "freeze", "suspend", "stall", "strike", "fight", "protest", "oppose", "blockade", "occupy", "picket", "filibuster"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
 _HYPOTHETICAL_MODALS = frozenset({"could", "might", "may"})  # "X could threaten to ...": a worry, not a threat
 _ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" of "can't"
@@ -75,6 +76,7 @@ _RESTRICTING_VERBS = frozenset({"permit", "allow", "eligible", "able", "entitle"
 _DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy", "response", "answer", "vote", "approval", "offer"})
 _RESTRICTION_VERBS = frozenset({"bar", "ban", "exclude", "restrict", "limit", "prohibit", "forbid", "block", "require"})
 _ROLE_PLACES = {"country": PartyKind.country, "nation": PartyKind.country, "state": PartyKind.country}
+_REPORTING_FAVOURS = frozenset({"anonymity", "comment"})  # "asking for anonymity": the terms of an interview, no demand
 _MAX_SUMMARY_TOKENS = 24
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TELLING_VERBS = frozenset({"tell", "warn", "urge"})
@@ -142,6 +144,8 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if token is None:
         return None
     if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ == "NN":
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            return None  # "a group of teachers", "a coalition": someone new, not the organisation named before
         return index.before(token.idx, {PartyKind.organization})
     if token.lemma_.lower() in _ROLE_PLACES and token.tag_ == "NN":
         return index.before(token.idx, {_ROLE_PLACES[token.lemma_.lower()]})
@@ -211,7 +215,8 @@ def _demander(verb: Token, index: PartyIndex) -> str | None:
     """
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}:
         for token in reversed(verb.doc[verb.sent.start : verb.i]):
-            if token.dep_ in {"nsubj", "nsubjpass"} and (pid := _subject_party(token, index)):
+            # "by listing the troubles that Y faces and calling for ...": who acts in a relative clause does not call
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ != "relcl" and (pid := _subject_party(token, index)):
                 return pid
     return _subject_party(_subject(verb), index)
 
@@ -515,6 +520,8 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
             return None
         evidence = [t for t in token.subtree if token.i <= t.i <= what[-1].i]
         target = next((o for o in for_.children if o.dep_ == "pobj"), None)
+        if target is not None and target.lemma_.lower() in _REPORTING_FAVOURS:
+            return None
         keys = _keys(what) | {target.lemma_.lower()} if target is not None else _keys(what)
         return _Found(_demander(token, index), _party(target, index), what, [_span(evidence)], token, keys, _fellows(token, index))
     marked = next((c for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
@@ -623,12 +630,13 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         evidence = [t for t in verb.subtree if t.i >= verb.i and t.i <= token.right_edge.i]
         return _Found(_subject_party(_subject(verb), index), None, what, [_span(evidence)], token, _keys(what) | {obj.lemma_.lower()})
     # "on (under) condition that ...": the main clause's subject sets it.
-    if lemma == "condition" and token.dep_ == "pobj" and head.lower_ in {"on", "under"}:
+    if lemma == "condition" and token.dep_ == "pobj" and head.lower_ in {"on", "upon", "under"}:
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
         if clause is None:
             return None
         what = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
-        verb = head.head
+        # "attend the summit on condition that ...": the small model may hang the condition on the verb's object
+        verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), head.head)
         return _Found(_party(_subject(verb), index), _first_party(what, index), what, [_span([head, *clause.subtree])], token, _keys(what))
     # "They say the release of documents will be a condition of any agreement": the subject is the condition, set by
     # the one who says so.
@@ -642,6 +650,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         return _Found(_demander(reporter, index), None, what, [_span(evidence)], token, _keys(what) | {subject.lemma_.lower()})
     # "X set (laid out, attached) conditions for ...": the subject sets them.
     if token.dep_ == "dobj" and head.lemma_.lower() in _SETTING_VERBS:
+        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for t in [head, *head.ancestors][:3] for c in t.children):
+            return None  # "X might try to lay out conditions": a rumour or a worry, none set
         what = list(token.subtree)
         evidence = [t for t in head.subtree if head.i <= t.i <= token.right_edge.i]
         return _Found(_demander(head, index), None, what, [_span(evidence)], token, _keys(what) | {token.lemma_.lower()})
@@ -695,9 +705,11 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
     if token.dep_ != "mark" or token.lower_ not in {"if", "unless", "provided", "providing", "until", "as", "after", "once"}:
         return None
     clause = token.head
-    if clause.dep_ != "advcl" or clause.head.i == clause.i:
-        return None
     doc = token.doc
+    # "X would back it, but only after Y ...": the small model coordinates the restricted clause with the main one.
+    restricted = clause.dep_ == "conj" and token.i > 0 and doc[token.i - 1].lower_ == "only"
+    if clause.dep_ != "advcl" and not restricted or clause.head.i == clause.i:
+        return None
     main = clause.head
     # "fine with Y taking action as long as ...": the clause belongs to the verb above the phrase it hangs on.
     while main.pos_ not in {"VERB", "AUX"} or main.dep_ in {"pcomp", "advmod"}:
@@ -708,7 +720,7 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         lasting = token.i >= 2 and doc[token.i - 1].lower_ == "long" and doc[token.i - 2].lower_ in {"as", "so"}
         if not lasting or clause.lemma_.lower() in _DURATION_VERBS:
             return None
-    if token.lower_ == "until" and not (_negated(main) and _step(main)):
+    if token.lower_ == "until" and not (_negated(main) and _step(main) or _pressure_kept_up(main)):
         return None  # "until you've sat at that desk, you don't know ...": no step waits
     judged = next((c for c in main.children if c.dep_ == "acomp"), None)
     clause_of_it = any(x.dep_ in {"xcomp", "ccomp"} for x in [*main.children, *(judged.children if judged is not None else [])])
@@ -743,6 +755,14 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
     if not evidence_tokens:
         evidence_tokens = [t for t in token.sent if main.left_edge.i <= t.i <= clause.right_edge.i]
     return _Found(by, of, what, [_span(evidence_tokens)], token, _keys(what))
+
+
+def _pressure_kept_up(main: Token) -> bool:
+    """ "X vowed to block the budget until Y ...", "X will hold up the permits until Y ...": pressure promised to last
+    until another acts is a demand of it. Not "the talks went on until Y arrived": nothing pressed, nothing promised."""
+    pressing = [t for t in [main, *(c for c in main.children if c.dep_ == "xcomp")] if t.lemma_.lower() in _PRESSURE_VERBS]
+    promised = main.lemma_.lower() in _PROMISE_VERBS | _THREAT_VERBS
+    return any(promised or any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in t.children) for t in pressing)
 
 
 def _offering(token: Token) -> bool:

@@ -248,6 +248,20 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
             "Sweden",
             ["accept the ruling"],
         ),
+        # "upon the condition that", hung by the small model on the object of the verb
+        ("Senator Maria Pretorius offered to attend the summit upon the condition that Kenya pay for her travel.", "Maria Pretorius", "Kenya", ["pay for her travel"]),
+        # pressure promised to last until another acts
+        ("Senator Maria Lindqvist vowed to block the budget until the Harbour Party drops its tax plan.", "Maria Lindqvist", "Harbour Party", ["drops its tax plan"]),
+        ("Mayor Tom Reyes said he would hold up the permits until the Acme Corporation agrees to pay for the road.", "Tom Reyes", "Acme Corporation", ["pay for the road"]),
+        # "but only after": the small model coordinates the restricted clause
+        ("Senator Maria Lindqvist said she would back the treaty, but only after Norway lifts its fishing quotas.", "Maria Lindqvist", "Norway", ["lifts its fishing quotas"]),
+        # who acts in a relative clause does not make the call of the participle after it
+        (
+            "Mayor Tom Reyes answered a question about the budget by listing the troubles that Norway faces and calling for a national effort to fix them.",
+            "Tom Reyes",
+            None,
+            ["national effort"],
+        ),
     ],
 )
 def test_a_condition_of_each_construction_is_found(facts, text, by, of, summary_words):
@@ -351,6 +365,14 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Norway and Sweden met on Monday. \u201cWe talked for hours. I think prices will rise if Norway drops its quotas. That is final,\u201d Prime Minister Lena Holm said.",
         # to consider a step is no promise of it
         "Sweden and Norway met. And if Norway is the host, Sweden said, it would consider a boycott of the games.",
+        # the terms of an interview, no demand
+        "\u201cIf I was a donor, I'd want answers,\u201d said a prominent Harbour Party member who supports Lindqvist, asking for anonymity to speak freely.",
+        # a rumour of conditions, none set
+        "Sweden and Norway met. Sweden rejected rumours that Norway might try to lay out some conditions for a peace settlement.",
+        # "until" of what lasts, nothing pressed or promised
+        "Senator Maria Lindqvist blocked the road until the Harbour Party left.",
+        "Senator Maria Lindqvist will stay in the race until the convention opens in July.",
+        "Senator Maria Lindqvist backed the treaty, but only after a long debate.",
     ],
 )
 def test_near_misses_of_the_constructions_are_not_conditions(facts, text):
@@ -400,3 +422,17 @@ def test_a_clause_before_want_is_not_what_is_wanted(facts, text):
     sheet = facts(text)
     assert not sheet.unread, sheet.unread
     assert not sheet.conditions, [c.summary for c in sheet.conditions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Farmers Union called for a ban on imports. Last week, a group of teachers sent a letter to the Farmers Union urging them to reconsider.",
+        "The Acme Corporation called for lower taxes. A coalition of nurses then wrote to the Acme Corporation urging it to raise wages.",
+    ],
+)
+def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
+    """ "a group of teachers ... urging them": someone new, whom no party names, makes this demand."""
+    sheet = facts(text)
+    assert len(sheet.conditions) == 1, [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
+    assert "urging" not in sheet.conditions[0].evidence[0].text_of(sheet.text)
