@@ -570,7 +570,9 @@ def _obliged(verb: Token) -> bool:
     "Y should be the president" (a view of a state), nor an obligation under the terms of an agreement reached."""
     if verb.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children) or _under_terms(verb):
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # "Should Y win the vote, ...", "Should Y resign?": a modal before its subject asks nothing of it
+    modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS and (subject is None or c.i > subject.i) for c in verb.children)
     return modal or verb.lemma_.lower() in {"need", "have"} and _to_clause(verb, verb.i) is not None
 
 

@@ -365,6 +365,9 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         "Norway and Sweden met on Monday. \u201cWe talked for hours. I think prices will rise if Norway drops its quotas. That is final,\u201d Prime Minister Lena Holm said.",
         # to consider a step is no promise of it
         "Sweden and Norway met. And if Norway is the host, Sweden said, it would consider a boycott of the games.",
+        # a modal before its subject: a hypothesis or a question, no obligation
+        "Sweden and Norway met. Sweden said that should Norway win the vote, the talks would end.",
+        'Sweden and Norway met. Sweden asked: "Should Norway pay for the bridge?"',
         # the terms of an interview, no demand
         "\u201cIf I was a donor, I'd want answers,\u201d said a prominent Harbour Party member who supports Lindqvist, asking for anonymity to speak freely.",
         # a rumour of conditions, none set
