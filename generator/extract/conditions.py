@@ -496,7 +496,7 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     """ "X called on Y to ...", "X calls upon Y to ...", "X appealed to Y to ...", "X called (pushed, pressed) for Y to
     ..." / "... for a Z"."""
     lemma = token.lemma_.lower()
-    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB" or _negated(token):
+    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB" or _negated(token) or _speculated(token):
         return None  # "she had not yet called for his resignation": no call
     # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
     on = next(
@@ -546,6 +546,14 @@ def _call_on(token: Token, index: PartyIndex) -> _Found | None:
         by = _party(named, index) or _party(next((c for c in named.children if c.dep_ == "appos"), None), index)
     what = [t for t in what if t.lower_ != "to" or t.i != what[0].i]
     return _Found(by, _party(target, index), what, [_span(_right_of(token))], token, _keys(what), _fellows(token, index))
+
+
+def _speculated(verb: Token) -> bool:
+    """ "X could push for ...", "X might try to call for ...", "X could take it to court, pushing for ...": what a
+    party may do one day, no call it made."""
+    # A finite verb states its own call: "It may come as no surprise, as X called for ..."
+    held = [verb, verb.head] if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.tag_ not in _FINITE_TAGS else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for t in held for c in t.children)
 
 
 def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:

@@ -253,6 +253,8 @@ def test_they_after_an_unnamed_plural_subject_is_not_the_party_named_last(facts)
         # pressure promised to last until another acts
         ("Senator Maria Lindqvist vowed to block the budget until the Harbour Party drops its tax plan.", "Maria Lindqvist", "Harbour Party", ["drops its tax plan"]),
         ("Mayor Tom Reyes said he would hold up the permits until the Acme Corporation agrees to pay for the road.", "Tom Reyes", "Acme Corporation", ["pay for the road"]),
+        # a finite call after a clause of what may be
+        ("Sweden and Norway met. The move may come as no surprise, as Sweden called for a boycott of Norway last year.", "Sweden", None, ["boycott"]),
         # "but only after": the small model coordinates the restricted clause
         ("Senator Maria Lindqvist said she would back the treaty, but only after Norway lifts its fishing quotas.", "Maria Lindqvist", "Norway", ["lifts its fishing quotas"]),
         # who acts in a relative clause does not make the call of the participle after it
@@ -368,6 +370,9 @@ def test_a_warning_and_an_appeal_in_one_sentence_are_two_conditions(facts):
         # a modal before its subject: a hypothesis or a question, no obligation
         "Sweden and Norway met. Sweden said that should Norway win the vote, the talks would end.",
         'Sweden and Norway met. Sweden asked: "Should Norway pay for the bridge?"',
+        # what a party may do one day, no call it made
+        "Sweden and Norway met. Sweden could take Norway to court, pushing for an inquiry into the fishing quotas.",
+        "Sweden and Norway met. Sweden might call for a vote on the fishing quotas.",
         # the terms of an interview, no demand
         "\u201cIf I was a donor, I'd want answers,\u201d said a prominent Harbour Party member who supports Lindqvist, asking for anonymity to speak freely.",
         # a rumour of conditions, none set
