@@ -77,7 +77,7 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race press pressure lobby encourage future".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
@@ -90,6 +90,7 @@ _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once
 # "The priority has been to secure a contract": what a copula's subject names as an aim is not yet done.
 _AIM_NOUNS = frozenset("priority goal aim objective task mission purpose ambition".split())
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
+_MAKING_VERBS = frozenset({"make", "do", "strike", "reach", "sign", "cut", "get"})
 _TOWARD = frozenset({"toward", "towards"})
 # Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal";
 # not who rejects or blocks a deal others made ("Bolivia rejected the treaty").
@@ -340,6 +341,10 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             return None  # "US chipmaker X has agreed": the name in apposition is the subject
         if _shares_a_view(token, subject, preps):
             return None
+        # "Most lawmakers agree that ...", "the party agrees only on its opposition": the present tense tells a view
+        # held, not an agreement reached; "agree to" a truce still reads as one.
+        if token.tag_ in {"VBP", "VBZ"} and "to" not in preps and "xcomp" not in deps:
+            return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
             return "truce" if "truce" in kinds else "generic"
@@ -348,7 +353,7 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         return "generic" if _settles_a_dispute(token, index) else None
     if lemma in _ACCEPT_VERBS:
         obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        if obj is None or obj.lemma_.lower() not in _ACCEPTABLE:
+        if obj is None or obj.lemma_.lower() not in _ACCEPTABLE or _denied(obj) or _irrealis(obj):
             return None
         if lemma in {"reach", "strike", "broker", "cut"} and _noun_kind(obj) is None:
             return None
@@ -538,6 +543,9 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
         if current == token.head and token.dep_ == "nsubj" and _unreal_predicate(current):
             return True
         if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
+            return True
+        # "We are going to make the deals for you": a deal still to be made, whatever its article.
+        if current == token.head and token.dep_ == "dobj" and current.lemma_.lower() in _MAKING_VERBS and current.dep_ == "xcomp" and _future_or_aim(current.head):
             return True
         if any(c.dep_ == "amod" and c.lemma_.lower() in _IRREALIS_HEADS for c in children) and current.pos_ == "NOUN" and not definite:
             return True

@@ -282,6 +282,14 @@ def test_an_agreement_restated_in_an_adverbial_clause_is_one_agreement(facts):
         # A deal that broke down before it was made.
         "The summit between Chile and Peru ended in failure on Friday. "
         "Carlos Ruiz said the deal had broken down because Peru wanted more.",
+        # The present tense of "agree": a view held, not an agreement reached.
+        "Most senators agree that a governor should not be able to veto the budget.",
+        "The union today agrees only on its opposition to anything the mayor wants.",
+        # Deals still to be made, whatever their article: future ones, ones someone is going to make or pressed for.
+        "The rule makes sure the assembly has to approve any future deals with Peru before they can go forward.",
+        "The assembly will review future agreements between Chile and Peru.",
+        '"We are going to make the deals for the farmers," Carlos Ruiz said.',
+        "Lisa Marsh pressed Carlos Ruiz to sign an agreement with the league that would tie the club closer to the city.",
     ],
 )
 def test_views_aims_and_other_senses_are_not_agreements(facts, text):
