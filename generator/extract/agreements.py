@@ -998,6 +998,9 @@ def _title_words() -> frozenset[str]:
 def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
     found: list[_Mention] = []
     for sent in doc.sents:
+        # "Does the militia have to agree the plan?", "Why waste time on an agreement?": a question reports nothing.
+        if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+            continue
         covered: set[int] = set()
         verbs = []
         for token in sent:
@@ -1080,7 +1083,8 @@ def _denied(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
-    predicate = noun if noun.dep_ == "attr" else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
+    # "That's a big deal": the small model reads the contracted copula as a verb with an object.
+    predicate = noun if noun.dep_ == "attr" or noun.dep_ == "dobj" and noun.head.lower_ in {"'s", "’s"} else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
     return predicate is not None and not _is_definite(predicate) and any(c.dep_ == "det" for c in predicate.children)
 
 

@@ -290,6 +290,11 @@ def test_an_agreement_restated_in_an_adverbial_clause_is_one_agreement(facts):
         "The assembly will review future agreements between Chile and Peru.",
         '"We are going to make the deals for the farmers," Carlos Ruiz said.',
         "Lisa Marsh pressed Carlos Ruiz to sign an agreement with the league that would tie the club closer to the city.",
+        # A question reports nothing.
+        "Does the militia have no choice but to agree its provisional plan to let the colonel stay in power?",
+        "Why waste time on an agreement with Peru that will not create jobs?",
+        # "a big deal" said of something, with the curly apostrophe the small model reads as a verb.
+        "Carlos Ruiz won the vote. That\u2019s a big frigging deal.",
     ],
 )
 def test_views_aims_and_other_senses_are_not_agreements(facts, text):
