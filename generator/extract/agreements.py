@@ -1032,7 +1032,9 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
             if _irrealis(token, definite=definite) or _denied(token):
                 continue
             # "previous ceasefires", "joint ventures": agreements in general, none in particular.
-            if token.tag_ in {"NNS", "NNPS"} and not definite and not any(c.dep_ in {"det", "nummod"} for c in token.children) and not index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge)):
+            # A party named inside makes them particular ("ceasefires between X and Y"); the noun read as a party does not.
+            named = set(index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))) - {index.at(token.idx, token.idx + len(token))}
+            if token.tag_ in {"NNS", "NNPS"} and not definite and not any(c.dep_ in {"det", "nummod"} for c in token.children) and not named:
                 continue
             nouns.append((token, kind, definite))
         for token, kind, definite in nouns:

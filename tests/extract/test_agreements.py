@@ -295,6 +295,9 @@ def test_an_agreement_restated_in_an_adverbial_clause_is_one_agreement(facts):
         "Why waste time on an agreement with Peru that will not create jobs?",
         # "a big deal" said of something, with the curly apostrophe the small model reads as a verb.
         "Carlos Ruiz won the vote. That\u2019s a big frigging deal.",
+        # Pacts in general opening a subheading, which the party extractor takes for a group.
+        "\nNondisclosure pacts govern words of ex-wives and campaign staffers.\n\n"
+        "The attacks began soon after Lena Ostrova filed a lawsuit against Carl Vesk.",
     ],
 )
 def test_views_aims_and_other_senses_are_not_agreements(facts, text):
