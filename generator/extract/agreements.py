@@ -1212,7 +1212,7 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
                 None,
             )
         if target is None:
-            target = _governing_entry(mention, entries)
+            target = _governing_entry(mention, entries) or _restated(mention, entries)
         if target is None and mention.anchor.pos_ not in {"NOUN", "PROPN"} and not other:
             target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
@@ -1324,6 +1324,22 @@ def _told_again(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
             continue
         theirs, mine = {p for m in entry.mentions for p in m.parties}, set(mention.parties)
         if not theirs or not mine or theirs <= mine or mine <= theirs:
+            return entry
+    return None
+
+
+def _restated(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """ "She turned against the Grain Pact - a deal she once backed -": a noun set off in apposition right after
+    an agreement, naming no other side, describes that agreement."""
+    noun = mention.anchor
+    if noun.dep_ != "appos" or noun.left_edge.i == noun.sent.start:
+        return None
+    before = noun.doc[noun.left_edge.i - 1]
+    if not (before.is_punct and before.i > noun.sent.start):
+        return None
+    for entry in reversed(entries):
+        told = [m for m in entry.mentions if m.sent == mention.sent and before.i - 1 in {t.i for t in m.anchor.subtree}]
+        if told and set(mention.parties) <= {p for m in entry.mentions for p in m.parties}:
             return entry
     return None
 

@@ -317,6 +317,8 @@ def test_views_aims_and_other_senses_are_not_agreements(facts, text):
         # "The agreement ... still needs approval": the agreement is there, the approval is pending.
         ("Congressional leaders and the White House reached a two-year budget deal on Monday. The agreement, "
          "announced by President Ray Dorsey, still needs approval from the House and the Senate.", 2),
+        # A deal described in apposition, set off by dashes.
+        ("Her turn against the Pacific Grain Pact with Asian countries - a deal she once supported - makes sense.", 2),
     ],
 )
 def test_one_deal_told_again_is_one_agreement(facts, text, evidence_count):
