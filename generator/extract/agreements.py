@@ -1064,9 +1064,12 @@ def _partnership_made(noun: Token, index: PartyIndex) -> bool:
     """ "a partnership with X", "the X-Y alliance", "they formed an alliance": a partnership between named sides or
     one being made, or one pointed back at ("this partnership"); "a very productive partnership", "our
     partnerships", "the alliance, which includes ..." are relations or bodies, not agreements."""
-    own = [t for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} for t in c.subtree]
-    own += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.subtree]
-    if any(index.at(t.idx, t.idx + len(t)) for t in own if t.pos_ != "PRON"):
+    # "the X-Y alliance" names both sides; "the U.S. partnership against Z" only one, whose cooperation it is.
+    own = {index.at(t.idx, t.idx + len(t)) for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} for t in c.subtree if t.pos_ != "PRON"}
+    if len(own - {None}) >= 2:
+        return True
+    other = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.subtree]
+    if any(index.at(t.idx, t.idx + len(t)) for t in other if t.pos_ != "PRON"):
         return True
     # "This partnership gives us volume": a demonstrative points back at a deal told before.
     if any(c.dep_ == "det" and c.lower_ in {"this", "that", "these"} for c in noun.children):

@@ -298,6 +298,9 @@ def test_an_agreement_restated_in_an_adverbial_clause_is_one_agreement(facts):
         # Pacts in general opening a subheading, which the party extractor takes for a group.
         "\nNondisclosure pacts govern words of ex-wives and campaign staffers.\n\n"
         "The attacks began soon after Lena Ostrova filed a lawsuit against Carl Vesk.",
+        # A partnership naming one side only: its cooperation, no agreement between two.
+        "The United States backed the offensive. Freedonia's army went through Dorva before reaching the border "
+        "with U.S. partnership against the rebels.",
     ],
 )
 def test_views_aims_and_other_senses_are_not_agreements(facts, text):
