@@ -1480,6 +1480,8 @@ def _clause_subject(token: Token) -> Token | None:
 
 # Role nouns any organisation may be called; the others say what kind it is ("bank", "regulator", "union").
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "giant", "operator", "conglomerate", "organisation", "organization"})
+# Role nouns of public and political bodies: each names one kind of body, which its name or introduction says.
+_BODY_KIND_NOUNS = frozenset({"party", "agency", "committee", "commission", "council", "union"})
 
 
 def _modifies_thing(token: Token) -> bool:
@@ -1564,6 +1566,8 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tu
             noun = token.lemma_.lower()
             if not apposed and noun not in _GENERIC_ORG_NOUNS and roles - _GENERIC_ORG_NOUNS - {noun}:
                 continue  # a bank is not "the regulator"
+            if not apposed and noun in _BODY_KIND_NOUNS and noun not in roles:
+                continue  # "the party" is a party named or introduced so, not a charity or a chamber named before
             if not apposed and noun in _GENERIC_ORG_NOUNS and actor.key.startswith("body:"):
                 continue  # "the group" is the movement, not its ruling council
             candidates.append((nation is not None and actor.nation == nation, noun in roles, before[-1].end if before else 0, actor))

@@ -702,3 +702,20 @@ def test_a_common_noun_opening_a_sentence_does_not_join_the_name_after_it(facts)
     sheet = facts("Ivo Marsh raised $21 million in January, beating his rival Ola Venn. Rival Ola Venn's campaign says it "
                   "raised $15 million.")
     assert _names(sheet) == {"Ivo Marsh", "Ola Venn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "wrong"),
+    [
+        # "the party" is a political party named or introduced so, not a charity or chamber named before.
+        ("Marlow Aid Trust sued the province on Monday. Leaders of the party have opposed its clinics for years.",
+         "Marlow Aid Trust", "the party"),
+        ("The Assembly passed the measure on Friday. The party will campaign against it in the autumn.",
+         "Assembly", "the party"),
+        # "the agency" is a body introduced as one, not a legislature.
+        ("Parliament voted to fund the port. The agency will hire 300 inspectors next year.", "Parliament", "the agency"),
+    ],
+)
+def test_a_role_noun_of_one_kind_of_body_names_only_a_body_of_that_kind(facts, text, name, wrong):
+    party = _by_name(facts(text), name)
+    assert wrong not in party.aliases, (party.name, party.aliases)
