@@ -42,6 +42,8 @@ _THING_HEADS = frozenset(
 )
 # Events happen; they do not act ("the Games were postponed").
 _EVENT_HEADS = frozenset("games olympics paralympics championship championships cup tournament festival expo fair".split())
+# Days are when things happen ("Flag Day", "Super Tuesday"); a person may be named Day.
+_DAY_HEADS = frozenset("day monday tuesday wednesday thursday friday saturday sunday".split())
 # Bills, laws, treaties and programmes are what parties agree on, not parties ("the Clean Water Act",
 # "the Free Trade Agreement", "the Farm Aid Plan").
 _LAW_HEADS = frozenset("act bill law plan agreement treaty accord amendment program programme protocol convention".split())
@@ -202,6 +204,7 @@ def _extend_name(ent: SpacySpan) -> SpacySpan:
             and ent.start <= prev.head.i < ent.end
             and not prev.ent_type_
             and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns() | lexicon.expert_roles()
+            and not (ent.label_ == "PERSON" and word in lexicon.party_members())  # "Libertarian Jane Roe"
             and not lexicon.place(prev.text)
             and not lexicon.country_of_demonym(prev.text)
             and not _common_word_opening_a_sentence(doc[prev.i : prev.i + 1])  # "Rival Jane Roe's campaign said"
@@ -922,6 +925,8 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     span = mention.tokens
     root = span.root
     if root.lower_ in _THING_HEADS or root.lower_ in _EVENT_HEADS or root.lower_ in _LAW_HEADS:
+        return True
+    if mention.kind is not PartyKind.person and root.lower_ in _DAY_HEADS:
         return True
     if len(span) == 1 and mention.kind is not PartyKind.person and any(c.dep_ == "det" for c in root.children) and any(
         c.dep_ == "amod" and c.text.islower() for c in root.children

@@ -319,6 +319,9 @@ def test_a_name_written_the_same_way_is_one_party(facts):
         ("Barley rose on Tuesday. Vantor Energy agreed to sell its grid unit.", {"Vantor Energy"}, {"Barley"}),
         # The people of a nation are the object of aid here, not an actor.
         ("Lawmakers approved aid that will give Peruvians four months of income.", set(), {"Peruvians"}),
+        # A day named is when things happen, whatever it "brings"; a person may still be named Day.
+        ("Super Tuesday brings the candidates closer to the nomination, Ada Quill said.", {"Ada Quill"}, {"Super Tuesday"}),
+        ("Harvest Day draws crowds to the valley, and Nora Day said the fair would grow.", {"Nora Day"}, {"Harvest Day"}),
     ],
 )
 def test_things_events_and_places_are_not_parties(facts, text, present, absent):
@@ -719,3 +722,15 @@ def test_a_common_noun_opening_a_sentence_does_not_join_the_name_after_it(facts)
 def test_a_role_noun_of_one_kind_of_body_names_only_a_body_of_that_kind(facts, text, name, wrong):
     party = _by_name(facts(text), name)
     assert wrong not in party.aliases, (party.name, party.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The party a person belongs to, written before the name, describes the person: no part of the name.
+        ("Libertarian Gordon Pratt said he would stay in the race.", "Gordon Pratt"),
+        ("Socialist Gordon Pratt said he would stay in the race.", "Gordon Pratt"),
+    ],
+)
+def test_a_party_member_word_before_a_name_is_no_part_of_it(facts, text, name):
+    assert name in _names(facts(text))
