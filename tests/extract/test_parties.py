@@ -272,6 +272,10 @@ def test_offices_and_employers_parsed_as_subjects_are_not_parties(facts, text, a
         # A subheading is no sentence: its capitalised words name nobody.
         ("Vantor Energy agreed to sell its grid unit.\nQUOTAS ON THE TABLE\nOlsen, however, is still pushing for higher quotas.",
          {"Vantor Energy"}, {"QUOTAS"}),
+        # The state written out in brackets after a lawmaker's name is a label too; the state acting elsewhere is a party.
+        ("Senators Ada Quill (Ohio) and Cal Ostrow (New Mexico) denounced the plan.", {"Ada Quill", "Cal Ostrow"},
+         {"Ohio", "New Mexico"}),
+        ("Senators Ada Quill (Ohio) and Cal Ostrow (Oregon) denounced the plan. Oregon sued the agency.", {"Oregon"}, {"Ohio"}),
     ],
 )
 def test_page_furniture_holds_no_parties(facts, text, present, absent):
