@@ -47,6 +47,7 @@ _DAY_HEADS = frozenset("day monday tuesday wednesday thursday friday saturday su
 # Bills, laws, treaties and programmes are what parties agree on, not parties ("the Clean Water Act",
 # "the Free Trade Agreement", "the Farm Aid Plan").
 _LAW_HEADS = frozenset("act bill law plan agreement treaty accord amendment program programme protocol convention".split())
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # What is made, sold or prescribed: a name introduced by one of these is a product ("the drug X", "a powerful
 # painkiller, X", "the maker of X").
@@ -1151,6 +1152,8 @@ def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
         return False  # a product, or an outlet wherever it is named by its acronym ("posted by CBN")
     if actor.kind is PartyKind.person and _outlet_staff(actor.mentions[0]):
         return False  # introduced as the outlet's journalist
+    if all(_PLURAL_ACRONYM.match(m.tokens[-1].text) for m in actor.mentions):
+        return False  # "super PACs", "NGOs": many of a kind, no one organisation
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
     # A legislative chamber, like a region, is also where things happen ("win back the House"): it acts only
     # where it does something itself.

@@ -326,6 +326,9 @@ def test_a_name_written_the_same_way_is_one_party(facts):
         # A day named is when things happen, whatever it "brings"; a person may still be named Day.
         ("Super Tuesday brings the candidates closer to the nomination, Ada Quill said.", {"Ada Quill"}, {"Super Tuesday"}),
         ("Harvest Day draws crowds to the valley, and Nora Day said the fair would grow.", {"Nora Day"}, {"Harvest Day"}),
+        # The plural of an acronym is many of a kind, no one organisation; the acronym alone is one.
+        ("Super PACs and NGOs spent millions on the race, Ada Quill said.", {"Ada Quill"}, {"PACs", "NGOs", "Super PACs"}),
+        ("Ada Quill said NGOs had raised money for the clinics, and the WFO agreed to match it.", {"Ada Quill", "WFO"}, {"NGOs"}),
     ],
 )
 def test_things_events_and_places_are_not_parties(facts, text, present, absent):
