@@ -191,6 +191,10 @@ def _strip(span: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
+# Words that count a crowd, capitalised where they open a sentence.
+_QUANTIFIERS = frozenset("many several some most few all both other numerous various".split())
+
+
 def _extend_name(ent: SpacySpan) -> SpacySpan:
     """Take in the capitalised words of a name that the small model left out ("the Green Democrats" labelled
     "Democrats"), stopping at titles, role nouns, nationalities and places ("US oil giant X")."""
@@ -206,6 +210,7 @@ def _extend_name(ent: SpacySpan) -> SpacySpan:
             and not prev.ent_type_
             and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns() | lexicon.expert_roles()
             and not (ent.label_ == "PERSON" and word in lexicon.party_members())  # "Libertarian Jane Roe"
+            and word not in _QUANTIFIERS  # "Many Freedonians said": some of the Freedonians, the same party
             and not lexicon.place(prev.text)
             and not lexicon.country_of_demonym(prev.text)
             and not _common_word_opening_a_sentence(doc[prev.i : prev.i + 1])  # "Rival Jane Roe's campaign said"

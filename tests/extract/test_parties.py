@@ -741,3 +741,15 @@ def test_a_role_noun_of_one_kind_of_body_names_only_a_body_of_that_kind(facts, t
 )
 def test_a_party_member_word_before_a_name_is_no_part_of_it(facts, text, name):
     assert name in _names(facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word counting a crowd opens the sentence: some of the same crowd, no second party.
+        "Freedonians rejected the plan on Monday. Many Freedonians said they would vote against it.",
+        "Freedonians rejected the plan on Monday. Several Freedonians said they would vote against it.",
+    ],
+)
+def test_a_crowd_counted_by_a_quantifier_is_the_same_party(facts, text):
+    assert _names(facts(text)) == {"Freedonians"}
