@@ -600,6 +600,9 @@ def test_labels_datelines_and_calls_to_follow_are_furniture(facts, text, absent)
          {"Lark Broadcasting Network", "LBN"}),
         # A journalist introduced by the outlet's name is not in the story.
         ("Ivo Marsh leads in the polls. The Harbor Times's Ola Venn takes a look at why.", {"Ivo Marsh"}, {"Ola Venn"}),
+        # A broadcaster is known by its own name (general knowledge), as a wire agency is: it hosts and airs, not acts.
+        ("In a debate hosted by MSNBC on Thursday, Ada Quill said she would cut taxes.", {"Ada Quill"}, {"MSNBC"}),
+        ("Ada Quill said the race was close, and ABC aired the debate.", {"Ada Quill"}, {"ABC"}),
     ],
 )
 def test_outlets_and_their_staff_are_not_parties(facts, text, present, absent):
