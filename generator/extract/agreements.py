@@ -77,7 +77,7 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race press pressure lobby encourage future".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
@@ -90,6 +90,7 @@ _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once
 # "The priority has been to secure a contract": what a copula's subject names as an aim is not yet done.
 _AIM_NOUNS = frozenset("priority goal aim objective task mission purpose ambition".split())
 _MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca", "shall"})
+_MAKING_VERBS = frozenset({"make", "do", "strike", "reach", "sign", "cut", "get"})
 _TOWARD = frozenset({"toward", "towards"})
 # Verbs whose subject takes part in the agreement that is their object: "X signed a deal", "X pulled out of the deal";
 # not who rejects or blocks a deal others made ("Bolivia rejected the treaty").
@@ -340,6 +341,10 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             return None  # "US chipmaker X has agreed": the name in apposition is the subject
         if _shares_a_view(token, subject, preps):
             return None
+        # "Most lawmakers agree that ...", "the party agrees only on its opposition": the present tense tells a view
+        # held, not an agreement reached; "agree to" a truce still reads as one.
+        if token.tag_ in {"VBP", "VBZ"} and "to" not in preps and "xcomp" not in deps:
+            return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
             return "truce" if "truce" in kinds else "generic"
@@ -348,7 +353,7 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         return "generic" if _settles_a_dispute(token, index) else None
     if lemma in _ACCEPT_VERBS:
         obj = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        if obj is None or obj.lemma_.lower() not in _ACCEPTABLE:
+        if obj is None or obj.lemma_.lower() not in _ACCEPTABLE or _denied(obj) or _irrealis(obj):
             return None
         if lemma in {"reach", "strike", "broker", "cut"} and _noun_kind(obj) is None:
             return None
@@ -538,6 +543,9 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
         if current == token.head and token.dep_ == "nsubj" and _unreal_predicate(current):
             return True
         if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
+            return True
+        # "We are going to make the deals for you": a deal still to be made, whatever its article.
+        if current == token.head and token.dep_ == "dobj" and current.lemma_.lower() in _MAKING_VERBS and current.dep_ == "xcomp" and _future_or_aim(current.head):
             return True
         if any(c.dep_ == "amod" and c.lemma_.lower() in _IRREALIS_HEADS for c in children) and current.pos_ == "NOUN" and not definite:
             return True
@@ -990,6 +998,9 @@ def _title_words() -> frozenset[str]:
 def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
     found: list[_Mention] = []
     for sent in doc.sents:
+        # "Does the militia have to agree the plan?", "Why waste time on an agreement?": a question reports nothing.
+        if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+            continue
         covered: set[int] = set()
         verbs = []
         for token in sent:
@@ -1021,7 +1032,9 @@ def _mentions(doc: Doc, index: PartyIndex) -> list[_Mention]:
             if _irrealis(token, definite=definite) or _denied(token):
                 continue
             # "previous ceasefires", "joint ventures": agreements in general, none in particular.
-            if token.tag_ in {"NNS", "NNPS"} and not definite and not any(c.dep_ in {"det", "nummod"} for c in token.children) and not index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge)):
+            # A party named inside makes them particular ("ceasefires between X and Y"); the noun read as a party does not.
+            named = set(index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))) - {index.at(token.idx, token.idx + len(token))}
+            if token.tag_ in {"NNS", "NNPS"} and not definite and not any(c.dep_ in {"det", "nummod"} for c in token.children) and not named:
                 continue
             nouns.append((token, kind, definite))
         for token, kind, definite in nouns:
@@ -1051,9 +1064,12 @@ def _partnership_made(noun: Token, index: PartyIndex) -> bool:
     """ "a partnership with X", "the X-Y alliance", "they formed an alliance": a partnership between named sides or
     one being made, or one pointed back at ("this partnership"); "a very productive partnership", "our
     partnerships", "the alliance, which includes ..." are relations or bodies, not agreements."""
-    own = [t for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} for t in c.subtree]
-    own += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.subtree]
-    if any(index.at(t.idx, t.idx + len(t)) for t in own if t.pos_ != "PRON"):
+    # "the X-Y alliance" names both sides; "the U.S. partnership against Z" only one, whose cooperation it is.
+    own = {index.at(t.idx, t.idx + len(t)) for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} for t in c.subtree if t.pos_ != "PRON"}
+    if len(own - {None}) >= 2:
+        return True
+    other = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.subtree]
+    if any(index.at(t.idx, t.idx + len(t)) for t in other if t.pos_ != "PRON"):
         return True
     # "This partnership gives us volume": a demonstrative points back at a deal told before.
     if any(c.dep_ == "det" and c.lower_ in {"this", "that", "these"} for c in noun.children):
@@ -1072,7 +1088,8 @@ def _denied(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
-    predicate = noun if noun.dep_ == "attr" else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
+    # "That's a big deal": the small model reads the contracted copula as a verb with an object.
+    predicate = noun if noun.dep_ == "attr" or noun.dep_ == "dobj" and noun.head.lower_ in {"'s", "’s"} else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
     return predicate is not None and not _is_definite(predicate) and any(c.dep_ == "det" for c in predicate.children)
 
 
@@ -1198,7 +1215,7 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
                 None,
             )
         if target is None:
-            target = _governing_entry(mention, entries)
+            target = _governing_entry(mention, entries) or _restated(mention, entries)
         if target is None and mention.anchor.pos_ not in {"NOUN", "PROPN"} and not other:
             target = _told_again(mention, entries)
         if target is None and (mention.definite or _names_definite(mention)):
@@ -1310,6 +1327,22 @@ def _told_again(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
             continue
         theirs, mine = {p for m in entry.mentions for p in m.parties}, set(mention.parties)
         if not theirs or not mine or theirs <= mine or mine <= theirs:
+            return entry
+    return None
+
+
+def _restated(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """ "She turned against the Grain Pact - a deal she once backed -": a noun set off in apposition right after
+    an agreement, naming no other side, describes that agreement."""
+    noun = mention.anchor
+    if noun.dep_ != "appos" or noun.left_edge.i == noun.sent.start:
+        return None
+    before = noun.doc[noun.left_edge.i - 1]
+    if not (before.is_punct and before.i > noun.sent.start):
+        return None
+    for entry in reversed(entries):
+        told = [m for m in entry.mentions if m.sent == mention.sent and before.i - 1 in {t.i for t in m.anchor.subtree}]
+        if told and set(mention.parties) <= {p for m in entry.mentions for p in m.parties}:
             return entry
     return None
 

@@ -282,6 +282,25 @@ def test_an_agreement_restated_in_an_adverbial_clause_is_one_agreement(facts):
         # A deal that broke down before it was made.
         "The summit between Chile and Peru ended in failure on Friday. "
         "Carlos Ruiz said the deal had broken down because Peru wanted more.",
+        # The present tense of "agree": a view held, not an agreement reached.
+        "Most senators agree that a governor should not be able to veto the budget.",
+        "The union today agrees only on its opposition to anything the mayor wants.",
+        # Deals still to be made, whatever their article: future ones, ones someone is going to make or pressed for.
+        "The rule makes sure the assembly has to approve any future deals with Peru before they can go forward.",
+        "The assembly will review future agreements between Chile and Peru.",
+        '"We are going to make the deals for the farmers," Carlos Ruiz said.',
+        "Lisa Marsh pressed Carlos Ruiz to sign an agreement with the league that would tie the club closer to the city.",
+        # A question reports nothing.
+        "Does the militia have no choice but to agree its provisional plan to let the colonel stay in power?",
+        "Why waste time on an agreement with Peru that will not create jobs?",
+        # "a big deal" said of something, with the curly apostrophe the small model reads as a verb.
+        "Carlos Ruiz won the vote. That\u2019s a big frigging deal.",
+        # Pacts in general opening a subheading, which the party extractor takes for a group.
+        "\nNondisclosure pacts govern words of ex-wives and campaign staffers.\n\n"
+        "The attacks began soon after Lena Ostrova filed a lawsuit against Carl Vesk.",
+        # A partnership naming one side only: its cooperation, no agreement between two.
+        "The United States backed the offensive. Freedonia's army went through Dorva before reaching the border "
+        "with U.S. partnership against the rebels.",
     ],
 )
 def test_views_aims_and_other_senses_are_not_agreements(facts, text):
@@ -301,6 +320,8 @@ def test_views_aims_and_other_senses_are_not_agreements(facts, text):
         # "The agreement ... still needs approval": the agreement is there, the approval is pending.
         ("Congressional leaders and the White House reached a two-year budget deal on Monday. The agreement, "
          "announced by President Ray Dorsey, still needs approval from the House and the Senate.", 2),
+        # A deal described in apposition, set off by dashes.
+        ("Her turn against the Pacific Grain Pact with Asian countries - a deal she once supported - makes sense.", 2),
     ],
 )
 def test_one_deal_told_again_is_one_agreement(facts, text, evidence_count):
