@@ -3,13 +3,15 @@
 Datelines ("WASHINGTON (Reuters) -"), credits ("Reporting by ...", "X contributed to this report", "X reported from
 Y"), links to other stories ("More: ..."), photo and video captions ("toggle caption X/AP", "JUST WATCHED ..."),
 sign-up boxes ("Get the ... delivered to your inbox"), subheadings (a short line with no sentence ending) and the
-party-and-state label after a lawmaker's name ("R-Ore."). Names in them are the outlet's staff, its products or its
-layout, never actors of the story.
+party-and-state label after a lawmaker's name ("R-Ore.", "(Ohio)"). Names in them are the outlet's staff, its products
+or its layout, never actors of the story.
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.extract import lexicon
 
 _SPAN_PATTERNS = [
     # Credits, often run on at the end of the last paragraph: "... on Friday. Reporting by X; Editing by Y".
@@ -32,6 +34,7 @@ _LINE_PATTERNS = [
     # Calls to follow the writer or to sign up: "Follow X on Twitter", "Sign up for her newsletter", "Like the page".
     re.compile(r"^\W*Follow [A-Z][^\n]* on (?:Twitter|Facebook|Instagram)\b|\bSign up for\b|\bLike (?:the|our|us on) page\b|^\W*Enter your email\b"),
 ]
+_BRACKETED_WORDS = re.compile(r"\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\)")
 _SENTENCE_END = re.compile(r"[.?!:\"'\u201d\u2019)]\s*$")
 _HEADING_MAX_WORDS = 8
 
@@ -41,6 +44,8 @@ def furniture(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern in _SPAN_PATTERNS:
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    # The state written out in brackets after a lawmaker's name ("Sen. Jane Roe (Ohio)"): a label, like "(Ore.)".
+    spans += [(m.start(), m.end()) for m in _BRACKETED_WORDS.finditer(text) if lexicon.federated_state(m.group(1))]
     start = 0
     for line in text.split("\n"):
         end = start + len(line)

@@ -117,3 +117,8 @@ def _federated_states() -> frozenset[str]:
 def federated_state(name: str) -> bool:
     """Whether `name` is a state of a federation ("Ohio", "Queensland"): a region, not a country."""
     return _key(name) in _federated_states()
+
+
+@functools.cache
+def party_members() -> frozenset[str]:
+    return frozenset(_lines("party_members.txt"))

@@ -42,9 +42,12 @@ _THING_HEADS = frozenset(
 )
 # Events happen; they do not act ("the Games were postponed").
 _EVENT_HEADS = frozenset("games olympics paralympics championship championships cup tournament festival expo fair".split())
+# Days are when things happen ("Flag Day", "Super Tuesday"); a person may be named Day.
+_DAY_HEADS = frozenset("day monday tuesday wednesday thursday friday saturday sunday".split())
 # Bills, laws, treaties and programmes are what parties agree on, not parties ("the Clean Water Act",
 # "the Free Trade Agreement", "the Farm Aid Plan").
 _LAW_HEADS = frozenset("act bill law plan agreement treaty accord amendment program programme protocol convention".split())
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # What is made, sold or prescribed: a name introduced by one of these is a product ("the drug X", "a powerful
 # painkiller, X", "the maker of X").
@@ -188,6 +191,10 @@ def _strip(span: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
+# Words that count a crowd, capitalised where they open a sentence.
+_QUANTIFIERS = frozenset("many several some most few all both other numerous various".split())
+
+
 def _extend_name(ent: SpacySpan) -> SpacySpan:
     """Take in the capitalised words of a name that the small model left out ("the Green Democrats" labelled
     "Democrats"), stopping at titles, role nouns, nationalities and places ("US oil giant X")."""
@@ -202,6 +209,8 @@ def _extend_name(ent: SpacySpan) -> SpacySpan:
             and ent.start <= prev.head.i < ent.end
             and not prev.ent_type_
             and word not in lexicon.titles() | lexicon.honorifics() | lexicon.organization_nouns() | lexicon.expert_roles()
+            and not (ent.label_ == "PERSON" and word in lexicon.party_members())  # "Libertarian Jane Roe"
+            and word not in _QUANTIFIERS  # "Many Freedonians said": some of the Freedonians, the same party
             and not lexicon.place(prev.text)
             and not lexicon.country_of_demonym(prev.text)
             and not _common_word_opening_a_sentence(doc[prev.i : prev.i + 1])  # "Rival Jane Roe's campaign said"
@@ -923,6 +932,8 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
     root = span.root
     if root.lower_ in _THING_HEADS or root.lower_ in _EVENT_HEADS or root.lower_ in _LAW_HEADS:
         return True
+    if mention.kind is not PartyKind.person and root.lower_ in _DAY_HEADS:
+        return True
     if len(span) == 1 and mention.kind is not PartyKind.person and any(c.dep_ == "det" for c in root.children) and any(
         c.dep_ == "amod" and c.text.islower() for c in root.children
     ):
@@ -1146,6 +1157,8 @@ def _is_actor(actor: _Actor, quoted: list[tuple[int, int]]) -> bool:
         return False  # a product, or an outlet wherever it is named by its acronym ("posted by CBN")
     if actor.kind is PartyKind.person and _outlet_staff(actor.mentions[0]):
         return False  # introduced as the outlet's journalist
+    if all(_PLURAL_ACRONYM.match(m.tokens[-1].text) for m in actor.mentions):
+        return False  # "super PACs", "NGOs": many of a kind, no one organisation
     outside = [m for m in actor.mentions if not any(s <= m.start < e for s, e in quoted)]
     # A legislative chamber, like a region, is also where things happen ("win back the House"): it acts only
     # where it does something itself.
@@ -1480,6 +1493,8 @@ def _clause_subject(token: Token) -> Token | None:
 
 # Role nouns any organisation may be called; the others say what kind it is ("bank", "regulator", "union").
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "giant", "operator", "conglomerate", "organisation", "organization"})
+# Role nouns of public and political bodies: each names one kind of body, which its name or introduction says.
+_BODY_KIND_NOUNS = frozenset({"party", "agency", "committee", "commission", "council", "union"})
 
 
 def _modifies_thing(token: Token) -> bool:
@@ -1564,6 +1579,8 @@ def _role_nouns(doc: Doc, actors: list[_Actor], taken: set[int], quoted: list[tu
             noun = token.lemma_.lower()
             if not apposed and noun not in _GENERIC_ORG_NOUNS and roles - _GENERIC_ORG_NOUNS - {noun}:
                 continue  # a bank is not "the regulator"
+            if not apposed and noun in _BODY_KIND_NOUNS and noun not in roles:
+                continue  # "the party" is a party named or introduced so, not a charity or a chamber named before
             if not apposed and noun in _GENERIC_ORG_NOUNS and actor.key.startswith("body:"):
                 continue  # "the group" is the movement, not its ruling council
             candidates.append((nation is not None and actor.nation == nation, noun in roles, before[-1].end if before else 0, actor))
