@@ -939,7 +939,7 @@ def _named_as_no_side(mention: _Mention, index: PartyIndex) -> set[str]:
             head = head.head
         locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING | {"against"}
         locating |= head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_.lower() in _STANCE_VERBS
-        # "postpone the Olympics", "sales of the Model X", "under the Clean Air Act": events, products, buildings
+        # "postpone the Regatta", "sales of the Model X", "under the Clean Air Act": events, products, buildings
         # and laws are no sides.
         thing = token.ent_type_ in _THING_ENTITIES
         thing |= _names_a_locality(token) or _names_the_venue(token) or _in_description(token, mention.anchor)
@@ -975,7 +975,7 @@ def _without_affiliations(parties: list[str], mention: _Mention, index: PartyInd
 
 def _title_then_person(tokens: SpacySpan, people: list[str], index: PartyIndex) -> bool:
     """Whether the words after an organisation or country are a title leading to one of the people: "'s Prime
-    Minister A", " (IOC) president B"."""
+    Minister A", " (WFA) president B"."""
     inside = False
     for token in tokens:
         pid = index.at(token.idx, token.idx + len(token))
