@@ -683,16 +683,23 @@ def _one_kind_per_name(mentions: list[_Mention]) -> None:
     """A name written the same way is one actor. The small model labels a person's name ORG out of context (a
     signature under a quotation: "... ,” Jane Roe, Families First", a bare "Roe said"), so a name shown as a
     person once (a title or honorific before it) is a person everywhere, and one labelled a person as often as an
-    organisation is a person."""
+    organisation is a person, and so is a given name and surname whose surname alone is shown as a person's
+    ("Ada Roe ... Dr. Roe said"), and the last words of a person's longer name ("Ana Ruiz Vidal ... Ruiz Vidal")."""
     votes: dict[str, int] = {}
     shown = set()
     for m in mentions:
+        words = m.text.split()
+        if not m.key and m.kind is PartyKind.person:
+            shown.update(" ".join(words[-size:]) for size in range(2, len(words)))
         if not m.key and m.kind in {PartyKind.person, PartyKind.organization}:
             votes[m.text] = votes.get(m.text, 0) + (1 if m.kind is PartyKind.person else -1)
             if m.kind is PartyKind.person and (_after_honorific_or_title(m) or _shown_as_person(m)):
                 shown.add(m.text)
     for m in mentions:
-        if not m.key and m.kind is PartyKind.organization and (m.text in shown or len(m.text.split()) > 1 and votes[m.text] >= 0):
+        words = m.text.split()
+        if not m.key and m.kind is PartyKind.organization and (
+            m.text in shown or len(words) > 1 and votes[m.text] >= 0 or len(words) == 2 and words[0].istitle() and words[1] in shown
+        ):
             m.kind = PartyKind.person
 
 
@@ -747,14 +754,22 @@ def _worded(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Mention
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ben|bin|ibn)-(?=[A-Z])")
 
 
+# A generational suffix after a surname, which the name drops when it names the person again ("Ed Roe Jr." ... "Roe").
+_GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def _surname(name: str) -> str:
-    return _JOINED_PARTICLE.sub("", name.split()[-1])
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _GENERATION_SUFFIXES:
+        words.pop()
+    return _JOINED_PARTICLE.sub("", words[-1])
 
 
 def _canonical_full_names(names: list[str]) -> dict[str, str]:
     """Each full name (in order of mention) to the first one written for the same person: the same given name and
     surname, and no middle name that tells them apart ("Ana M. Ruiz" is "Ana Ruiz"; "Tomas A. Berg" is
-    not "Tomas K.L. Berg")."""
+    not "Tomas K.L. Berg"); or the last words of a longer name, a surname of two words ("Ana Ruiz Vidal" ...
+    "Ruiz Vidal")."""
     canonical: dict[str, str] = {}
     for name in names:
         words = name.split()
@@ -763,6 +778,7 @@ def _canonical_full_names(names: list[str]) -> dict[str, str]:
                 c for c in dict.fromkeys(canonical.values())
                 if c.split()[0] == words[0] and _surname(c) == _surname(name)
                 and (len(words) == 2 or len(c.split()) == 2 or c.split()[1:-1] == words[1:-1])
+                or len(c.split()) > len(words) and c.split()[-len(words) :] == words
             ),
             None,
         )

@@ -756,3 +756,22 @@ def test_a_party_member_word_before_a_name_is_no_part_of_it(facts, text, name):
 )
 def test_a_crowd_counted_by_a_quantifier_is_the_same_party(facts, text):
     assert _names(facts(text)) == {"Freedonians"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # A surname of two words, named again without the given name.
+        ("Senator Lena Marquez Oyelaran said the bill would pass. Marquez Oyelaran added that the vote was close.",
+         "Lena Marquez Oyelaran", "Marquez Oyelaran"),
+        # A generational suffix is no surname.
+        ("Carl B. Henning Jr. won the primary. Henning said he would vote against the bill.", "Carl B. Henning Jr.", "Henning"),
+        # A full name the small model labels an organisation, whose surname alone follows an honorific.
+        ("Orrin Valdez experienced the shift away from the centre firsthand. Dr. Valdez was beaten in the primary in 2010.",
+         "Orrin Valdez", "Valdez"),
+    ],
+)
+def test_one_person_under_a_shortened_name(facts, text, name, alias):
+    sheet = facts(text)
+    party = _by_name(sheet, name)
+    assert party.kind.value == "person" and alias in party.aliases and len(sheet.parties) == 1, [(p.name, p.kind, p.aliases) for p in sheet.parties]
