@@ -49,6 +49,8 @@ _DAY_HEADS = frozenset("day monday tuesday wednesday thursday friday saturday su
 _LAW_HEADS = frozenset("act bill law plan agreement treaty accord amendment program programme protocol convention".split())
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# An amount the small model labels a name: "693p", "40bn", "12.5m" (not "3M": a unit is written in lower case).
+_AMOUNT = re.compile(r"^\d[\d.,]*(?:p|c|k|m|bn|pc)?$")
 # What is made, sold or prescribed: a name introduced by one of these is a product ("the drug X", "a powerful
 # painkiller, X", "the maker of X").
 _PRODUCT_NOUNS = frozenset(
@@ -268,6 +270,8 @@ def _collect(doc: Doc) -> list[_Mention]:
         span = _strip(_extend_name(ent) if ent.label_ in {"ORG", "NORP", "PERSON"} else ent)
         if not span.text.strip() or "-" in span.text and all(lexicon.place(p) for p in span.text.split("-")):
             continue  # "U.S.-Russia": a relationship, not an actor
+        if _AMOUNT.match(span.text):
+            continue
         while len(span) > 1 and span[0].is_sent_start and span[0].pos_ == "NOUN" and span[0].tag_ == "NNS":
             span = span.doc[span.start + 1 : span.end]  # "Rivals British Airways": a common noun opening the sentence
         # The model often runs a product into its maker ("Skyward A90s"): keep the maker.
@@ -954,6 +958,8 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
         c.dep_ == "amod" and c.text.islower() for c in root.children
     ):
         return True  # "the top Democrat in Congress", "a senior Conservative": one member described, not a party
+    if mention.kind is not PartyKind.person and any(c.dep_ == "det" and c.lower_ in {"a", "an"} and c.i < span.start for c in root.children):
+        return True  # "a Moldovan attacked a guard", "a so-called Blue Dog Democrat": one of them, not a party
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
         return True  # "Expo 2030": an event named by its year
@@ -1081,7 +1087,8 @@ def _verb_after_without_subject(span: SpacySpan) -> bool:
     hangs on the noun before it, followed by the verb it is the subject of, left with no subject."""
     doc = span.doc
     verb = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," and span.start > 0 and doc[span.start - 1].text == "," else None
-    return verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    # Not a participle: "talks in Mombasa, Kenya, according to ...", "X, saying ..." opens a phrase of the clause.
+    return verb is not None and verb.pos_ == "VERB" and verb.tag_ != "VBG" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _after_a_place(span: SpacySpan) -> bool:

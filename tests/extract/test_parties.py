@@ -775,3 +775,22 @@ def test_one_person_under_a_shortened_name(facts, text, name, alias):
     sheet = facts(text)
     party = _by_name(sheet, name)
     assert party.kind.value == "person" and alias in party.aliases and len(sheet.parties) == 1, [(p.name, p.kind, p.aliases) for p in sheet.parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # One member of a people or a party, introduced by "a": a person described, not the party.
+        ("The day before, a Moldovan had attacked a guard at the border. Romania said it would respond.", {"Romania"}, {"Moldovan"}),
+        ("An Ostrian fired at the crowd, police said.", set(), {"Ostrian"}),
+        # An amount the small model labels a name.
+        ("Brannock Group has agreed to pay 693p per share for Lisle in a deal which is set to create a global leader.",
+         {"Brannock Group"}, {"693p"}),
+        # A country after a city only says where the city is, even before "according to".
+        ("The Varnian army and the rebels agreed to stop fighting after days of talks in Mombasa, Kenya, according to a statement.",
+         {"rebels"}, {"Kenya"}),
+    ],
+)
+def test_descriptions_amounts_and_locating_places_are_not_parties(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
