@@ -958,8 +958,9 @@ def _is_outlet_or_thing(mention: _Mention) -> bool:
         c.dep_ == "amod" and c.text.islower() for c in root.children
     ):
         return True  # "the top Democrat in Congress", "a senior Conservative": one member described, not a party
-    if mention.kind is not PartyKind.person and any(c.dep_ == "det" and c.lower_ in {"a", "an"} and c.i < span.start for c in root.children):
-        return True  # "a Moldovan attacked a guard", "a so-called Blue Dog Democrat": one of them, not a party
+    member = root.ent_type_ == "NORP" or root.lower_ in lexicon.party_members() or lexicon.country_of_demonym(root.text)
+    if member and mention.kind is not PartyKind.person and any(c.dep_ == "det" and c.lower_ in {"a", "an"} and c.i < span.start for c in root.children):
+        return True  # "a Moldovan attacked a guard", "a so-called Blue Dog Democrat": one member, not a party (but "a divided Congress")
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and _YEAR.match(following.text) and following.head.i in range(span.start, span.end):
         return True  # "Expo 2030": an event named by its year

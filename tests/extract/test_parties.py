@@ -783,6 +783,9 @@ def test_one_person_under_a_shortened_name(facts, text, name, alias):
         # One member of a people or a party, introduced by "a": a person described, not the party.
         ("The day before, a Moldovan had attacked a guard at the border. Romania said it would respond.", {"Romania"}, {"Moldovan"}),
         ("An Ostrian fired at the crowd, police said.", set(), {"Ostrian"}),
+        # But "a" before an institution describes the institution itself.
+        ("The agreement marks a breakthrough for a Congress still reeling from a partial shutdown.", {"Congress"}, set()),
+        ("Moderates are leaving a rightward-driving Whig Party, the pollster said.", {"Whig Party"}, set()),
         # An amount the small model labels a name.
         ("Brannock Group has agreed to pay 693p per share for Lisle in a deal which is set to create a global leader.",
          {"Brannock Group"}, {"693p"}),
