@@ -618,6 +618,9 @@ def _org_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).strip()
 
 
+_OWNED_OFFICE = re.compile(r"^(?P<owner>.+?)(?:'s|\u2019s)\s+(?P<office>[A-Z].*)$")
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"of", "the", "and", "&", "for"}]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
@@ -842,6 +845,14 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
     by_initials = {_initials(text): key for key, text in names.items() if _initials(text)}
+    # "the Federal Transit Agency's Audit Office reached a settlement ... the FTA ... the Audit Office learned": an
+    # office named with its owner is one party, called by the owner's initials and by its own name.
+    offices = {}
+    for key, text in names.items():
+        if owned := _OWNED_OFFICE.match(_clean(text)):
+            offices[_org_key(owned.group("office"))] = key
+            if _initials(owned.group("owner")):
+                by_initials.setdefault(_initials(owned.group("owner")), key)
     # A company is often named by one distinctive word of its full name after the first mention: "Acme" for
     # "Acme Mobil", "Peugeot" for "PSA Peugeot Citroen". A word two names share stands for neither.
     name_words: dict[str, set[str]] = {}
@@ -856,6 +867,7 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
             key = by_initials[m.text.replace(".", "")]  # "NMC" for "Northern Mining Corporation", "WTO" for the World Trade Organisation
         elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
             key = next(iter(name_words[key]))
+        key = offices.get(key, key)
         m.key = f"{m.kind.value}:{key}"
     # "Democrats" alone is the one chamber's Democrats the article names ("Senate Democrats"), if it names one.
     in_chamber: dict[str, set[str]] = {}

@@ -797,3 +797,11 @@ def test_one_person_under_a_shortened_name(facts, text, name, alias):
 def test_descriptions_amounts_and_locating_places_are_not_parties(facts, text, present, absent):
     names = _names(facts(text))
     assert present <= names and not absent & names, names
+
+
+def test_an_office_named_with_its_owner_is_one_party_under_its_own_name(facts):
+    sheet = facts("The Federal Transit Agency\u2019s Audit Office has reached a $3 million settlement with Norvel to resolve an "
+                  "investigation. Norvel failed to notify the FTA of the problems. During its inquiry, the Audit Office learned "
+                  "that Norvel had hidden the faults.")
+    office = _by_name(sheet, "Audit Office")
+    assert len(sheet.parties) == 2 and office.name.startswith("Federal Transit Agency"), [(p.name, p.aliases) for p in sheet.parties]
