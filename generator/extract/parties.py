@@ -368,7 +368,7 @@ def _common_word_opening_a_sentence(span: SpacySpan) -> bool:
     """ "Pigs are considered unclean", "Plenty of people ...", "Aides said": a common noun the small model labels
     as a name because a sentence opens with it. A name is written capitalised inside sentences too, and is no
     common noun written in lower case elsewhere."""
-    if len(span) != 1 or not span[0].is_sent_start or _written_inside_a_sentence(span.doc, span.text):
+    if len(span) != 1 or not span[0].is_sent_start or _written_inside_a_sentence(span.doc, span.text, alone=True):
         return False
     word = span[0]
     return word.tag_ == "NNS" or re.search(rf"(?<![\w-]){re.escape(word.lower_)}(?![\w-])", span.doc.text) is not None
@@ -408,11 +408,15 @@ def _complete_particle_name(ent: SpacySpan) -> SpacySpan:
     return ent
 
 
-def _written_inside_a_sentence(doc: Doc, word: str) -> bool:
-    """Whether `word` is written capitalised somewhere other than at the start of a sentence or a quotation."""
+def _written_inside_a_sentence(doc: Doc, word: str, alone: bool = False) -> bool:
+    """Whether `word` is written capitalised somewhere other than at the start of a sentence or a quotation; `alone`:
+    outside a longer name, where a common noun is capitalised too ("the Office of Veterans Services")."""
     for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
         token = doc.char_span(match.start(), match.end())
-        if token is not None and not token[0].is_sent_start and not doc[token.start - 1].is_quote and doc[token.start - 1].text != ":":
+        if token is None or token[0].is_sent_start or doc[token.start - 1].is_quote or doc[token.start - 1].text == ":":
+            continue
+        neighbours = [doc[token.start - 1], *doc[token.end : token.end + 1]]
+        if not alone or not any(t.text[:1].isupper() and t.pos_ == "PROPN" or t.lower_ == "of" for t in neighbours):
             return True
     return False
 

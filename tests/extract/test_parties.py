@@ -697,8 +697,12 @@ def test_one_actor_under_a_nationality_a_place_possessive_or_a_surname(facts, te
         # Written in lower case elsewhere, or a plural common noun: a word capitalised by its place only.
         ("Goats are considered unclean by some. Farmers keep goats.", True),
         ("Aides said the speech was ready.", True),
+        # Capitalised inside a sentence only as a word of a longer name.
+        ("Veterans in 2014 were dying at three times the national rate, the Office of Veterans Services found. Many "
+         "veterans wait months for care.", True),
         # A name is a name at the start of a sentence too.
         ("Zantrax said the plant would close. Workers at Zantrax were told on Monday.", False),
+        ("Orvane said the deal was worth $2bn. KLT Orvane Holdings agreed to supply parts to the army.", False),
     ],
 )
 def test_a_common_noun_opening_a_sentence_is_no_name(nlp, text, common):
