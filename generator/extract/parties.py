@@ -188,7 +188,8 @@ def _strip(span: SpacySpan) -> SpacySpan:
     doc = span.doc
     while start < end and (doc[start].lower_ == "the" or doc[start].lower_ in lexicon.honorifics() or (doc[start].is_punct or doc[start].is_space) and start + 1 < end):
         start += 1
-    while end > start and doc[end - 1].tag_ == "POS":
+    # The possessive of a name ending in "s" ("Wells’ share"), which the small model may tag a closing quote.
+    while end > start and (doc[end - 1].tag_ == "POS" or end - 1 > start and doc[end - 1].text in {"'", "\u2019"}):
         end -= 1
     return doc[start:end]
 
