@@ -603,6 +603,8 @@ def test_labels_datelines_and_calls_to_follow_are_furniture(facts, text, absent)
         # A broadcaster is known by its own name (general knowledge), as a wire agency is: it hosts and airs, not acts.
         ("In a debate hosted by MSNBC on Thursday, Ada Quill said she would cut taxes.", {"Ada Quill"}, {"MSNBC"}),
         ("Ada Quill said the race was close, and ABC aired the debate.", {"Ada Quill"}, {"ABC"}),
+        ("The Harbour Observer found that one in four residents lived in distressed areas. Mayor Ines Calvo said the city "
+         "would act.", {"Ines Calvo"}, {"Harbour Observer"}),
     ],
 )
 def test_outlets_and_their_staff_are_not_parties(facts, text, present, absent):
