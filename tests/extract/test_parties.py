@@ -38,6 +38,8 @@ def _names(sheet: FactSheet) -> set[str]:
          {"Anna Kowal": ["the Polish president"]}),
         # "the company" is the organisation named last in that role.
         ("Brightline Foods said it would close two plants. The company blamed rising costs.", {"Brightline Foods": ["the company"]}),
+        # A party's members in the plural are the party.
+        ("The Whig Party voted against the bill. The Whigs said the deal was dead.", {"Whig Party": ["Whigs"]}),
     ],
 )
 def test_aliases_merge_into_one_party(facts, text, expected):
