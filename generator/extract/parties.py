@@ -615,19 +615,26 @@ def _institution_mention(token: Token) -> _Mention | None:
 _OF_A_PLACE = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)$")
 
 
+# "the Department of Fisheries", also written "the Fisheries Department", "Fisheries" alone or "DoF".
+_DEPARTMENT_OF = re.compile(r"^(?P<noun>Department|Ministry|Office|Bureau) of (?:the )?(?P<what>[A-Z].*)$")
+
+
 def _org_key(name: str) -> str:
     name = _CORPORATE_SUFFIXES.sub("", _clean(name))
     name = re.sub(r"(?:'s|\u2019s)\s", " ", name)
     if (of := _OF_A_PLACE.match(name)) and (lexicon.place(of.group("place")) or lexicon.federated_state(of.group("place"))):
         name = f"{of.group('place')} {of.group('body')}"
+    elif department := _DEPARTMENT_OF.match(name):
+        name = f"{department.group('what')} {department.group('noun')}"
     return re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).strip()
 
 
 _OWNED_OFFICE = re.compile(r"^(?P<owner>.+?)(?:'s|\u2019s)\s+(?P<office>[A-Z].*)$")
 
 
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"of", "the", "and", "&", "for"}]
+def _initials(name: str, of: bool = False) -> str:
+    """ "NMC" for "Northern Mining Corporation"; with `of`, "DOJ" for "Department of Justice"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"the", "and", "&", "for", *(() if of else ("of",))}]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
@@ -849,7 +856,7 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
             m.key, m.kind = f"person:{person}", PartyKind.person
     orgs = [m for m in mentions if not m.key]
     names = {_org_key(m.text): m.text for m in orgs}
-    by_initials = {_initials(text): key for key, text in names.items() if _initials(text)}
+    by_initials = {initials: _org_key(m.text) for m in orgs for initials in (_initials(m.text, of=True), _initials(m.text)) if initials}
     # "the Federal Transit Agency's Audit Office reached a settlement ... the FTA ... the Audit Office learned": an
     # office named with its owner is one party, called by the owner's initials and by its own name.
     offices = {}
@@ -858,6 +865,8 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
             offices[_org_key(owned.group("office"))] = key
             if _initials(owned.group("owner")):
                 by_initials.setdefault(_initials(owned.group("owner")), key)
+        elif (department := _DEPARTMENT_OF.match(_clean(text))) and len(department.group("what").split()) > 1:
+            offices[_org_key(department.group("what"))] = key  # "Homeland Security" alone
     # A company is often named by one distinctive word of its full name after the first mention: "Acme" for
     # "Acme Mobil", "Peugeot" for "PSA Peugeot Citroen". A word two names share stands for neither.
     name_words: dict[str, set[str]] = {}

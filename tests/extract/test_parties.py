@@ -38,6 +38,11 @@ def _names(sheet: FactSheet) -> set[str]:
          {"Anna Kowal": ["the Polish president"]}),
         # "the company" is the organisation named last in that role.
         ("Brightline Foods said it would close two plants. The company blamed rising costs.", {"Brightline Foods": ["the company"]}),
+        # A department is also written with its noun last, by its subject alone, or by initials that keep the "of".
+        ("The Department of Trade sued Norvel. The Trade Department said the case was strong. The DOT declined to comment.",
+         {"Department of Trade": ["Trade Department", "DOT"]}),
+        ("The Department of Coastal Security signed the accord. Coastal Security said it would take effect in May.",
+         {"Department of Coastal Security": ["Coastal Security"]}),
         # A party's members in the plural are the party.
         ("The Whig Party voted against the bill. The Whigs said the deal was dead.", {"Whig Party": ["Whigs"]}),
     ],
