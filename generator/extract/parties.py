@@ -1023,6 +1023,8 @@ def _acts(mention: _Mention, region: bool = False) -> bool:
         return True  # "her adviser, X, said", "one of the steel makers, X, reached a deal"
     if gov.dep_ in {"nsubj", "nsubjpass"} and gov.i < gov.head.i and _describes_or_locates(gov.head, region):
         return False  # not "The firms who agreed were X and Y": there the copula is turned round
+    if gov.dep_ == "nsubj" and _dates_by_taking_office(gov.head):
+        return False  # "the first pact since X took office": a date, not X acting
     if gov.dep_ == "dobj" and mention.kind is not PartyKind.person and gov.head.lemma_.lower() in _VISIT_VERBS:
         return False  # "entered the Oval Office", "visited the court": a place gone to
     if mention.kind is not PartyKind.person and (any(c.dep_ == "nummod" for c in root.children) or _a_share(gov)):
@@ -1092,6 +1094,16 @@ def _describes_or_locates(verb: Token, region: bool) -> bool:
     if lemma in _COPULAS and verb.pos_ in {"AUX", "VERB"} and predicates and not doing:
         return True
     return region and lemma in _PLACE_VERBS
+
+
+_TIME_MARKS = frozenset({"since", "before", "after", "until", "when"})
+
+
+def _dates_by_taking_office(verb: Token) -> bool:
+    """ "since X took office", "before X came to power": a time named by someone's coming to office."""
+    took = verb.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ in {"office", "power"} for c in verb.children)
+    came = verb.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "power" for g in c.children) for c in verb.children)
+    return (took or came) and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
 
 
 def _predicate(token: Token) -> bool:

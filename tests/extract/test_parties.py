@@ -822,3 +822,19 @@ def test_an_office_named_with_its_owner_is_one_party_under_its_own_name(facts):
                   "that Norvel had hidden the faults.")
     office = _by_name(sheet, "Audit Office")
     assert len(sheet.parties) == 2 and office.name.startswith("Federal Transit Agency"), [(p.name, p.aliases) for p in sheet.parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Someone's coming to office dates another event; it shows no one acting in the story.
+        ("Senate leaders reached the first long-term pact since President Ana Ruiz took office.", set(), {"Ana Ruiz"}),
+        ("Spending has doubled since Ana Ruiz came to power in 2010, the Zemblan Trade Union said.", {"Zemblan Trade Union"},
+         {"Ana Ruiz"}),
+        # Taking office is acting where it is the news itself.
+        ("President Ana Ruiz took office in May and signed the accord.", {"Ana Ruiz"}, set()),
+    ],
+)
+def test_a_time_named_by_someone_taking_office_shows_no_actor(facts, text, present, absent):
+    names = _names(facts(text))
+    assert present <= names and not absent & names, names
