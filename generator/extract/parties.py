@@ -28,7 +28,8 @@ _LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # Nouns that make their possessor or modifier an actor: "Russia's decision", "the White House read-out".
 _ACT_NOUNS = frozenset(
     "decision statement announcement demand offer proposal plan bid move refusal call version read-out "
-    "readout comment response position complaint request warning threat deal agreement order settlement accord pact".split()
+    "readout comment response position complaint request warning threat deal agreement order settlement accord pact "
+    "mediation".split()
 )
 # "the state of X", "the government of X": X in the place of the noun.
 _POLITY_NOUNS = frozenset({"state", "government", "republic", "kingdom", "people", "city", "province", "administration"})
@@ -1148,6 +1149,8 @@ def _partner(prep: Token, kind: PartyKind) -> bool:
         return False  # "a survey conducted by X": a pollster counts, it does not act
     if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.pos_ == "VERB" or prep.lower_ == "according":
         return True
+    if prep.lower_ == "by" and prep.head.lemma_.lower() in _ACT_NOUNS:
+        return True  # "mediation by X", "an offer by X": X's own act
     if prep.lower_ in {"to", "with"} and prep.head.lemma_.lower() in _SPEECH_NOUNS:
         return False  # "in a statement to the Observer", "in an interview with X": the audience
     if prep.lower_ == "to" and prep.head.lemma_.lower() == "take" and not any(c.dep_ == "dobj" for c in prep.head.children):

@@ -581,6 +581,10 @@ def test_what_is_described_counted_or_gone_to_does_not_act(facts, text, present,
          {"Brevik Bank"}),
         # A person described by a copula who speaks in the same sentence is acting.
         ("Sen. Ola Venn was also critical of the plan, telling the Lantern: \u201cIt is a bad plan for farmers.\u201d", {"Ola Venn"}),
+        # "by X" after a noun of acting: X's own act.
+        ("The first truce in the war, reached after mediation by Norway, was hailed around the world. Rebels said it would hold.",
+         {"Norway", "Rebels"}),
+        ("The ceasefire followed an offer by Norway to host talks. Rebels said it would hold.", {"Norway", "Rebels"}),
     ],
 )
 def test_subjects_the_small_model_hides_still_act(facts, text, present):
