@@ -882,8 +882,8 @@ def _merge(mentions: list[_Mention], unread: list[UnreadPart]) -> list[_Actor]:
             key = by_initials[m.text.replace(".", "")]  # "NMC" for "Northern Mining Corporation", "WTO" for the World Trade Organisation
         elif len(key.split()) == 1 and len(name_words.get(key, ())) == 1 and m.kind is PartyKind.organization:
             key = next(iter(name_words[key]))
-        elif len(key.split()) == 1 and key.endswith("s") and len(name_words.get(key[:-1], ())) == 1:
-            key = next(iter(name_words[key[:-1]]))  # "the Whigs" for "the Whig Party"
+        elif len(key.split()) == 1 and key.endswith("s") and f"{key[:-1]} party" in names:
+            key = f"{key[:-1]} party"  # "the Whigs" for "the Whig Party"
         key = offices.get(key, key)
         m.key = f"{m.kind.value}:{key}"
     # "Democrats" alone is the one chamber's Democrats the article names ("Senate Democrats"), if it names one.
