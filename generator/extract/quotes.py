@@ -99,19 +99,31 @@ def _group_before(doc: Doc, index: PartyIndex, position: int) -> list[str]:
     return []
 
 
+def _group_reference(doc: Doc, index: PartyIndex, noun: Token) -> str | None:
+    """The group of the parties last named together that a plural phrase names again: "they", "both", "the
+    companies", "the two countries", "both sides" (a count of two or "both" points back at a pair whatever the noun)."""
+    counted = any(c.dep_ in {"det", "nummod", "predet", "preconj"} and c.lower_ in {"both", "two"} for c in noun.children)
+    if not (noun.lower_ in _PLURAL_SUBJECTS or noun.lemma_.lower() in lexicon.organization_nouns() or counted and noun.tag_ == "NNS"):
+        return None
+    members = _group_before(doc, index, noun.idx)
+    if not members:
+        return None
+    phrase = doc[noun.left_edge.i : noun.i + 1].text
+    return index.add_group(members, Span(start=doc[noun.left_edge.i].idx, end=noun.idx + len(noun)), alias=phrase)
+
+
 def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     if subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in _PLURAL_SUBJECTS:
-        found = index.at(subject.idx, subject.idx + len(subject))
+        found = index.at(subject.idx, subject.idx + len(subject)) or _group_reference(doc, index, subject)
         if found:
             return found
-        if subject.lower_ in _PLURAL_SUBJECTS or subject.lemma_.lower() in lexicon.organization_nouns():
-            members = _group_before(doc, index, subject.idx)
-            if members:
-                phrase = doc[subject.left_edge.i : subject.i + 1].text
-                return index.add_group(members, Span(start=doc[subject.left_edge.i].idx, end=subject.idx + len(subject)), alias=phrase)
     found = index.refer(subject)
+    # "the Prime Minister said", "the US president said": the person in office speaks, not the office or the state
+    # the text may list as a party of its own.
+    holder = resolve.office_holder(index, subject) if resolve.names_office(subject) else None
     if found:
-        return _titled_person(doc, index, subject) or found
+        speaker = index.get(found)
+        return _titled_person(doc, index, subject) or (holder if holder and speaker.kind is not PartyKind.person else found)
     # "the White House read-out", "a spokesman for X": the party owns the speaking document or speaks through
     # the spokesman; a person named in the subject ("the firm's chief, Jane Doe") is the speaker herself.
     crosses_verb = subject.i < subject.head.i <= subject.right_edge.i
@@ -122,8 +134,8 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     if len(issuers) > 1:
         return index.add_group(issuers)  # "a statement from X and Y said": both speak
     if chosen:
-        return chosen[0].id
-    return _document_author(doc, index, subject) or _unlisted_speaker(doc, index, subject)
+        return holder if holder and chosen[0].kind is not PartyKind.person else chosen[0].id
+    return holder or _document_author(doc, index, subject) or _unlisted_speaker(doc, index, subject)
 
 
 # Nouns by which a text refers back to a news outlet it named: "the paper notes".
@@ -138,7 +150,8 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
     # "the broadcaster KXYZ": the small model may tag a call sign after its outlet noun a common noun.
     named_outlet = subject.text[:1].isupper() and any(c.dep_ == "compound" and c.lemma_.lower() in _OUTLET_NOUNS for c in subject.children)
     # One name: a subject coordinated with others ("X and anchor Y have ...") is not one outlet or person.
-    if (subject.pos_ == "PROPN" or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""} and not subject.conjuncts:
+    # A lower-case word the small model tags a proper noun ("the prime minister") is no name.
+    if (subject.pos_ == "PROPN" and subject.text[:1].isupper() or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""} and not subject.conjuncts:
         # A name the model did not label ("the television station KXYZ reported") is its run of proper nouns.
         name = next((e for e in doc.ents if e.start <= subject.i < e.end), None) or doc[_proper_start(subject) : subject.i + 1]
         if name[0].lower_ == "the":
@@ -169,35 +182,8 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
                 return _quoted_party(index, _description(earlier), PartyKind.person, Span(start=earlier.idx, end=earlier.idx + len(earlier)), mention)
         if lemma in lexicon.titles():
             # "the Vermont senator said": news names its person in focus again by the office, as by "he".
-            return _office_holder(doc, index, subject)
+            return resolve.office_holder(index, subject)
     return None
-
-
-def _office_holder(doc: Doc, index: PartyIndex, office: Token) -> str | None:
-    """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
-    of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
-    holds no office the story follows."""
-    in_focus = resolve.subject_in_focus(index, office, {PartyKind.person})
-    if in_focus:
-        return in_focus
-    sentence = office.sent
-    for _ in range(3):
-        if sentence.start == 0:
-            break
-        sentence = doc[sentence.start - 1].sent
-        subject = resolve.main_subject(sentence)
-        if subject is None or index.in_quote(subject.idx):
-            continue
-        named = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
-        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person]
-        if persons:
-            return persons[0]
-    return None
-    for mention in party.mentions:
-        words = _tokens_in(doc, mention.start, mention.end) if mention.end <= before else []
-        if any(t.dep_ in {"nsubj", "nsubjpass"} for t in words):
-            return True
-    return False
 
 
 def _proper_start(name: Token) -> int:
@@ -251,7 +237,21 @@ def _document_owners(index: PartyIndex, document: Token) -> list[str]:
         if child.dep_ == "acl":
             heads = [c for c in child.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
         owners += [g for h in heads for g in h.children if g.dep_ == "pobj"]
-    return list(dict.fromkeys(pid for owner in owners for t in (owner, *owner.conjuncts) if (pid := index.refer(t))))
+    return list(dict.fromkeys(pid for owner in owners for t in (owner, *owner.conjuncts) if (pid := _owner_party(index, t))))
+
+
+def _owner_party(index: PartyIndex, owner: Token) -> str | None:
+    """The party a document's issuer phrase names: a name, "the two sides", or a common noun that a name modifies
+    ("the G5 countries") or lists ("the developing countries Brazil, Chile and Peru": all of them)."""
+    found = index.refer(owner) or _group_reference(owner.doc, index, owner)
+    if found or owner.pos_ != "NOUN":
+        return found
+    modifiers = [pid for c in owner.children if c.dep_ in {"nmod", "compound"} and (pid := index.refer(c))]
+    if modifiers:
+        return modifiers[0]
+    listed = [pid for c in owner.children if c.dep_ == "appos" for t in (c, *c.conjuncts) if (pid := index.refer(t))]
+    listed = list(dict.fromkeys(listed))
+    return index.add_group(listed) if len(listed) > 1 else listed[0] if listed else None
 
 
 def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
@@ -275,7 +275,14 @@ def _issuer(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
 
 
 # Documents that speak for whoever issued them: "the statement said".
-_DOCUMENT_NOUNS = frozenset("statement communique communiqué declaration readout read-out report letter memo filing".split())
+_DOCUMENT_NOUNS = frozenset("statement communique communiqué declaration readout read-out report letter memo filing document text".split())
+# Nouns that name again whatever document the text named before ("a joint declaration ... the document says").
+_GENERIC_DOCUMENT_NOUNS = frozenset({"document", "text"})
+
+
+def _bare_reference(index: PartyIndex, document: Token) -> bool:
+    """ "the statement" with no issuer in its phrase: a document named again, its issuer named where it was introduced."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in document.children) and not _document_owners(index, document)
 
 
 def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
@@ -283,22 +290,31 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     X", "X's statement", "a statement from X")."""
     if subject.lemma_.lower() not in _DOCUMENT_NOUNS or not any(t.lower_ == "the" for t in subject.lefts):
         return None
-    for earlier in reversed(doc[: subject.i]):
-        if earlier.lemma_.lower() == subject.lemma_.lower() and not index.in_quote(earlier.idx):
-            # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
-            if earlier.dep_ in {"nsubj", "nsubjpass"}:
-                inside = index.within(earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge))
-            else:
-                inside = _document_owners(index, earlier)
-                if len(inside) > 1:
-                    return index.add_group(inside)
-            verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
-            if not inside and verb is not None and verb.pos_ == "VERB":
-                # "X said in a statement that ...", "X and Y issued a joint statement": the statement is the subject's.
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                return _issuer(doc, index, subject) if subject is not None else None
-            return inside[0] if inside else None
-    return None
+    lemma = subject.lemma_.lower()
+    earlier_documents = [t for t in doc[: subject.i] if t.lemma_.lower() in _DOCUMENT_NOUNS and not index.in_quote(t.idx)]
+    # "a joint declaration ... the statement said": one document, named again by another noun when none before has its own.
+    # A bare "the statement" before names the same document again, not where it came from.
+    earlier_documents = [t for t in earlier_documents if not _bare_reference(index, t)]
+    same = [t for t in earlier_documents if t.lemma_.lower() == lemma and lemma not in _GENERIC_DOCUMENT_NOUNS]
+    if not earlier_documents:
+        return None
+    earlier = (same or earlier_documents)[-1]
+    # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
+    if earlier.dep_ in {"nsubj", "nsubjpass"}:
+        inside = index.within(earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge))
+    else:
+        inside = _document_owners(index, earlier)
+        if len(inside) > 1:
+            return index.add_group(inside)
+    verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
+    if not inside and verb is not None and verb.pos_ == "VERB":
+        # "X said in a statement that ...", "X and Y issued a joint statement", "X agreed to extend it in a statement":
+        # the statement is the subject's, the subject of the clause the verb completes where it has none of its own.
+        while verb.dep_ in {"xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return _issuer(doc, index, subject) if subject is not None else None
+    return inside[0] if inside else None
 
 
 def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int, int]) -> str | None:
@@ -340,6 +356,8 @@ def _reports_speech(token: Token) -> bool:
         return True  # "..., he went on", "as X went on about "...""
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return True  # "as a ministry memo put it"
+    if lemma == "read" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in token.children):
+        return True  # "..., the statement read": a document reads as a person says
     return token.pos_ == "VERB" and (lemma in lexicon.reporting_verbs() or lemma in _QUOTING_VERBS)
 
 

@@ -96,10 +96,52 @@ def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
         persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
         if persons:
             return persons[0].id
+        # "The Prime Minister said: ... She added": the person who holds the office the subject names.
+        if names_office(subject):
+            return office_holder(index, subject)
         if subject.lemma_.lower() in PERSON_DESCRIPTIONS:
             return None
         break
     return index.before(pronoun.idx, {PartyKind.person})
+
+
+def names_office(token: Token) -> bool:
+    """Whether `token` is the head of a definite title phrase naming a person by office ("the prime minister", "the
+    US president"), not a spokesman or an official of no name."""
+    lemma = token.lemma_.lower()
+    return (
+        token.tag_ in {"NN", "NNP"}
+        and lemma in lexicon.titles()
+        and lemma not in PERSON_DESCRIPTIONS
+        and not lemma.startswith("spokes")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
+
+
+def office_holder(index: PartyIndex, office: Token) -> str | None:
+    """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
+    of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
+    holds no office the story follows."""
+    in_focus = subject_in_focus(index, office, {PartyKind.person})
+    if in_focus:
+        return in_focus
+    doc = office.doc
+    sentence = office.sent
+    for _ in range(3):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        subject = main_subject(sentence)
+        if subject is None or index.in_quote(subject.idx):
+            continue
+        # The subject may name the person again ("“...,” he said"; "the prime minister added", resolved when parties
+        # were read).
+        named = [index.get(refer(index, subject))]
+        named += [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person]
+        if persons:
+            return persons[0]
+    return None
 
 
 def unnamed_plural_in_focus(index: PartyIndex, pronoun: Token) -> bool:

@@ -403,3 +403,60 @@ def test_of_two_subjects_of_a_reporting_verb_the_one_nearest_it_speaks(nlp):
     lind = Party(id="petra-lind", name="Petra Lind", kind=PartyKind.person, mentions=[Span(start=24, end=34)])
     index = PartyIndex(parties=[radio, lind])
     assert _speaker_of_verb(doc, index, doc[7], (0, len(doc.text))) == "petra-lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the two countries", "both sides": a count of two names again the pair named together before.
+        ("Norland and Vestria agreed to extend their fishing truce on Friday.\n"
+         "In a joint statement, the two countries emphasized \u201ctheir shared resolve to protect the northern stocks for ten years.\u201d",
+         [("Norland and Vestria", "their shared resolve to protect the northern stocks for ten years.")]),
+        ("Norland and Vestria agreed to end the fighting on Tuesday.\n"
+         "\u201cThe delegations have agreed to tell the people of the region that they have made peace,\u201d says a joint "
+         "statement released by the two sides on Wednesday.",
+         [("Norland and Vestria", "The delegations have agreed to tell the people of the region that they have made peace")]),
+        # "the statement read"; a statement given in a clause whose verb has its subject further up ("agreed to ...").
+        ("Norland and Vestria agreed to extend their fishing truce on Friday, in a joint statement.\n"
+         "Fishing fleets from both countries will stay in port for a month.\n"
+         "\u201cThese reports do not reflect the state of the negotiations in any way,\u201d the statement read.",
+         [("Norland and Vestria", "These reports do not reflect the state of the negotiations in any way")]),
+        # "the document says", "the statement said": another noun names the same document again; a bare "the statement"
+        # between them is that document too, not a new one of no issuer.
+        ("Uruguay issued a joint declaration with its neighbours calling for lower farm tariffs.\n"
+         "The statement said \u201csome progress\u201d had been made.\n"
+         '"Export subsidies for farm goods in rich countries must be removed at once," the document says.',
+         [("Uruguay", "some progress"), ("Uruguay", "Export subsidies for farm goods in rich countries must be removed at once")]),
+        # A document issued by countries a common noun lists: all of them speak.
+        ("Mr Hale was greeted by a joint declaration issued by the developing countries Peru, Chile and Bolivia.\n"
+         '"All forms of export subsidies must be eliminated," the statement said.',
+         [("Peru and Chile and Bolivia", "All forms of export subsidies must be eliminated")]),
+    ],
+)
+def test_documents_and_pairs_named_again(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the prime minister said" names the person in office again, not an office or a state of its own.
+        ("Ecuador said that the two armies had agreed to a truce starting on Sunday.\n"
+         "Thirty prisoners will be released in the first phase, Ecuador\u2019s Prime Minister Sheikh Omar bin Khalid Al-Rami said.\n"
+         "\u201cThe two armies have reached a deal on the prisoner swap,\u201d he said.\n"
+         "\u201cWe hope this is the last page of the war,\u201d the prime minister added.\n"
+         "Also in the first phase, troops will withdraw from the towns to \u201callow for the return of the displaced people "
+         "to their homes\u201d, the prime minister said.",
+         [("Omar bin Khalid Al-Rami", "The two armies have reached a deal on the prisoner swap"),
+          ("Omar bin Khalid Al-Rami", "We hope this is the last page of the war"),
+          ("Omar bin Khalid Al-Rami", "allow for the return of the displaced people to their homes")]),
+        # "The Prime Minister said: ... She added:": the pronoun is the person in office, not the person named last.
+        ("Half an hour later, Anna Holt and Lars Gunn appeared side by side to announce their agreement.\n"
+         "The Prime Minister said: \u201cWe have been working extremely hard this week.\u201d She added: "
+         "\u201cI very much welcome the prospect of moving ahead to the next phase.\u201d",
+         [("Anna Holt", "We have been working extremely hard this week."),
+          ("Anna Holt", "I very much welcome the prospect of moving ahead to the next phase.")]),
+    ],
+)
+def test_speaker_named_by_office(facts, text, expected):
+    assert _quotes(facts(text)) == expected
