@@ -268,7 +268,10 @@ def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
 
 def _issuer(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     """Who issued a document: the subject, or the group of the parties named together as the subject."""
-    members = list(dict.fromkeys(pid for t in (subject, *subject.conjuncts) if (pid := index.refer(t))))
+    named = [index.refer(t) for t in (subject, *subject.conjuncts)]
+    if None in named and len(named) > 1:
+        return None  # "X and the tribes issued a statement": not X alone, and the others have no party to join him in
+    members = list(dict.fromkeys(named))
     if len(members) > 1:
         return index.add_group(members)
     return _subject_party(doc, index, subject)
