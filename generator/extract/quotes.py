@@ -303,12 +303,16 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
         return None
     earlier = (same or earlier_documents)[-1]
     # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
-    if earlier.dep_ in {"nsubj", "nsubjpass"}:
-        inside = index.within(earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge))
-    else:
-        inside = _document_owners(index, earlier)
-        if len(inside) > 1:
-            return index.add_group(inside)
+    inside = _document_owners(index, earlier)
+    if len(inside) > 1:
+        return index.add_group(inside)
+    if not inside and earlier.dep_ in {"nsubj", "nsubjpass"}:
+        start, end = earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge)
+        # Not a party named in the words the document is quoted as saying ("“... the people of X ...,” says a statement").
+        inside = [
+            pid for pid in index.within(start, end)
+            if any(start <= m.start < end and not index.in_quote(m.start) for m in index.get(pid).mentions)
+        ]
     verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
     if not inside and verb is not None and verb.pos_ == "VERB":
         # "X said in a statement that ...", "X and Y issued a joint statement", "X agreed to extend it in a statement":

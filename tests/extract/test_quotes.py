@@ -431,6 +431,12 @@ def test_of_two_subjects_of_a_reporting_verb_the_one_nearest_it_speaks(nlp):
         ("Mr Hale was greeted by a joint declaration issued by the developing countries Peru, Chile and Bolivia.\n"
          '"All forms of export subsidies must be eliminated," the statement said.',
          [("Peru and Chile and Bolivia", "All forms of export subsidies must be eliminated")]),
+        # A party named in the words a document is quoted as saying is not its issuer.
+        ("The Ecuadorian government and the rebels of the north agreed to end the fighting on Tuesday.\n"
+         "\u201cThe representatives of the Government of Ecuador and the rebels have agreed to tell the people that they "
+         "have made peace,\u201d says a joint statement released by the two sides on Wednesday.\n"
+         "\u201cWe have agreed to silence the guns for good,\u201d the document says.",
+         []),
     ],
 )
 def test_documents_and_pairs_named_again(facts, text, expected):
