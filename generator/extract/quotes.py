@@ -333,9 +333,12 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
         # "X and anchor Y has said"): the one in the attribution speaks, else the one nearest the verb.
         subjects = [c for c in subjects if window[0] <= c.idx < window[1]] or subjects
         subject = subjects[-1] if subjects else None
-        # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
-        # clause before or hung on its reporting verb as a participle, shares that clause's subject.
-        if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):
+        # "X said ... and added", "X said, adding that ...", "X made a plea to MPs, telling them: ...": a verb without
+        # a subject of its own, joined to the clause before or hung on it as a participle, shares that clause's subject;
+        # hung on a clause inside the sentence ("... until Y stopped Z, saying "...""), the small model may have
+        # attached it to the wrong verb.
+        participle = head.dep_ == "advcl" and head.tag_ == "VBG" and (_reports_speech(head.head) or head.head.dep_ == "ROOT")
+        if subject is not None or not (head.dep_ == "conj" or participle):
             break
         head = head.head
     if subject is not None:

@@ -380,6 +380,13 @@ def test_an_unlisted_speaker_becomes_a_party(facts, text, expected):
         ("The farmers\u2019 union and the leaders' plan for the \u201990s", []),
         ("\u2018A Long Road Home.\u2019", []),
         ('He said, "She told me \u2018never again\u2019 and left."', ["She told me \u2018never again\u2019 and left."]),
+        # A quotation in single marks left open at the end of its paragraph runs on into the next one.
+        ("Ana Ruiz told the council: \u2018The port will reopen and the town\u2019s fleet will sail again.\n"
+         "\u2018It is clear that nobody wants another strike.\u2019",
+         ["The port will reopen and the town\u2019s fleet will sail again.", "It is clear that nobody wants another strike."]),
+        # Not a mark opening words that never end a sentence, nor a straight mark, which may be an apostrophe.
+        ("The \u2018harbour plan was shelved", []),
+        ("Ana Ruiz told the council: 'The port will reopen.", []),
     ],
 )
 def test_single_quotation_marks(text, spans):
@@ -462,6 +469,11 @@ def test_documents_and_pairs_named_again(facts, text, expected):
          "\u201cI very much welcome the prospect of moving ahead to the next phase.\u201d",
          [("Anna Holt", "We have been working extremely hard this week."),
           ("Anna Holt", "I very much welcome the prospect of moving ahead to the next phase.")]),
+        # A participle of a reporting verb hung on another verb shares its subject: here the office named again.
+        ("Ines Moreau will now face a vote of no confidence brought by the opposition.\n"
+         "At the end of five days of debate, the Prime Minister made a last-ditch plea to the delegates, telling them: "
+         '"We have a duty to deliver on the decision of the voters."',
+         [("Ines Moreau", "We have a duty to deliver on the decision of the voters.")]),
     ],
 )
 def test_speaker_named_by_office(facts, text, expected):
