@@ -268,13 +268,16 @@ def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
 
 def _issuer(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     """Who issued a document: the subject, or the group of the parties named together as the subject."""
-    named = [index.refer(t) for t in (subject, *subject.conjuncts)]
-    if None in named and len(named) > 1:
+    if subject.conjuncts and None in [index.refer(t) for t in subject.conjuncts]:
         return None  # "X and the tribes issued a statement": not X alone, and the others have no party to join him in
+    return _joint_speaker(index, subject) or _subject_party(doc, index, subject)
+
+
+def _joint_speaker(index: PartyIndex, subject: Token) -> str | None:
+    """The group of the parties a coordinated subject names ("X and Y said in a joint statement"), each named."""
+    named = [index.refer(t) for t in (subject, *subject.conjuncts)]
     members = list(dict.fromkeys(named))
-    if len(members) > 1:
-        return index.add_group(members)
-    return _subject_party(doc, index, subject)
+    return index.add_group(members) if len(members) > 1 and None not in members else None
 
 
 # Documents that speak for whoever issued them: "the statement said".
@@ -342,7 +345,11 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
             break
         head = head.head
     if subject is not None:
-        return _subject_party(doc, index, subject)  # None for no one in particular ("analysts said")
+        speaker = _joint_speaker(index, subject) or _subject_party(doc, index, subject)
+        # None for no one in particular ("analysts said"), unless that subject is only the main verb's, reached through a
+        # participle the small model may have hung on the wrong clause: then the person named nearest speaks.
+        if speaker is not None or head is verb or _reports_speech(head):
+            return speaker
     # The small model often leaves an inverted or long subject unattached ("..., said analyst X at Y",
     # "..., Prof. X, a lecturer at Y who specializes in Z, observed"): take the person named nearest the verb.
     start, end = window

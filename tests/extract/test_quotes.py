@@ -69,6 +69,21 @@ def test_joint_speakers_get_a_group_party(facts):
     assert group.kind.value == "group" and group.name == "Halden Steel and Norvik Metals"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two named speakers of one quotation after it ("said X and Y in a joint statement") speak as a group.
+        "\u201cWe are pleased to have reached an agreement that rewards the dockers,\u201d said Harbour Board President "
+        "Nina Solberg and Union President Arne Vik in a joint statement.",
+        "Nina Solberg and Arne Vik said in a joint statement: \u201cWe are pleased to have reached an agreement that rewards the dockers.\u201d",
+    ],
+)
+def test_two_named_speakers_speak_as_a_group(facts, text):
+    sheet = facts(text)
+    (quote,) = sheet.quotes
+    assert sheet.party(quote.speaker).name == "Nina Solberg and Arne Vik"
+
+
 def test_evidence_is_the_span_of_the_quoted_words(facts):
     text = 'Paula Grant said the deal was "a win for both sides of the border".'
     (quote,) = facts(text).quotes
