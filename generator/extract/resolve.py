@@ -121,9 +121,14 @@ def names_office(token: Token) -> bool:
 def office_holder(index: PartyIndex, office: Token) -> str | None:
     """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
     of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
-    holds no office the story follows."""
+    holds no office the story follows. Nor a person the text gives another title ("Speaker X" is no prime minister)."""
+    def may_hold(pid: str | None) -> bool:
+        person = index.get(pid)
+        titles = " ".join([person.title or "", *person.aliases]).lower() if person is not None else ""
+        return person is not None and (person.title is None or office.lemma_.lower() in titles)
+
     in_focus = subject_in_focus(index, office, {PartyKind.person})
-    if in_focus:
+    if in_focus and may_hold(in_focus):
         return in_focus
     doc = office.doc
     sentence = office.sent
@@ -138,7 +143,7 @@ def office_holder(index: PartyIndex, office: Token) -> str | None:
         # were read).
         named = [index.get(refer(index, subject))]
         named += [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
-        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person]
+        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person and may_hold(p.id)]
         if persons:
             return persons[0]
     return None

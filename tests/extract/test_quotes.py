@@ -489,6 +489,11 @@ def test_documents_and_pairs_named_again(facts, text, expected):
          "At the end of five days of debate, the Prime Minister made a last-ditch plea to the delegates, telling them: "
          '"We have a duty to deliver on the decision of the voters."',
          [("Ines Moreau", "We have a duty to deliver on the decision of the voters.")]),
+        # Not the person in focus where the text gives that person another office.
+        ("Anna Holt wants a third vote on her plan this week.\n"
+         "Speaker Omar Vance ruled out another vote on the plan on Monday.\n"
+         '"We will study the ruling with care," the prime minister said.',
+         [("Anna Holt", "We will study the ruling with care")]),
     ],
 )
 def test_speaker_named_by_office(facts, text, expected):
