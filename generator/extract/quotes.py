@@ -340,7 +340,7 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
         # a subject of its own, joined to the clause before or hung on it as a participle, shares that clause's subject;
         # hung on a clause inside the sentence ("... until Y stopped Z, saying "...""), the small model may have
         # attached it to the wrong verb.
-        participle = head.dep_ == "advcl" and head.tag_ == "VBG" and (_reports_speech(head.head) or head.head.dep_ == "ROOT")
+        participle = head.dep_ == "advcl" and head.tag_ == "VBG" and (_reports_speech(head.head) or _main_verb(index, head.head))
         if subject is not None or not (head.dep_ == "conj" or participle):
             break
         head = head.head
@@ -360,6 +360,12 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
             return (persons or between)[0]
     after = index.within(verb.idx + len(verb), end)
     return after[0] if after else None
+
+
+def _main_verb(index: PartyIndex, verb: Token) -> bool:
+    """The verb of the narrator's main clause; the small model may hang it on a verb of the quotation that follows
+    ("X made a plea, telling them: "I believe ..."")."""
+    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and index.in_quote(verb.head.idx)
 
 
 # Verbs of manner of speaking that attribute a quotation beside them as reporting verbs do ("...!" X shouted,

@@ -484,11 +484,18 @@ def test_documents_and_pairs_named_again(facts, text, expected):
          "\u201cI very much welcome the prospect of moving ahead to the next phase.\u201d",
          [("Anna Holt", "We have been working extremely hard this week."),
           ("Anna Holt", "I very much welcome the prospect of moving ahead to the next phase.")]),
-        # A participle of a reporting verb hung on another verb shares its subject: here the office named again.
+        # A participle of a reporting verb hung on another verb shares its subject: here the office named again; the
+        # small model may hang that verb on one of the quotation ("I believe").
         ("Ines Moreau will now face a vote of no confidence brought by the opposition.\n"
          "At the end of five days of debate, the Prime Minister made a last-ditch plea to the delegates, telling them: "
          '"We have a duty to deliver on the decision of the voters."',
          [("Ines Moreau", "We have a duty to deliver on the decision of the voters.")]),
+        ("Ines Moreau will now face a vote of no confidence brought by the opposition.\n"
+         "At the end of five days of debate on the deal, the Prime Minister made a last-ditch plea to the delegates, telling "
+         'them: "I believe we have a duty to deliver on the decision of the voters, and to do so in a way that brings our '
+         'country together".',
+         [("Ines Moreau", "I believe we have a duty to deliver on the decision of the voters, and to do so in a way that "
+                          "brings our country together")]),
         # Not the person in focus where the text gives that person another office.
         ("Anna Holt wants a third vote on her plan this week.\n"
          "Speaker Omar Vance ruled out another vote on the plan on Monday.\n"
