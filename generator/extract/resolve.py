@@ -49,7 +49,9 @@ def refer(index: PartyIndex, token: Token) -> str | None:
         if unnamed_plural_in_focus(index, token):
             return None
         return index.before(token.idx, {PartyKind.group, PartyKind.organization, PartyKind.country})
-    if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
+    # "the company" names again the organisation named last; "a group of parents" is a new one.
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children)
+    if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"} and not indefinite:
         return index.before(token.idx, {PartyKind.organization})
     return None
 
@@ -76,8 +78,10 @@ def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
     doc = pronoun.doc
     text = _text(doc)
     paragraph_start = text.rfind("\n", 0, pronoun.idx) + 1
-    # A sentence that opens its paragraph ("“...,” he said.") continues the last sentence of the one before.
-    if sentence.start_char <= paragraph_start:
+    # A sentence that opens its paragraph ("“...,” he said.") continues the last sentence of the one before; so does
+    # one that ends a quotation opening it ("“... tomorrow. We will ...,” he said.").
+    opens_quoted = text[paragraph_start : paragraph_start + 1] in {'"', "\u201c", "\u2018"} and index.in_quote(sentence.start_char)
+    if sentence.start_char <= paragraph_start or opens_quoted:
         paragraph_start = text.rfind("\n", 0, max(paragraph_start - 1, 0)) + 1
     # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
     for _ in range(2):
@@ -121,11 +125,17 @@ def names_office(token: Token) -> bool:
 def office_holder(index: PartyIndex, office: Token) -> str | None:
     """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
     of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
-    holds no office the story follows. Nor a person the text gives another title ("Speaker X" is no prime minister)."""
+    holds no office the story follows. Nor a person the text gives another employer ("Union leader X" is not "the
+    Nordair boss"; a place is no employer: "the California congressman")."""
+    employers = [
+        c.text.lower() for c in office.children
+        if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "NORP", "LOC"}
+    ]
+
     def may_hold(pid: str | None) -> bool:
         person = index.get(pid)
-        titles = " ".join([person.title or "", *person.aliases]).lower() if person is not None else ""
-        return person is not None and (person.title is None or office.lemma_.lower() in titles)
+        affiliation = (person.affiliation or "").lower() if person is not None else ""
+        return person is not None and (not employers or not affiliation or any(e in affiliation for e in employers))
 
     in_focus = subject_in_focus(index, office, {PartyKind.person})
     if in_focus and may_hold(in_focus):

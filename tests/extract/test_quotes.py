@@ -453,6 +453,11 @@ def test_of_two_subjects_of_a_reporting_verb_the_one_nearest_it_speaks(nlp):
         ("Mr Hale was greeted by a joint declaration issued by the developing countries Peru, Chile and Bolivia.\n"
          '"All forms of export subsidies must be eliminated," the statement said.',
          [("Peru and Chile and Bolivia", "All forms of export subsidies must be eliminated")]),
+        # "a group of parents" is no organisation named before: their letter is not the organisation's.
+        ("In July, the Teachers League called for a moratorium on new academies.\n"
+         "In late September, a group of parents with children in academies sent a letter to the league urging it to reconsider.\n"
+         "\u201cWe see academies offering our children hope of a better future,\u201d the letter reads.",
+         []),
         # A party named in the words a document is quoted as saying is not its issuer.
         ("The Ecuadorian government and the rebels of the north agreed to end the fighting on Tuesday.\n"
          "\u201cThe representatives of the Government of Ecuador and the rebels have agreed to tell the people that they "
@@ -496,11 +501,16 @@ def test_documents_and_pairs_named_again(facts, text, expected):
          'country together".',
          [("Ines Moreau", "I believe we have a duty to deliver on the decision of the voters, and to do so in a way that "
                           "brings our country together")]),
-        # Not the person in focus where the text gives that person another office.
-        ("Anna Holt wants a third vote on her plan this week.\n"
-         "Speaker Omar Vance ruled out another vote on the plan on Monday.\n"
-         '"We will study the ruling with care," the prime minister said.',
-         [("Anna Holt", "We will study the ruling with care")]),
+        # Not the person in focus where the text gives that person another employer; "he" after a quotation of two
+        # sentences opening its paragraph is the subject of the paragraph before.
+        ("The pilots' strike will be called off if Ola Brand restores travel perks, Aerunion joint leader Tom Vale has said.\n"
+         "Only this morning, the Nordair boss had said there was still a chance to avoid a strike.\n"
+         '"Nordair will be flying tomorrow. We will not be grounded by a tiny minority," he told a radio show.',
+         []),
+        # A place is no employer.
+        ("Ohio Senator Tom Vale called for a vote on the bill.\n"
+         'The bill will "close the loopholes that let the biggest firms avoid paying their taxes", the Ohio senator said.',
+         [("Tom Vale", "close the loopholes that let the biggest firms avoid paying their taxes")]),
     ],
 )
 def test_speaker_named_by_office(facts, text, expected):
