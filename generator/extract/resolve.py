@@ -126,11 +126,8 @@ def office_holder(index: PartyIndex, office: Token) -> str | None:
     """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
     of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
     holds no office the story follows. Nor a person the text gives another employer ("Union leader X" is not "the
-    Nordair boss"; a place is no employer: "the California congressman")."""
-    employers = [
-        c.text.lower() for c in office.children
-        if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "NORP", "LOC"}
-    ]
+    Nordair boss"; a place or a party camp is no employer: "the California congressman", "the Democratic senator")."""
+    employers = [c.text.lower() for c in office.children if c.dep_ in {"compound", "poss", "nmod"} and _names_employer(c)]
 
     def may_hold(pid: str | None) -> bool:
         person = index.get(pid)
@@ -157,6 +154,16 @@ def office_holder(index: PartyIndex, office: Token) -> str | None:
         if persons:
             return persons[0]
     return None
+
+
+def _names_employer(modifier: Token) -> bool:
+    word = modifier.text
+    return (
+        modifier.pos_ == "PROPN"
+        and modifier.ent_type_ not in {"GPE", "LOC"}
+        and not (lexicon.place(word) or lexicon.country_of_demonym(word) or lexicon.federated_state(word))
+        and not any(word.lower().startswith(member) for member in lexicon.party_members())
+    )
 
 
 def unnamed_plural_in_focus(index: PartyIndex, pronoun: Token) -> bool:
