@@ -297,13 +297,14 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     if subject.lemma_.lower() not in _DOCUMENT_NOUNS or not any(t.lower_ == "the" for t in subject.lefts):
         return None
     lemma = subject.lemma_.lower()
-    earlier_documents = [t for t in doc[: subject.i] if t.lemma_.lower() in _DOCUMENT_NOUNS and not index.in_quote(t.idx)]
-    # "a joint declaration ... the statement said": one document, named again by another noun when none before has its own.
     # A bare "the statement" before names the same document again, not where it came from.
-    earlier_documents = [t for t in earlier_documents if not _bare_reference(index, t)]
-    same = [t for t in earlier_documents if t.lemma_.lower() == lemma and lemma not in _GENERIC_DOCUMENT_NOUNS]
+    earlier_documents = [
+        t for t in doc[: subject.i] if t.lemma_.lower() in _DOCUMENT_NOUNS and not index.in_quote(t.idx) and not _bare_reference(index, t)
+    ]
     if not earlier_documents:
         return None
+    # "a joint declaration ... the statement said": one document, named again by another noun when none before has its own.
+    same = [t for t in earlier_documents if t.lemma_.lower() == lemma and lemma not in _GENERIC_DOCUMENT_NOUNS]
     earlier = (same or earlier_documents)[-1]
     # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
     inside = _document_owners(index, earlier)
