@@ -542,15 +542,20 @@ def _subject_person(doc: Doc, index: PartyIndex, start: int, end: int) -> str | 
 
 
 def _introduced_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotation) -> str | None:
-    """The speaker of the sentence ending in a colon that closes the paragraph before: "X continued:" then a
-    paragraph of quotation."""
-    paragraph_start = text.rfind("\n", 0, quote.open_mark) + 1
-    if paragraph_start == 0 or text[paragraph_start : quote.open_mark].strip() or not text[:paragraph_start].rstrip().endswith(":"):
+    """The speaker of the clause a colon ends just before the quotation: "X continued:" closing the paragraph before a
+    paragraph of quotation, or "X celebrated the breakthrough on social media: "..."", "X called for a ceasefire:
+    "I urge ..."" in its own sentence, whatever the verb: a colon hands the clause's subject the words."""
+    colon = len(text[: quote.open_mark].rstrip()) - 1
+    if colon < 0 or text[colon] != ":" or text[quote.start : quote.start + 1].islower():
         return None
-    end = len(text[:paragraph_start].rstrip())
-    start = _sentence_start(text, end - 1)
-    hit = _attribution(doc, index, (start, end), end)
-    return hit[1] if hit else _subject_person(doc, index, start, end)
+    start = _sentence_start(text, colon)
+    hit = _attribution(doc, index, (start, colon), colon)
+    if hit:
+        return hit[1]
+    if "\n" in text[colon : quote.open_mark]:
+        return _subject_person(doc, index, start, colon)
+    subjects = [t for t in _tokens_in(doc, start, colon) if t.dep_ in {"nsubj", "nsubjpass"} and start <= t.head.idx < colon]
+    return _subject_party(doc, index, subjects[0]) if subjects else None
 
 
 def _continued_speaker(text: str, speech: list[Quotation], speakers: list[str | None], n: int) -> str | None:

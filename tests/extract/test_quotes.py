@@ -286,6 +286,25 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker(facts):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A colon hands the words after it to the subject of the clause it ends, whatever that clause's verb.
+        ("Calvanian President Ada Moreno celebrated the breakthrough on social media: \u201cThe world is witnessing a "
+         "historic moment for peace.\u201d",
+         [("Ada Moreno", "The world is witnessing a historic moment for peace.")]),
+        ("Meanwhile, UN chief Omar Lind called for a permanent ceasefire: \u201cI urge all sides to seize this opportunity "
+         "to make peace.\u201d",
+         [("Omar Lind", "I urge all sides to seize this opportunity to make peace.")]),
+        # Not words that go on the narrator's sentence after a colon, nor a clause of no one.
+        ('Omar Lind listed what the deal covers: "fishing quotas, border checks and customs duties".', []),
+        ('The agreement covers three areas: "Fishing quotas, border checks and customs duties."', []),
+    ],
+)
+def test_quotation_introduced_by_a_colon(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A naming word ("campaign") before quoted words someone is reported to speak is no slogan.
         ("Ida Sorlie said she expects the campaign \u201cto keep calling out examples of bias as we deem necessary.\u201d",
          [("Ida Sorlie", "to keep calling out examples of bias as we deem necessary.")]),
