@@ -554,8 +554,12 @@ def _introduced_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotation
         return hit[1]
     if "\n" in text[colon : quote.open_mark]:
         return _subject_person(doc, index, start, colon)
+    # Only a subject that names its party: a pronoun, a role noun or a headline's capitals ("... - More from the
+    # report:", "ECONOMY FAVORS X - Y:") introduce words too loosely to hand them to anyone.
     subjects = [t for t in _tokens_in(doc, start, colon) if t.dep_ in {"nsubj", "nsubjpass"} and start <= t.head.idx < colon]
-    return _subject_party(doc, index, subjects[0]) if subjects else None
+    if not subjects or subjects[0].text.isupper():
+        return None
+    return index.at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
 
 
 def _continued_speaker(text: str, speech: list[Quotation], speakers: list[str | None], n: int) -> str | None:

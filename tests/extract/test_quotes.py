@@ -296,6 +296,10 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker(facts):
         # Not words that go on the narrator's sentence after a colon, nor a clause of no one.
         ('Omar Lind listed what the deal covers: "fishing quotas, border checks and customs duties".', []),
         ('The agreement covers three areas: "Fishing quotas, border checks and customs duties."', []),
+        # A pronoun before the colon hands the words to no one.
+        ("The Calvania Poll Institute published its report on Monday.\n"
+         'It is not enough to look representative, more from the report: "Vendors now weight their samples on many other '
+         'variables."', []),
     ],
 )
 def test_quotation_introduced_by_a_colon(facts, text, expected):
