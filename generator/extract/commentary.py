@@ -19,12 +19,23 @@ from generator.model import Commentary, Party, PartyKind, Quote, Span
 _EXPERT_HONORIFICS = frozenset({"prof", "prof.", "professor"})
 
 
-def _is_expert_role(role: str) -> bool:
+def _phrases(role: str) -> set[str]:
     words = role.lower().replace(",", " ").split()
-    if words and words[0] == "former":
-        return True  # former officials comment; they no longer act for anyone
-    phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return bool(phrases & lexicon.expert_roles())
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
+def _is_former(role: str) -> bool:
+    return role.lower().startswith("former ")
+
+
+def _is_expert_role(role: str) -> bool:
+    # Former officials comment: they no longer act for anyone.
+    return _is_former(role) or bool(_phrases(role) & lexicon.expert_roles())
+
+
+def _holds_office(role: str) -> bool:
+    """A present office in the story ("the chairman of the talks", "the envoy"), not a former one."""
+    return not _is_former(role) and bool(_phrases(role) & lexicon.titles())
 
 
 # Research institutions: whoever speaks from one ("a director at the Peace Institute") speaks as a commentator.
@@ -56,11 +67,14 @@ def _predicated_roles(doc: Doc, party: Party) -> list[tuple[str, str | None]]:
 
 
 def _credentials(doc: Doc, party: Party) -> tuple[str, str | None] | None:
-    expert = [
-        (role, affiliation)
-        for role, affiliation in roles(doc, party) + _predicated_roles(doc, party)
-        if _is_expert_role(role) or _research_affiliation(affiliation)
-    ]
+    described = roles(doc, party) + _predicated_roles(doc, party)
+    expert = [(role, affiliation) for role, affiliation in described if _is_expert_role(role) or _research_affiliation(affiliation)]
+    # "The chairman of the talks, former senator X": a former office does not make a commentator of one who acts in
+    # the story in a present one.
+    if all(_is_former(role) and not _research_affiliation(affiliation) for role, affiliation in expert) and any(
+        _holds_office(role) for role, _ in described
+    ):
+        expert = []
     if expert:
         role, affiliation = max(expert, key=lambda r: len(r[0]))
         return role, affiliation or party.affiliation

@@ -63,11 +63,13 @@ def quotations(text: str) -> list[Quotation]:
     for paragraph in text.split("\n"):
         if not any(mark in paragraph for mark in (_OPENING, _CLOSING, _STRAIGHT, "''")):
             # A title-cased line in single marks is a subhead ('All Bets Are Off.'), even with its full stop.
-            found += [
-                Quotation(offset + m.start("words"), offset + m.end("words"), offset + m.start(), offset + m.end() - 1)
-                for m in _SINGLE.finditer(paragraph)
-                if not _title_cased(m.group("words").split())
-            ]
+            singles = [m for m in _SINGLE.finditer(paragraph) if not _title_cased(m.group("words").split())]
+            found += [Quotation(offset + m.start("words"), offset + m.end("words"), offset + m.start(), offset + m.end() - 1) for m in singles]
+            # A quotation in single marks left open at the end of its paragraph runs on into the next, as one in double
+            # marks does: "She said: ‘... this House." and the next paragraph reopens with ‘.
+            run_on = _SINGLE_RUN_ON.search(paragraph, singles[-1].end() if singles else 0)
+            if run_on:
+                found.append(Quotation(offset + run_on.start("words"), offset + run_on.end("words"), offset + run_on.start(), None))
             offset += len(paragraph) + 1
             continue
         start: int | None = None
@@ -91,6 +93,11 @@ def _trim_end(paragraph: str, start: int, end: int) -> int:
     while end > start and paragraph[end - 1].isspace():
         end -= 1
     return end
+
+
+# Only the curly opening mark: a straight one may be an apostrophe. The quoted words end a sentence at the end of the
+# paragraph, with no closing mark after them (an apostrophe inside a word is no closing mark).
+_SINGLE_RUN_ON = re.compile(r"(?<![\w\u2019])\u2018(?=\w)(?P<words>(?:[^\u2018\u2019\n]|\u2019(?=\w))*[.!?])[ \t]*$")
 
 
 def _reported_just_before(text: str, quotation: Quotation) -> bool:

@@ -99,19 +99,31 @@ def _group_before(doc: Doc, index: PartyIndex, position: int) -> list[str]:
     return []
 
 
+def _group_reference(doc: Doc, index: PartyIndex, noun: Token) -> str | None:
+    """The group of the parties last named together that a plural phrase names again: "they", "both", "the
+    companies", "the two countries", "both sides" (a count of two or "both" points back at a pair whatever the noun)."""
+    counted = any(c.dep_ in {"det", "nummod", "predet", "preconj"} and c.lower_ in {"both", "two"} for c in noun.children)
+    if not (noun.lower_ in _PLURAL_SUBJECTS or noun.lemma_.lower() in lexicon.organization_nouns() or counted and noun.tag_ == "NNS"):
+        return None
+    members = _group_before(doc, index, noun.idx)
+    if not members:
+        return None
+    phrase = doc[noun.left_edge.i : noun.i + 1].text
+    return index.add_group(members, Span(start=doc[noun.left_edge.i].idx, end=noun.idx + len(noun)), alias=phrase)
+
+
 def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     if subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in _PLURAL_SUBJECTS:
-        found = index.at(subject.idx, subject.idx + len(subject))
+        found = index.at(subject.idx, subject.idx + len(subject)) or _group_reference(doc, index, subject)
         if found:
             return found
-        if subject.lower_ in _PLURAL_SUBJECTS or subject.lemma_.lower() in lexicon.organization_nouns():
-            members = _group_before(doc, index, subject.idx)
-            if members:
-                phrase = doc[subject.left_edge.i : subject.i + 1].text
-                return index.add_group(members, Span(start=doc[subject.left_edge.i].idx, end=subject.idx + len(subject)), alias=phrase)
     found = index.refer(subject)
+    # "the Prime Minister said", "the US president said": the person in office speaks, not the office or the state
+    # the text may list as a party of its own.
+    holder = resolve.office_holder(index, subject) if resolve.names_office(subject) else None
     if found:
-        return _titled_person(doc, index, subject) or found
+        speaker = index.get(found)
+        return _titled_person(doc, index, subject) or (holder if holder and speaker.kind is not PartyKind.person else found)
     # "the White House read-out", "a spokesman for X": the party owns the speaking document or speaks through
     # the spokesman; a person named in the subject ("the firm's chief, Jane Doe") is the speaker herself.
     crosses_verb = subject.i < subject.head.i <= subject.right_edge.i
@@ -122,8 +134,8 @@ def _subject_party(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     if len(issuers) > 1:
         return index.add_group(issuers)  # "a statement from X and Y said": both speak
     if chosen:
-        return chosen[0].id
-    return _document_author(doc, index, subject) or _unlisted_speaker(doc, index, subject)
+        return holder if holder and chosen[0].kind is not PartyKind.person else chosen[0].id
+    return holder or _document_author(doc, index, subject) or _unlisted_speaker(doc, index, subject)
 
 
 # Nouns by which a text refers back to a news outlet it named: "the paper notes".
@@ -138,7 +150,8 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
     # "the broadcaster KXYZ": the small model may tag a call sign after its outlet noun a common noun.
     named_outlet = subject.text[:1].isupper() and any(c.dep_ == "compound" and c.lemma_.lower() in _OUTLET_NOUNS for c in subject.children)
     # One name: a subject coordinated with others ("X and anchor Y have ...") is not one outlet or person.
-    if (subject.pos_ == "PROPN" or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""} and not subject.conjuncts:
+    # A lower-case word the small model tags a proper noun ("the prime minister") is no name.
+    if (subject.pos_ == "PROPN" and subject.text[:1].isupper() or named_outlet) and subject.ent_type_ in {"ORG", "PERSON", ""} and not subject.conjuncts:
         # A name the model did not label ("the television station KXYZ reported") is its run of proper nouns.
         name = next((e for e in doc.ents if e.start <= subject.i < e.end), None) or doc[_proper_start(subject) : subject.i + 1]
         if name[0].lower_ == "the":
@@ -169,35 +182,8 @@ def _unlisted_speaker(doc: Doc, index: PartyIndex, subject: Token) -> str | None
                 return _quoted_party(index, _description(earlier), PartyKind.person, Span(start=earlier.idx, end=earlier.idx + len(earlier)), mention)
         if lemma in lexicon.titles():
             # "the Vermont senator said": news names its person in focus again by the office, as by "he".
-            return _office_holder(doc, index, subject)
+            return resolve.office_holder(index, subject)
     return None
-
-
-def _office_holder(doc: Doc, index: PartyIndex, office: Token) -> str | None:
-    """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
-    of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
-    holds no office the story follows."""
-    in_focus = resolve.subject_in_focus(index, office, {PartyKind.person})
-    if in_focus:
-        return in_focus
-    sentence = office.sent
-    for _ in range(3):
-        if sentence.start == 0:
-            break
-        sentence = doc[sentence.start - 1].sent
-        subject = resolve.main_subject(sentence)
-        if subject is None or index.in_quote(subject.idx):
-            continue
-        named = [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
-        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person]
-        if persons:
-            return persons[0]
-    return None
-    for mention in party.mentions:
-        words = _tokens_in(doc, mention.start, mention.end) if mention.end <= before else []
-        if any(t.dep_ in {"nsubj", "nsubjpass"} for t in words):
-            return True
-    return False
 
 
 def _proper_start(name: Token) -> int:
@@ -251,7 +237,21 @@ def _document_owners(index: PartyIndex, document: Token) -> list[str]:
         if child.dep_ == "acl":
             heads = [c for c in child.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
         owners += [g for h in heads for g in h.children if g.dep_ == "pobj"]
-    return list(dict.fromkeys(pid for owner in owners for t in (owner, *owner.conjuncts) if (pid := index.refer(t))))
+    return list(dict.fromkeys(pid for owner in owners for t in (owner, *owner.conjuncts) if (pid := _owner_party(index, t))))
+
+
+def _owner_party(index: PartyIndex, owner: Token) -> str | None:
+    """The party a document's issuer phrase names: a name, "the two sides", or a common noun that a name modifies
+    ("the G5 countries") or lists ("the developing countries Brazil, Chile and Peru": all of them)."""
+    found = index.refer(owner) or _group_reference(owner.doc, index, owner)
+    if found or owner.pos_ != "NOUN":
+        return found
+    modifiers = [pid for c in owner.children if c.dep_ in {"nmod", "compound"} and (pid := index.refer(c))]
+    if modifiers:
+        return modifiers[0]
+    listed = [pid for c in owner.children if c.dep_ == "appos" for t in (c, *c.conjuncts) if (pid := index.refer(t))]
+    listed = list(dict.fromkeys(listed))
+    return index.add_group(listed) if len(listed) > 1 else listed[0] if listed else None
 
 
 def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
@@ -268,14 +268,27 @@ def _titled_person(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
 
 def _issuer(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     """Who issued a document: the subject, or the group of the parties named together as the subject."""
-    members = list(dict.fromkeys(pid for t in (subject, *subject.conjuncts) if (pid := index.refer(t))))
-    if len(members) > 1:
-        return index.add_group(members)
-    return _subject_party(doc, index, subject)
+    if subject.conjuncts and None in [index.refer(t) for t in subject.conjuncts]:
+        return None  # "X and the tribes issued a statement": not X alone, and the others have no party to join him in
+    return _joint_speaker(index, subject) or _subject_party(doc, index, subject)
+
+
+def _joint_speaker(index: PartyIndex, subject: Token) -> str | None:
+    """The group of the parties a coordinated subject names ("X and Y said in a joint statement"), each named."""
+    named = [index.refer(t) for t in (subject, *subject.conjuncts)]
+    members = list(dict.fromkeys(named))
+    return index.add_group(members) if len(members) > 1 and None not in members else None
 
 
 # Documents that speak for whoever issued them: "the statement said".
-_DOCUMENT_NOUNS = frozenset("statement communique communiqué declaration readout read-out report letter memo filing".split())
+_DOCUMENT_NOUNS = frozenset("statement communique communiqué declaration readout read-out report letter memo filing document text".split())
+# Nouns that name again whatever document the text named before ("a joint declaration ... the document says").
+_GENERIC_DOCUMENT_NOUNS = frozenset({"document", "text"})
+
+
+def _bare_reference(index: PartyIndex, document: Token) -> bool:
+    """ "the statement" with no issuer in its phrase: a document named again, its issuer named where it was introduced."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in document.children) and not _document_owners(index, document)
 
 
 def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
@@ -283,22 +296,36 @@ def _document_author(doc: Doc, index: PartyIndex, subject: Token) -> str | None:
     X", "X's statement", "a statement from X")."""
     if subject.lemma_.lower() not in _DOCUMENT_NOUNS or not any(t.lower_ == "the" for t in subject.lefts):
         return None
-    for earlier in reversed(doc[: subject.i]):
-        if earlier.lemma_.lower() == subject.lemma_.lower() and not index.in_quote(earlier.idx):
-            # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
-            if earlier.dep_ in {"nsubj", "nsubjpass"}:
-                inside = index.within(earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge))
-            else:
-                inside = _document_owners(index, earlier)
-                if len(inside) > 1:
-                    return index.add_group(inside)
-            verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
-            if not inside and verb is not None and verb.pos_ == "VERB":
-                # "X said in a statement that ...", "X and Y issued a joint statement": the statement is the subject's.
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                return _issuer(doc, index, subject) if subject is not None else None
-            return inside[0] if inside else None
-    return None
+    lemma = subject.lemma_.lower()
+    # A bare "the statement" before names the same document again, not where it came from.
+    earlier_documents = [
+        t for t in doc[: subject.i] if t.lemma_.lower() in _DOCUMENT_NOUNS and not index.in_quote(t.idx) and not _bare_reference(index, t)
+    ]
+    if not earlier_documents:
+        return None
+    # "a joint declaration ... the statement said": one document, named again by another noun when none before has its own.
+    same = [t for t in earlier_documents if t.lemma_.lower() == lemma and lemma not in _GENERIC_DOCUMENT_NOUNS]
+    earlier = (same or earlier_documents)[-1]
+    # "a statement released by X" names X in the noun's phrase, "a statement was released by X" in its clause.
+    inside = _document_owners(index, earlier)
+    if len(inside) > 1:
+        return index.add_group(inside)
+    if not inside and earlier.dep_ in {"nsubj", "nsubjpass"}:
+        start, end = earlier.head.left_edge.idx, earlier.head.right_edge.idx + len(earlier.head.right_edge)
+        # Not a party named in the words the document is quoted as saying ("“... the people of X ...,” says a statement").
+        inside = [
+            pid for pid in index.within(start, end)
+            if any(start <= m.start < end and not index.in_quote(m.start) for m in index.get(pid).mentions)
+        ]
+    verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head if earlier.dep_ == "dobj" else None
+    if not inside and verb is not None and verb.pos_ == "VERB":
+        # "X said in a statement that ...", "X and Y issued a joint statement", "X agreed to extend it in a statement":
+        # the statement is the subject's, the subject of the clause the verb completes where it has none of its own.
+        while verb.dep_ in {"xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return _issuer(doc, index, subject) if subject is not None else None
+    return inside[0] if inside else None
 
 
 def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int, int]) -> str | None:
@@ -310,13 +337,20 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
         # "X and anchor Y has said"): the one in the attribution speaks, else the one nearest the verb.
         subjects = [c for c in subjects if window[0] <= c.idx < window[1]] or subjects
         subject = subjects[-1] if subjects else None
-        # "X said ... and added", "X said, adding that ...": a verb without a subject of its own, joined to the
-        # clause before or hung on its reporting verb as a participle, shares that clause's subject.
-        if subject is not None or not (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG" and _reports_speech(head.head)):
+        # "X said ... and added", "X said, adding that ...", "X made a plea to MPs, telling them: ...": a verb without
+        # a subject of its own, joined to the clause before or hung on it as a participle, shares that clause's subject;
+        # hung on a clause inside the sentence ("... until Y stopped Z, saying "...""), the small model may have
+        # attached it to the wrong verb.
+        participle = head.dep_ == "advcl" and head.tag_ == "VBG" and (_reports_speech(head.head) or _main_verb(index, head.head))
+        if subject is not None or not (head.dep_ == "conj" or participle):
             break
         head = head.head
     if subject is not None:
-        return _subject_party(doc, index, subject)  # None for no one in particular ("analysts said")
+        speaker = _joint_speaker(index, subject) or _subject_party(doc, index, subject)
+        # None for no one in particular ("analysts said"), unless that subject is only the main verb's, reached through a
+        # participle the small model may have hung on the wrong clause: then the person named nearest speaks.
+        if speaker is not None or head is verb or _reports_speech(head):
+            return speaker
     # The small model often leaves an inverted or long subject unattached ("..., said analyst X at Y",
     # "..., Prof. X, a lecturer at Y who specializes in Z, observed"): take the person named nearest the verb.
     start, end = window
@@ -327,6 +361,12 @@ def _speaker_of_verb(doc: Doc, index: PartyIndex, verb: Token, window: tuple[int
             return (persons or between)[0]
     after = index.within(verb.idx + len(verb), end)
     return after[0] if after else None
+
+
+def _main_verb(index: PartyIndex, verb: Token) -> bool:
+    """The verb of the narrator's main clause; the small model may hang it on a verb of the quotation that follows
+    ("X made a plea, telling them: "I believe ..."")."""
+    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and index.in_quote(verb.head.idx)
 
 
 # Verbs of manner of speaking that attribute a quotation beside them as reporting verbs do ("...!" X shouted,
@@ -340,6 +380,8 @@ def _reports_speech(token: Token) -> bool:
         return True  # "..., he went on", "as X went on about "...""
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return True  # "as a ministry memo put it"
+    if lemma == "read" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in token.children):
+        return True  # "..., the statement read": a document reads as a person says
     return token.pos_ == "VERB" and (lemma in lexicon.reporting_verbs() or lemma in _QUOTING_VERBS)
 
 
@@ -500,15 +542,24 @@ def _subject_person(doc: Doc, index: PartyIndex, start: int, end: int) -> str | 
 
 
 def _introduced_speaker(doc: Doc, index: PartyIndex, text: str, quote: Quotation) -> str | None:
-    """The speaker of the sentence ending in a colon that closes the paragraph before: "X continued:" then a
-    paragraph of quotation."""
-    paragraph_start = text.rfind("\n", 0, quote.open_mark) + 1
-    if paragraph_start == 0 or text[paragraph_start : quote.open_mark].strip() or not text[:paragraph_start].rstrip().endswith(":"):
+    """The speaker of the clause a colon ends just before the quotation: "X continued:" closing the paragraph before a
+    paragraph of quotation, or "X celebrated the breakthrough on social media: "..."", "X called for a ceasefire:
+    "I urge ..."" in its own sentence, whatever the verb: a colon hands the clause's subject the words."""
+    colon = len(text[: quote.open_mark].rstrip()) - 1
+    if colon < 0 or text[colon] != ":" or text[quote.start : quote.start + 1].islower():
         return None
-    end = len(text[:paragraph_start].rstrip())
-    start = _sentence_start(text, end - 1)
-    hit = _attribution(doc, index, (start, end), end)
-    return hit[1] if hit else _subject_person(doc, index, start, end)
+    start = _sentence_start(text, colon)
+    hit = _attribution(doc, index, (start, colon), colon)
+    if hit:
+        return hit[1]
+    if "\n" in text[colon : quote.open_mark]:
+        return _subject_person(doc, index, start, colon)
+    # Only a subject that names its party: a pronoun, a role noun or a headline's capitals ("... - More from the
+    # report:", "ECONOMY FAVORS X - Y:") introduce words too loosely to hand them to anyone.
+    subjects = [t for t in _tokens_in(doc, start, colon) if t.dep_ in {"nsubj", "nsubjpass"} and start <= t.head.idx < colon]
+    if not subjects or subjects[0].text.isupper():
+        return None
+    return index.at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
 
 
 def _continued_speaker(text: str, speech: list[Quotation], speakers: list[str | None], n: int) -> str | None:

@@ -49,7 +49,9 @@ def refer(index: PartyIndex, token: Token) -> str | None:
         if unnamed_plural_in_focus(index, token):
             return None
         return index.before(token.idx, {PartyKind.group, PartyKind.organization, PartyKind.country})
-    if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"}:
+    # "the company" names again the organisation named last; "a group of parents" is a new one.
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children)
+    if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"} and not indefinite:
         return index.before(token.idx, {PartyKind.organization})
     return None
 
@@ -76,8 +78,10 @@ def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
     doc = pronoun.doc
     text = _text(doc)
     paragraph_start = text.rfind("\n", 0, pronoun.idx) + 1
-    # A sentence that opens its paragraph ("“...,” he said.") continues the last sentence of the one before.
-    if sentence.start_char <= paragraph_start:
+    # A sentence that opens its paragraph ("“...,” he said.") continues the last sentence of the one before; so does
+    # one that ends a quotation opening it ("“... tomorrow. We will ...,” he said.").
+    opens_quoted = text[paragraph_start : paragraph_start + 1] in {'"', "\u201c", "\u2018"} and index.in_quote(sentence.start_char)
+    if sentence.start_char <= paragraph_start or opens_quoted:
         paragraph_start = text.rfind("\n", 0, max(paragraph_start - 1, 0)) + 1
     # Up to two sentences back: the one just before may be a quotation with no subject of the narrator's.
     for _ in range(2):
@@ -96,10 +100,70 @@ def person_in_focus(index: PartyIndex, pronoun: Token) -> str | None:
         persons = [p for p in phrase if p is not None and p.kind is PartyKind.person]
         if persons:
             return persons[0].id
+        # "The Prime Minister said: ... She added": the person who holds the office the subject names.
+        if names_office(subject):
+            return office_holder(index, subject)
         if subject.lemma_.lower() in PERSON_DESCRIPTIONS:
             return None
         break
     return index.before(pronoun.idx, {PartyKind.person})
+
+
+def names_office(token: Token) -> bool:
+    """Whether `token` is the head of a definite title phrase naming a person by office ("the prime minister", "the
+    US president"), not a spokesman or an official of no name."""
+    lemma = token.lemma_.lower()
+    return (
+        token.tag_ in {"NN", "NNP"}
+        and lemma in lexicon.titles()
+        and lemma not in PERSON_DESCRIPTIONS
+        and not lemma.startswith("spokes")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
+
+
+def office_holder(index: PartyIndex, office: Token) -> str | None:
+    """The person "the Vermont senator" names again: the person who is the subject of the sentence so far or of one
+    of the three before it. Not the person named last: one named in passing ("... shaming X. The governor said")
+    holds no office the story follows. Nor a person the text gives another employer ("Union leader X" is not "the
+    Nordair boss"; a place or a party camp is no employer: "the California congressman", "the Democratic senator")."""
+    employers = [c.text.lower() for c in office.children if c.dep_ in {"compound", "poss", "nmod"} and _names_employer(c)]
+
+    def may_hold(pid: str | None) -> bool:
+        person = index.get(pid)
+        affiliation = (person.affiliation or "").lower() if person is not None else ""
+        return person is not None and (not employers or not affiliation or any(e in affiliation for e in employers))
+
+    in_focus = subject_in_focus(index, office, {PartyKind.person})
+    if in_focus and may_hold(in_focus):
+        return in_focus
+    doc = office.doc
+    sentence = office.sent
+    for _ in range(3):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        subject = main_subject(sentence)
+        if subject is None or index.in_quote(subject.idx):
+            continue
+        # The subject may name the person again ("“...,” he said"; "the prime minister added", resolved when parties
+        # were read).
+        named = [index.get(refer(index, subject))]
+        named += [index.get(pid) for pid in index.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        persons = [p.id for p in named if p is not None and p.kind is PartyKind.person and may_hold(p.id)]
+        if persons:
+            return persons[0]
+    return None
+
+
+def _names_employer(modifier: Token) -> bool:
+    word = modifier.text
+    return (
+        modifier.pos_ == "PROPN"
+        and modifier.ent_type_ not in {"GPE", "LOC"}
+        and not (lexicon.place(word) or lexicon.country_of_demonym(word) or lexicon.federated_state(word))
+        and not any(word.lower().startswith(member) for member in lexicon.party_members())
+    )
 
 
 def unnamed_plural_in_focus(index: PartyIndex, pronoun: Token) -> bool:

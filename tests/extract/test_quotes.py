@@ -69,6 +69,21 @@ def test_joint_speakers_get_a_group_party(facts):
     assert group.kind.value == "group" and group.name == "Halden Steel and Norvik Metals"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two named speakers of one quotation after it ("said X and Y in a joint statement") speak as a group.
+        "\u201cWe are pleased to have reached an agreement that rewards the dockers,\u201d said Harbour Board President "
+        "Nina Solberg and Union President Arne Vik in a joint statement.",
+        "Nina Solberg and Arne Vik said in a joint statement: \u201cWe are pleased to have reached an agreement that rewards the dockers.\u201d",
+    ],
+)
+def test_two_named_speakers_speak_as_a_group(facts, text):
+    sheet = facts(text)
+    (quote,) = sheet.quotes
+    assert sheet.party(quote.speaker).name == "Nina Solberg and Arne Vik"
+
+
 def test_evidence_is_the_span_of_the_quoted_words(facts):
     text = 'Paula Grant said the deal was "a win for both sides of the border".'
     (quote,) = facts(text).quotes
@@ -271,6 +286,29 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker(facts):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A colon hands the words after it to the subject of the clause it ends, whatever that clause's verb.
+        ("Calvanian President Ada Moreno celebrated the breakthrough on social media: \u201cThe world is witnessing a "
+         "historic moment for peace.\u201d",
+         [("Ada Moreno", "The world is witnessing a historic moment for peace.")]),
+        ("Meanwhile, UN chief Omar Lind called for a permanent ceasefire: \u201cI urge all sides to seize this opportunity "
+         "to make peace.\u201d",
+         [("Omar Lind", "I urge all sides to seize this opportunity to make peace.")]),
+        # Not words that go on the narrator's sentence after a colon, nor a clause of no one.
+        ('Omar Lind listed what the deal covers: "fishing quotas, border checks and customs duties".', []),
+        ('The agreement covers three areas: "Fishing quotas, border checks and customs duties."', []),
+        # A pronoun before the colon hands the words to no one.
+        ("The Calvania Poll Institute published its report on Monday.\n"
+         'It is not enough to look representative, more from the report: "Vendors now weight their samples on many other '
+         'variables."', []),
+    ],
+)
+def test_quotation_introduced_by_a_colon(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A naming word ("campaign") before quoted words someone is reported to speak is no slogan.
         ("Ida Sorlie said she expects the campaign \u201cto keep calling out examples of bias as we deem necessary.\u201d",
          [("Ida Sorlie", "to keep calling out examples of bias as we deem necessary.")]),
@@ -380,6 +418,13 @@ def test_an_unlisted_speaker_becomes_a_party(facts, text, expected):
         ("The farmers\u2019 union and the leaders' plan for the \u201990s", []),
         ("\u2018A Long Road Home.\u2019", []),
         ('He said, "She told me \u2018never again\u2019 and left."', ["She told me \u2018never again\u2019 and left."]),
+        # A quotation in single marks left open at the end of its paragraph runs on into the next one.
+        ("Ana Ruiz told the council: \u2018The port will reopen and the town\u2019s fleet will sail again.\n"
+         "\u2018It is clear that nobody wants another strike.\u2019",
+         ["The port will reopen and the town\u2019s fleet will sail again.", "It is clear that nobody wants another strike."]),
+        # Not a mark opening words that never end a sentence, nor a straight mark, which may be an apostrophe.
+        ("The \u2018harbour plan was shelved", []),
+        ("Ana Ruiz told the council: 'The port will reopen.", []),
     ],
 )
 def test_single_quotation_marks(text, spans):
@@ -403,3 +448,93 @@ def test_of_two_subjects_of_a_reporting_verb_the_one_nearest_it_speaks(nlp):
     lind = Party(id="petra-lind", name="Petra Lind", kind=PartyKind.person, mentions=[Span(start=24, end=34)])
     index = PartyIndex(parties=[radio, lind])
     assert _speaker_of_verb(doc, index, doc[7], (0, len(doc.text))) == "petra-lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the two countries", "both sides": a count of two names again the pair named together before.
+        ("Norland and Vestria agreed to extend their fishing truce on Friday.\n"
+         "In a joint statement, the two countries emphasized \u201ctheir shared resolve to protect the northern stocks for ten years.\u201d",
+         [("Norland and Vestria", "their shared resolve to protect the northern stocks for ten years.")]),
+        ("Norland and Vestria agreed to end the fighting on Tuesday.\n"
+         "\u201cThe delegations have agreed to tell the people of the region that they have made peace,\u201d says a joint "
+         "statement released by the two sides on Wednesday.",
+         [("Norland and Vestria", "The delegations have agreed to tell the people of the region that they have made peace")]),
+        # "the statement read"; a statement given in a clause whose verb has its subject further up ("agreed to ...").
+        ("Norland and Vestria agreed to extend their fishing truce on Friday, in a joint statement.\n"
+         "Fishing fleets from both countries will stay in port for a month.\n"
+         "\u201cThese reports do not reflect the state of the negotiations in any way,\u201d the statement read.",
+         [("Norland and Vestria", "These reports do not reflect the state of the negotiations in any way")]),
+        # "the document says", "the statement said": another noun names the same document again; a bare "the statement"
+        # between them is that document too, not a new one of no issuer.
+        ("Uruguay issued a joint declaration with its neighbours calling for lower farm tariffs.\n"
+         "The statement said \u201csome progress\u201d had been made.\n"
+         '"Export subsidies for farm goods in rich countries must be removed at once," the document says.',
+         [("Uruguay", "some progress"), ("Uruguay", "Export subsidies for farm goods in rich countries must be removed at once")]),
+        # A document issued by countries a common noun lists: all of them speak.
+        ("Mr Hale was greeted by a joint declaration issued by the developing countries Peru, Chile and Bolivia.\n"
+         '"All forms of export subsidies must be eliminated," the statement said.',
+         [("Peru and Chile and Bolivia", "All forms of export subsidies must be eliminated")]),
+        # "a group of parents" is no organisation named before: their letter is not the organisation's.
+        ("In July, the Teachers League called for a moratorium on new academies.\n"
+         "In late September, a group of parents with children in academies sent a letter to the league urging it to reconsider.\n"
+         "\u201cWe see academies offering our children hope of a better future,\u201d the letter reads.",
+         []),
+        # A party named in the words a document is quoted as saying is not its issuer.
+        ("The Ecuadorian government and the rebels of the north agreed to end the fighting on Tuesday.\n"
+         "\u201cThe representatives of the Government of Ecuador and the rebels have agreed to tell the people that they "
+         "have made peace,\u201d says a joint statement released by the two sides on Wednesday.\n"
+         "\u201cWe have agreed to silence the guns for good,\u201d the document says.",
+         []),
+    ],
+)
+def test_documents_and_pairs_named_again(facts, text, expected):
+    assert _quotes(facts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the prime minister said" names the person in office again, not an office or a state of its own.
+        ("Ecuador said that the two armies had agreed to a truce starting on Sunday.\n"
+         "Thirty prisoners will be released in the first phase, Ecuador\u2019s Prime Minister Sheikh Omar bin Khalid Al-Rami said.\n"
+         "\u201cThe two armies have reached a deal on the prisoner swap,\u201d he said.\n"
+         "\u201cWe hope this is the last page of the war,\u201d the prime minister added.\n"
+         "Also in the first phase, troops will withdraw from the towns to \u201callow for the return of the displaced people "
+         "to their homes\u201d, the prime minister said.",
+         [("Omar bin Khalid Al-Rami", "The two armies have reached a deal on the prisoner swap"),
+          ("Omar bin Khalid Al-Rami", "We hope this is the last page of the war"),
+          ("Omar bin Khalid Al-Rami", "allow for the return of the displaced people to their homes")]),
+        # "The Prime Minister said: ... She added:": the pronoun is the person in office, not the person named last.
+        ("Half an hour later, Anna Holt and Lars Gunn appeared side by side to announce their agreement.\n"
+         "The Prime Minister said: \u201cWe have been working extremely hard this week.\u201d She added: "
+         "\u201cI very much welcome the prospect of moving ahead to the next phase.\u201d",
+         [("Anna Holt", "We have been working extremely hard this week."),
+          ("Anna Holt", "I very much welcome the prospect of moving ahead to the next phase.")]),
+        # A participle of a reporting verb hung on another verb shares its subject: here the office named again; the
+        # small model may hang that verb on one of the quotation ("I believe").
+        ("Ines Moreau will now face a vote of no confidence brought by the opposition.\n"
+         "At the end of five days of debate, the Prime Minister made a last-ditch plea to the delegates, telling them: "
+         '"We have a duty to deliver on the decision of the voters."',
+         [("Ines Moreau", "We have a duty to deliver on the decision of the voters.")]),
+        ("Ines Moreau will now face a vote of no confidence brought by the opposition.\n"
+         "At the end of five days of debate on the deal, the Prime Minister made a last-ditch plea to the delegates, telling "
+         'them: "I believe we have a duty to deliver on the decision of the voters, and to do so in a way that brings our '
+         'country together".',
+         [("Ines Moreau", "I believe we have a duty to deliver on the decision of the voters, and to do so in a way that "
+                          "brings our country together")]),
+        # Not the person in focus where the text gives that person another employer; "he" after a quotation of two
+        # sentences opening its paragraph is the subject of the paragraph before.
+        ("The pilots' strike will be called off if Ola Brand restores travel perks, Aerunion joint leader Tom Vale has said.\n"
+         "Only this morning, the Nordair boss had said there was still a chance to avoid a strike.\n"
+         '"Nordair will be flying tomorrow. We will not be grounded by a tiny minority," he told a radio show.',
+         []),
+        # A place is no employer.
+        ("Ohio Senator Tom Vale called for a vote on the bill.\n"
+         'The bill will "close the loopholes that let the biggest firms avoid paying their taxes", the Ohio senator said.',
+         [("Tom Vale", "close the loopholes that let the biggest firms avoid paying their taxes")]),
+    ],
+)
+def test_speaker_named_by_office(facts, text, expected):
+    assert _quotes(facts(text)) == expected
