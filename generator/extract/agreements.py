@@ -77,7 +77,9 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race press pressure lobby encourage future".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race press pressure lobby encourage future "
+    # "had been unable to agree on the bills", "is open to a cease-fire": an agreement not (yet) made.
+    "unable open".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
@@ -561,9 +563,9 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
 
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:
-    """Whether a word is one of `words`, also where the small model's lemma is wrong ("hopes" -> "hop")."""
+    """Whether a word is one of `words`, also where the small model's lemma is wrong ("hopes", "hoped" -> "hop")."""
     lower = token.lower_
-    return token.lemma_.lower() in words or lower in words or lower.endswith("s") and lower[:-1] in words
+    return token.lemma_.lower() in words or lower in words or lower.endswith(("s", "d")) and lower[:-1] in words
 
 
 def _unreal_predicate(verb: Token) -> bool:
@@ -935,7 +937,8 @@ def _named_as_no_side(mention: _Mention, index: PartyIndex) -> set[str]:
         if pid is None:
             continue
         head = token
-        while head.dep_ in {"compound", "flat"} and head.head != head:
+        # "talks in Pretoria, South Africa": a place in apposition to a place is where, too.
+        while head.dep_ in {"compound", "flat", "appos"} and head.head != head:
             head = head.head
         locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING | {"against"}
         locating |= head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_.lower() in _STANCE_VERBS
@@ -1094,11 +1097,27 @@ def _denied(noun: Token) -> bool:
 
 
 def _verb_content(verb: Token) -> bool:
-    """ "They reached a partial agreement" says no more than its noun; "agreed to ...", "sold X to Y" do."""
+    """ "They reached a partial agreement" says no more than its noun; "agreed to ...", "sold X to Y" do; "has also
+    agreed to sign", "what they had agreed to" say no more than that there is a deal."""
+    if verb.lemma_.lower() == "agree":
+        return not _bare_agreeing(verb)
     if verb.lemma_.lower() not in _ACCEPT_VERBS:
         return True
     noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     return noun is None or _has_content(noun) or any(c.dep_ == "prep" and c.lower_ in {"on", "over", "for"} for c in verb.children)
+
+
+def _bare_agreeing(verb: Token) -> bool:
+    """ "X has also agreed to sign", "what they had agreed to": agreeing to an agreement the clause does not name."""
+    children = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in children):
+        return False
+    # A stranded "to" ("what they had agreed to") is parsed as a clause of its own.
+    said = [c for c in children if c.dep_ in {"dobj", "xcomp"} and c.tag_ != "TO"]
+    said += [o for c in children if c.dep_ == "prep" for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+    if any(c.dep_ == "xcomp" and (c.lemma_.lower() not in _ACCEPT_VERBS or any(o.dep_ in {"dobj", "prep"} for o in c.children)) for c in said):
+        return False
+    return all(c.tag_ in {"WDT", "WP"} or c.dep_ == "xcomp" for c in said)
 
 
 def _is_definite(noun: Token) -> bool:
@@ -1253,6 +1272,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
                 continue
         if target is None and mention.kind == "transaction" and mention.anchor.pos_ in {"NOUN", "PROPN"} and not index.within(mention.start, mention.end):
             continue  # "the sale of alcohol": a sale by or to no one in the story
+        if target is None and not other:
+            target = _retold(mention, entries, index)
         if target is None:
             target = _Entry([], set())
             entries.append(target)
@@ -1297,6 +1318,90 @@ def _names_another(mention: _Mention) -> bool:
         return True
     head = noun.head
     return noun.dep_ == "pobj" and (head.lower_ == "like" or head.lower_ == "to" and head.head.lemma_.lower() in {"similar", "comparable", "akin", "identical"})
+
+
+# Words that date a deal to a time before the story's: "agreed a ceasefire in May last year", "a 2019 accord".
+_EARLIER = frozenset("last ago earlier previous previously prior before former once january february march april may june july "
+                     "august september october november december".split())
+
+
+def _deal_noun(mention: _Mention) -> Token | None:
+    """The agreement noun a mention names: its anchor, the object of its verb, or what was agreed to ("agreed to a
+    cease-fire")."""
+    noun = _named_by(mention)
+    if noun is None and mention.anchor.lemma_.lower() == "agree":
+        objects = (o for c in mention.anchor.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for o in c.children if o.dep_ == "pobj")
+        noun = next((o for o in objects if _noun_kind(o)), None)
+    return noun
+
+
+def _topic(noun: Token) -> set[str]:
+    """What a deal is about, as the nouns before it say ("the trade deal", "the withdrawal agreement"); not the words
+    of a kind of agreement ("a cease-fire deal"), the parts of a hyphenated word, numbers or lengths."""
+    doc = noun.doc
+    return {
+        c.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "compound"
+        and not _lexical_kind(c)
+        and not (c.i + 2 == noun.i and doc[c.i + 1].text == "-")
+        and not any(t.like_num or t.ent_type_ in {"DATE", "MONEY", "CARDINAL"} for t in c.subtree)
+    }
+
+
+def _named_counterpart(noun: Token) -> bool:
+    """ "an agreement with a technology company", "a settlement with Y": the noun names its other side."""
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in noun.children)
+
+
+def _counterparts(noun: Token, index: PartyIndex) -> list[str]:
+    """The parties a deal noun names as its sides: "a settlement with X", "a truce between X and Y"."""
+    objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.children if o.dep_ == "pobj"]
+    # "with a cable company" names a side not told before, whatever company was.
+    objects = [o for o in objects if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in o.children)]
+    return [p for o in objects for t in (o, *o.conjuncts) for p in _parties_in(t, index)]
+
+
+def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Entry | None:
+    """A report tells its deal many times, in other words each time: "X and Y reached a ceasefire agreement ... Z
+    confirmed that a ceasefire agreement had been reached", "reached a collective deal ... members approved the new
+    six-year collective agreement", "signed a peace deal ... signed the peace accord". An agreement noun of the kind
+    of the latest agreement named by a noun, naming no deal of another topic, no other sides and no earlier time,
+    is that agreement told again."""
+    noun = _deal_noun(mention)
+    if noun is None or _from_another_time(mention, noun):
+        return None
+    kinds = _kinds_of(mention) - {"generic"}
+    named = [e for e in entries if any((n := _deal_noun(m)) is not None and not _names_another(m) for m in e.mentions)]
+    entry = next((e for e in reversed(named) if kinds <= e.kinds), None)
+    if entry is None or _made_by_others(mention, entry, index) or _owned_by_another(mention, entry, index):
+        return None
+    topics = {w for m in entry.mentions if (n := _deal_noun(m)) is not None for w in _topic(n)}
+    if topics and _topic(noun) and not topics & _topic(noun):
+        return None
+    sides = {p for m in entry.mentions for p in m.parties}
+    if _is_definite(noun) and not any(t.pos_ == "PROPN" or index.at(t.idx, t.idx + len(t)) for c in noun.children if c.i < noun.i for t in c.subtree):
+        return entry  # "the peace accord", "the new collective agreement": the deal told before
+    # "They have agreed to a cease-fire," a negotiator said: "they" names no new side ("it" names the one last told).
+    subject = _subject(mention.anchor) if mention.anchor.pos_ not in {"NOUN", "PROPN"} else None
+    if not set(mention.parties) <= sides:
+        if subject is None or subject.lower_ not in {"they", "we"}:
+            return None
+        mention.parties = [p for p in mention.parties if p in sides]
+    # "an agreement with Y" after "a settlement with X": a noun naming its other side is another deal, unless it
+    # names a side told before.
+    if _named_counterpart(noun):
+        return entry if set(_counterparts(noun, index)) & sides else None
+    return entry
+
+
+def _from_another_time(mention: _Mention, noun: Token) -> bool:
+    own = {t.i for c in noun.children if c.dep_ in {"amod", "compound", "nummod"} for t in c.subtree}
+    return any(
+        t.ent_type_ == "DATE" and t.lower_ in _EARLIER or t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4 or t.lower_ in {"earlier", "previously"}
+        for t in mention.tokens
+        if t.i not in own
+    )
 
 
 def _same_sides(mention: _Mention, entries: list[_Entry]) -> _Entry | None:

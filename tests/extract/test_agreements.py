@@ -648,3 +648,94 @@ def test_who_passed_the_bill_a_leader_agreed_to_sign_is_a_side(facts, text):
     assert len(sheet.agreements) == 1
     names = _names(sheet, sheet.agreements[0].parties)
     assert {"Tom Berg", "National Assembly", "Federal Council"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # The same kind of agreement named again by a third party is the one reached.
+        ("Norland and the Vessa rebels reached a ceasefire agreement on Friday. Mediator Ana Ruiz confirmed that a "
+         "ceasefire agreement had been reached.", {"Norland"}),
+        # "the new collective agreement" the members approved is the collective deal reached.
+        ("Workers at Tarvo Steel ended their strike after reaching a collective deal with management. Members of the "
+         "Metal Union approved the new four-year collective agreement on Monday.", None),
+        # "signed the peace accord" after "signed a peace deal".
+        ("The government of Velland signed a peace deal with the Dorn Front. Velland's Justice Minister Karl Amis "
+         "signed the peace accord in the town of Sert.", None),
+        # "They" in a mediator's quotation is the side told before, not the mediators.
+        ('Dorn rebels agreed to a truce on Thursday, mediators said. "They have agreed to a truce," mediator Ana Ruiz '
+         "said.", None),
+        # A deal the sides have, told in the first person.
+        ("Velland and Dorn agreed a prisoner swap on Sunday. \"We have a deal for the prisoners,\" Karl Amis "
+         "posted.", None),
+    ],
+)
+def test_a_deal_named_again_in_other_words_is_one_agreement(facts, text, parties):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+    assert len(sheet.agreements[0].evidence) == 2
+    if parties is not None:
+        assert parties <= _names(sheet, sheet.agreements[0].parties)
+    assert "Ana Ruiz" not in _names(sheet, sheet.agreements[0].parties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An agreement of an earlier time is another one.
+        "Velland and Dorn agreed a ceasefire on Sunday. Velland and Dorn had agreed a ceasefire in May last year, but "
+        "fighting resumed after a week.",
+        # A deal of another kind.
+        "Tarvo Steel reached a pay deal with its workers on Monday. Earlier this month, Tarvo Steel agreed to a "
+        "takeover by its rival Omeco.",
+        # A deal with another side.
+        "Regulators announced a settlement with Orion Bank on Monday. The regulators also announced an agreement "
+        "with a cable company.",
+    ],
+)
+def test_a_deal_of_another_time_kind_or_side_is_another_agreement(facts, text):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 2, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dorn Front has agreed to sign a peace deal with the government of Velland. The government of Velland has "
+        "also agreed to sign.",
+        "Senator Ana Ruiz and Senator Karl Amis agreed on a budget deal on Sunday. There were already disagreements as "
+        "to what they had agreed to.",
+    ],
+)
+def test_agreeing_without_saying_to_what_is_the_deal_told_before(facts, text):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since last year, the budget committees had been unable to agree on the annual spending bills.",
+        "The government of Velland has made clear it is open to a cease-fire.",
+        # "hoped", which the small model lemmatises as "hop".
+        "The Dorn Front hoped to sign a ceasefire with Velland.",
+        "Karl Amis left the talks on Sunday, having hoped to sign a full ceasefire with the Dorn Front.",
+    ],
+)
+def test_an_agreement_not_reached_is_none(facts, text):
+    sheet = facts(text)
+    assert sheet.agreements == [], [a.summary for a in sheet.agreements]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_side"),
+    [
+        # A place in apposition to where the talks were.
+        ("The Velland government and the country's rebel forces agreed to cease hostilities after days of peace talks "
+         "in Arusha, Tanzania, according to a statement.", "Tanzania"),
+    ],
+)
+def test_who_is_only_near_the_deal_is_no_side(facts, text, not_a_side):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    assert not_a_side not in _names(sheet, sheet.agreements[0].parties)
