@@ -682,6 +682,10 @@ def _party_of(token: Token, index: PartyIndex) -> str | None:
             party = index.get(found)
             if party is not None and (party.kind is PartyKind.person) == (token.lower_ in {"he", "she"}):
                 return found
+    # "A committee of attorneys general announced a settlement": an indefinite noun brings in someone new, not the
+    # organisation named last.
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and not index.at(token.idx, token.idx + len(token)):
+        return None
     found = index.refer(token)
     if found:
         return found
@@ -942,12 +946,19 @@ def _named_as_no_side(mention: _Mention, index: PartyIndex) -> set[str]:
             head = head.head
         locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING | {"against"}
         locating |= head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_.lower() in _STANCE_VERBS
+        # "the deal, which needs to be approved by X": who is still to approve it is not (yet) a side.
+        locating |= head.dep_ == "pobj" and head.head.dep_ == "agent" and _still_to_come(head.head.head)
         # "postpone the Regatta", "sales of the Model X", "under the Clean Air Act": events, products, buildings
         # and laws are no sides.
         thing = token.ent_type_ in _THING_ENTITIES
         thing |= _names_a_locality(token) or _names_the_venue(token) or _in_description(token, mention.anchor)
         where[pid] = where.get(pid, True) and (locating or thing)
     return {pid for pid, locating in where.items() if locating}
+
+
+def _still_to_come(verb: Token) -> bool:
+    """ "needs to be approved", "is expected to be ratified": a step not yet taken."""
+    return verb.dep_ == "xcomp" and _word_in(verb.head, _IRREALIS_HEADS | {"expect", "require"})
 
 
 def _without_affiliations(parties: list[str], mention: _Mention, index: PartyIndex) -> list[str]:
@@ -1148,7 +1159,11 @@ def _under(noun: Token) -> bool:
     head = noun.head
     if head.lower_ == "of" and head.head.lemma_.lower() in {"term", "condition", "provision"} and head.head.dep_ == "pobj":
         head = head.head.head
-    return head.lower_ in {"under", "with"} and head.i < noun.i
+    if head.lower_ == "with":
+        # "With this deal, we strive to ...": fronted before the verb it frames; not "satisfied with the deal",
+        # "bills that fall in line with the deal".
+        return head.head.pos_ in {"VERB", "AUX"} and head.i < head.head.i
+    return head.lower_ == "under" and head.i < noun.i
 
 
 def _sentence_tokens(sent: SpacySpan) -> list[Token]:

@@ -733,9 +733,26 @@ def test_an_agreement_not_reached_is_none(facts, text):
         # A place in apposition to where the talks were.
         ("The Velland government and the country's rebel forces agreed to cease hostilities after days of peace talks "
          "in Arusha, Tanzania, according to a statement.", "Tanzania"),
+        # Who is "half-satisfied with the deal" (not a sentence framed by "With the deal, ...").
+        ("Velland and Dorn reached a trade deal on Monday. Senator Karl Amis was only half-satisfied with the deal, "
+         "having hoped for more.", "Karl Amis"),
+        ("The White House reached a budget deal with Congress on Monday. Senator Ana Ruiz said she will work with "
+         "Senator Karl Amis to pass bills that fall in line with the new deal.", "Karl Amis"),
+        # Who still has to approve it.
+        ("Leaders of the Nordic Union approved a fishing deal with Velland on Sunday. The deal, which needs to be "
+         "approved by the Ostmark Assembly, covers cod.", "Ostmark Assembly"),
     ],
 )
 def test_who_is_only_near_the_deal_is_no_side(facts, text, not_a_side):
     sheet = facts(text)
     assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
     assert not_a_side not in _names(sheet, sheet.agreements[0].parties)
+
+
+def test_an_indefinite_body_is_not_the_organisation_named_last(facts):
+    sheet = facts(
+        "A panel of twelve attorneys general announced a settlement with Orvex Pharma on Monday. A committee of "
+        "regulators announced a $3bn settlement with Delmar Foods."
+    )
+    assert len(sheet.agreements) == 2, [a.summary for a in sheet.agreements]
+    assert "Orvex Pharma" not in _names(sheet, sheet.agreements[1].parties)
