@@ -1344,9 +1344,16 @@ def _deal_noun(mention: _Mention) -> Token | None:
     """The agreement noun a mention names: its anchor, the object of its verb, or what was agreed to ("agreed to a
     cease-fire")."""
     noun = _named_by(mention)
-    if noun is None and mention.anchor.lemma_.lower() == "agree":
-        objects = (o for c in mention.anchor.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for o in c.children if o.dep_ == "pobj")
+    anchor = mention.anchor
+    lemma = anchor.lemma_.lower()
+    if noun is None and lemma == "agree":
+        objects = [o for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for o in c.children if o.dep_ == "pobj"]
+        # "have agreed to announce that they have concluded a peace agreement": what they announce names it.
+        objects += [t for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.reporting_verbs() | _REPORTING_EXTRA for t in c.subtree]
         noun = next((o for o in objects if _noun_kind(o)), None)
+    if noun is None and lemma in _ACCEPT_VERBS:
+        # "voted to accept an improved offer": the offer accepted is the deal.
+        noun = next((c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ACCEPTABLE), None)
     return noun
 
 

@@ -668,6 +668,12 @@ def test_who_passed_the_bill_a_leader_agreed_to_sign_is_a_side(facts, text):
         # A deal the sides have, told in the first person.
         ("Velland and Dorn agreed a prisoner swap on Sunday. \"We have a deal for the prisoners,\" Karl Amis "
          "posted.", None),
+        # The offer accepted is the deal reached.
+        ("Tarvo Steel reached a deal with its workers on Monday, ending a strike. Four fifths of the workforce voted "
+         "to accept an improved offer.", None),
+        # Agreeing to announce a peace agreement: the peace agreement told before.
+        ("Velland and the Dorn Front signed a peace agreement on Sunday. Velland and the Dorn Front have agreed to "
+         "announce that they have concluded a peace agreement.", None),
     ],
 )
 def test_a_deal_named_again_in_other_words_is_one_agreement(facts, text, parties):
