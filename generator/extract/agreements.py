@@ -1102,6 +1102,10 @@ def _denied(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
+    # "ended without agreement on a ceasefire": what no agreement was reached on.
+    over = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "over", "for"} else None
+    if over is not None and over.pos_ == "NOUN" and _lexical_kind(over) and _denied(over):
+        return True
     # "That's a big deal": the small model reads the contracted copula as a verb with an object.
     predicate = noun if noun.dep_ == "attr" or noun.dep_ == "dobj" and noun.head.lower_ in {"'s", "’s"} else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
     return predicate is not None and not _is_definite(predicate) and any(c.dep_ == "det" for c in predicate.children)
@@ -1390,8 +1394,13 @@ def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Ent
     six-year collective agreement", "signed a peace deal ... signed the peace accord". An agreement noun of the kind
     of the latest agreement named by a noun, naming no deal of another topic, no other sides and no earlier time,
     is that agreement told again."""
+    # "an agreement had also been made to return the remains": one more agreement.
+    if any(c.dep_ == "advmod" and c.lower_ in {"also", "too", "additionally"} for t in (mention.anchor, mention.anchor.head) for c in t.children):
+        return None
     noun = _deal_noun(mention)
-    if noun is None or _from_another_time(mention, noun):
+    if noun is None:
+        return _same_undertaking(mention, entries)
+    if _from_another_time(mention, noun):
         return None
     kinds = _kinds_of(mention) - {"generic"}
     named = [e for e in entries if any((n := _deal_noun(m)) is not None and not _names_another(m) for m in e.mentions)]
@@ -1415,6 +1424,28 @@ def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Ent
     if _named_counterpart(noun):
         return entry if set(_counterparts(noun, index)) & sides else None
     return entry
+
+
+def _undertaking(mention: _Mention) -> tuple[str, str] | None:
+    """What the sides agreed to do, as a verb and its object: "agreed to exchange 1,000 prisoners" -> (exchange,
+    prisoner)."""
+    anchor = mention.anchor
+    if anchor.lemma_.lower() != "agree":
+        return None
+    for clause in (c for c in anchor.children if c.dep_ == "xcomp"):
+        obj = next((o for o in clause.children if o.dep_ == "dobj"), None)
+        if obj is not None:
+            return clause.lemma_.lower(), obj.lemma_.lower()
+    return None
+
+
+def _same_undertaking(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """ "both sides agreeing to exchange more prisoners ... the two sides had agreed to exchange 1,000 prisoners": the
+    same thing agreed, told again."""
+    undertaking = _undertaking(mention)
+    if undertaking is None:
+        return None
+    return next((e for e in reversed(entries) if any(_undertaking(m) == undertaking for m in e.mentions)), None)
 
 
 def _from_another_time(mention: _Mention, noun: Token) -> bool:

@@ -671,6 +671,9 @@ def test_who_passed_the_bill_a_leader_agreed_to_sign_is_a_side(facts, text):
         # The offer accepted is the deal reached.
         ("Tarvo Steel reached a deal with its workers on Monday, ending a strike. Four fifths of the workforce voted "
          "to accept an improved offer.", None),
+        # The same thing agreed to, told again.
+        ("Velland and Dorn agreed to exchange prisoners on Monday. Karl Amis said the two sides had agreed to exchange "
+         "500 prisoners each.", None),
         # Agreeing to announce a peace agreement: the peace agreement told before.
         ("Velland and the Dorn Front signed a peace agreement on Sunday. Velland and the Dorn Front have agreed to "
          "announce that they have concluded a peace agreement.", None),
@@ -694,6 +697,9 @@ def test_a_deal_named_again_in_other_words_is_one_agreement(facts, text, parties
         # A deal of another kind.
         "Tarvo Steel reached a pay deal with its workers on Monday. Earlier this month, Tarvo Steel agreed to a "
         "takeover by its rival Omeco.",
+        # "also": one more agreement.
+        "Velland and Dorn agreed to exchange prisoners on Monday. Karl Amis said an agreement had also been made to "
+        "return the remains of soldiers.",
         # A deal with another side.
         "Regulators announced a settlement with Orion Bank on Monday. The regulators also announced an agreement "
         "with a cable company.",
@@ -723,6 +729,7 @@ def test_agreeing_without_saying_to_what_is_the_deal_told_before(facts, text):
     [
         "Since last year, the budget committees had been unable to agree on the annual spending bills.",
         "The government of Velland has made clear it is open to a cease-fire.",
+        "Talks between Velland and Dorn ended without agreement on a ceasefire on Monday.",
         # "hoped", which the small model lemmatises as "hop".
         "The Dorn Front hoped to sign a ceasefire with Velland.",
         "Karl Amis left the talks on Sunday, having hoped to sign a full ceasefire with the Dorn Front.",
