@@ -172,6 +172,9 @@ _SIDE_NOUNS = {
     "firm": PartyKind.organization, "company": PartyKind.organization, "group": PartyKind.organization,
     "country": PartyKind.country, "nation": PartyKind.country, "government": PartyKind.country,
     "state": PartyKind.country, "partner": None,
+    # "the two economic superpowers", "the two neighbours", "the two allies".
+    "superpower": PartyKind.country, "power": PartyKind.country, "neighbour": PartyKind.country,
+    "neighbor": PartyKind.country, "ally": PartyKind.country, "rival": PartyKind.country,
 }
 # Verbs whose subject is an agreement and whose object its terms.
 _TERMS_VERBS = frozenset("include mean involve give require allow see cover provide oblige commit let make".split())

@@ -371,6 +371,9 @@ def test_a_similar_deal_is_another_agreement(facts, text, main_evidence):
          "two lawsuits over quotas.", {"Atlantic Fishing Guild"}),
         # "the state's agreement" names no one by itself: not the speaker named before it.
         ("Tribal lawyer Tim Cole told reporters the state's agreement with the tribes was crucial.", set()),
+        # "the two neighbours": the two countries named last.
+        ("After months of talks, Brazil and Argentina announced Friday the two neighbours have reached an agreement "
+         "on a trade deal.", {"Brazil", "Argentina"}),
     ],
 )
 def test_the_parties_are_those_who_agreed(facts, text, parties):
