@@ -547,6 +547,12 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             return True
         if current == token.head and token.dep_ == "nsubj" and _unreal_predicate(current):
             return True
+        # "A formal agreement will be published before May": an agreement still to come, unless told as made ("a
+        # ceasefire agreed on Friday will take effect").
+        if not definite and current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and _will(current) and not any(
+            c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" for c in token.children
+        ):
+            return True
         if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
             return True
         # "We are going to make the deals for you": a deal still to be made, whatever its article.
@@ -563,6 +569,10 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             )
         current = current.head
     return False
+
+
+def _will(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "'ll"} for c in verb.children)
 
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:
@@ -1414,6 +1424,8 @@ def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Ent
     if topics and _topic(noun) and not topics & _topic(noun):
         return None
     sides = {p for m in entry.mentions for p in m.parties}
+    if not _is_definite(noun) and not _retold_nearby(mention, entry, noun):
+        return None
     if _is_definite(noun) and not any(t.pos_ == "PROPN" or index.at(t.idx, t.idx + len(t)) for c in noun.children if c.i < noun.i for t in c.subtree):
         return entry  # "the peace accord", "the new collective agreement": the deal told before
     # "They have agreed to a cease-fire," a negotiator said: "they" names no new side ("it" names the one last told).
@@ -1427,6 +1439,23 @@ def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Ent
     if _named_counterpart(noun):
         return entry if set(_counterparts(noun, index)) & sides else None
     return entry
+
+
+# How far (in paragraphs) a report retells its deal with "a ceasefire agreement" before it is telling of another.
+_RETOLD_PARAGRAPHS = 3
+
+
+def _retold_nearby(mention: _Mention, entry: _Entry, noun: Token) -> bool:
+    """An indefinite "a deal" retells the deal told just before, not a treaty known by its name ("the Paris
+    agreement ... an agreement to set goals"), nor with its own terms ("an agreement to explore ways ..."), nor
+    paragraphs away in a long story."""
+    if any(c.dep_ == "acl" and any(a.tag_ == "TO" for a in c.children) for c in noun.children):
+        return False
+    nouns = [n for m in entry.mentions if (n := _deal_noun(m)) is not None]
+    if nouns and all(any(t.pos_ == "PROPN" for c in n.children if c.i < n.i for t in c.subtree) for n in nouns):
+        return False
+    doc = noun.doc
+    return doc.text[entry.mentions[-1].end : mention.start].count("\n") <= _RETOLD_PARAGRAPHS
 
 
 def _undertaking(mention: _Mention) -> tuple[str, str] | None:

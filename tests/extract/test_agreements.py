@@ -703,6 +703,9 @@ def test_a_deal_named_again_in_other_words_is_one_agreement(facts, text, parties
         # "also": one more agreement.
         "Velland and Dorn agreed to exchange prisoners on Monday. Karl Amis said an agreement had also been made to "
         "return the remains of soldiers.",
+        # A deal that says what it is about, told again with other terms: another one.
+        "Velland and Dorn reached a trade agreement on Monday. At the same meeting, the two sides reached an agreement "
+        "to explore ways to cut emissions.",
         # A deal with another side.
         "Regulators announced a settlement with Orion Bank on Monday. The regulators also announced an agreement "
         "with a cable company.",
@@ -733,6 +736,8 @@ def test_agreeing_without_saying_to_what_is_the_deal_told_before(facts, text):
         "Since last year, the budget committees had been unable to agree on the annual spending bills.",
         "The government of Velland has made clear it is open to a cease-fire.",
         "Talks between Velland and Dorn ended without agreement on a ceasefire on Monday.",
+        # Still to come.
+        "A full and formal agreement to cover fishing will be published in May.",
         # "hoped", which the small model lemmatises as "hop".
         "The Dorn Front hoped to sign a ceasefire with Velland.",
         "Karl Amis left the talks on Sunday, having hoped to sign a full ceasefire with the Dorn Front.",
