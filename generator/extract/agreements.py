@@ -1446,16 +1446,9 @@ _RETOLD_PARAGRAPHS = 3
 
 
 def _retold_nearby(mention: _Mention, entry: _Entry, noun: Token) -> bool:
-    """An indefinite "a deal" retells the deal told just before, not a treaty known by its name ("the Paris
-    agreement ... an agreement to set goals"), nor with its own terms ("an agreement to explore ways ..."), nor
-    paragraphs away in a long story."""
-    if any(c.dep_ == "acl" and any(a.tag_ == "TO" for a in c.children) for c in noun.children):
-        return False
-    nouns = [n for m in entry.mentions if (n := _deal_noun(m)) is not None]
-    if nouns and all(any(t.pos_ == "PROPN" for c in n.children if c.i < n.i for t in c.subtree) for n in nouns):
-        return False
-    doc = noun.doc
-    return doc.text[entry.mentions[-1].end : mention.start].count("\n") <= _RETOLD_PARAGRAPHS
+    """An indefinite "a deal" retells the deal told just before, not one paragraphs away in a long story ("the Paris
+    agreement ... [five paragraphs on] an agreement to set goals")."""
+    return noun.doc.text[entry.mentions[-1].end : mention.start].count("\n") <= _RETOLD_PARAGRAPHS
 
 
 def _undertaking(mention: _Mention) -> tuple[str, str] | None:
