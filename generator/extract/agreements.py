@@ -1441,13 +1441,14 @@ def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Ent
     return entry
 
 
-# How far (in paragraphs) a report retells its deal with "a ceasefire agreement" before it is telling of another.
-_RETOLD_PARAGRAPHS = 3
+# How far (in paragraphs) a report retells its deal with "a ceasefire agreement" before it is telling of another: a
+# deal report names its deal every few paragraphs; a feature's other deals come many paragraphs on.
+_RETOLD_PARAGRAPHS = 8
 
 
 def _retold_nearby(mention: _Mention, entry: _Entry, noun: Token) -> bool:
     """An indefinite "a deal" retells the deal told just before, not one paragraphs away in a long story ("the Paris
-    agreement ... [five paragraphs on] an agreement to set goals")."""
+    agreement ... [forty paragraphs on] an agreement to set goals")."""
     return noun.doc.text[entry.mentions[-1].end : mention.start].count("\n") <= _RETOLD_PARAGRAPHS
 
 

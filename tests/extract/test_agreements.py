@@ -703,9 +703,9 @@ def test_a_deal_named_again_in_other_words_is_one_agreement(facts, text, parties
         # "also": one more agreement.
         "Velland and Dorn agreed to exchange prisoners on Monday. Karl Amis said an agreement had also been made to "
         "return the remains of soldiers.",
-        # A deal told paragraphs after another: one more.
-        "Velland and Dorn reached a trade agreement on Monday.\nThe talks had lasted three days.\nThey ended in "
-        "Oslo.\nBoth leaders flew home.\nAt a later meeting, the two sides reached a fishing agreement.",
+        # A deal told many paragraphs after another: one more.
+        "Velland and Dorn reached a fishing agreement on Monday.\n" + "The talks had lasted three days.\n" * 9
+        + "At a later meeting, the two sides reached a fishing agreement.",
         # A deal with another side.
         "Regulators announced a settlement with Orion Bank on Monday. The regulators also announced an agreement "
         "with a cable company.",
