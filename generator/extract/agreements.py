@@ -514,7 +514,7 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 def _irrealis(token: Token, definite: bool = False) -> bool:
     """True when `token` sits under a hope, plan, offer, demand, refusal, condition, failure, negation or modal."""
-    current = token
+    current, coordinate = token, False
     for _ in range(12):
         children = list(current.children)
         if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in children):
@@ -535,7 +535,9 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
                 return True
         # "The agreement still needs approval": what the agreement's own verb wants is not a wish for it.
         own_verb = current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and definite
-        if current != token and not own_verb and _word_in(current, _HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+        # "a list of children Kyiv wanted returned, but the delegation agreed to ...": the small model makes "agreed" a
+        # conjunct of "wanted"; what is coordinate with a wish is not under it.
+        if current != token and not own_verb and not coordinate and _word_in(current, _HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
             return True
@@ -567,6 +569,7 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             return head.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS) or (
                 not definite and any(c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in {"expect", "think", "believe"}
             )
+        coordinate = current.dep_ == "conj"
         current = current.head
     return False
 
@@ -817,7 +820,8 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         listed = _listed_among(subject) if subject is not None else None
         if listed is not None:
             return _parties_in(listed, index)
-        if subject is not None and subject.i < mention.tokens[0].i and subject.dep_ in {"nsubj", "nsubjpass"}:
+        # (Not the subject a conjunct shares: "X wanted a full truce but agreed to a local one".)
+        if subject is not None and subject.i < mention.tokens[0].i and subject.dep_ in {"nsubj", "nsubjpass"} and anchor.dep_ != "conj":
             # The small model makes the dateline the subject and the real one its apposition.
             subject = next((c for c in subject.subtree if c.dep_ == "appos" and c.i >= mention.tokens[0].i), None)
             if subject is not None:

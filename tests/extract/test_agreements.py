@@ -777,3 +777,17 @@ def test_an_indefinite_body_is_not_the_organisation_named_last(facts):
     )
     assert len(sheet.agreements) == 2, [a.summary for a in sheet.agreements]
     assert "Orvex Pharma" not in _names(sheet, sheet.agreements[1].parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # The small model makes "agreed" a conjunct of the wish: coordinate with it, not under it; the subject is shared.
+        ("Velland wanted a full ceasefire but agreed to a local truce with Dorn.", "Velland"),
+        ("The Dorn Front hoped for more money but accepted the offer of Velland.", "Velland"),
+    ],
+)
+def test_an_agreement_coordinate_with_a_wish_is_an_agreement(facts, text, party):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    assert party in _names(sheet, sheet.agreements[0].parties)
