@@ -352,7 +352,7 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
-            return "truce" if "truce" in kinds else "generic"
+            return "truce" if "truce" in kinds or _stops_fighting(token) else "generic"
         return None
     if lemma == "settle":
         return "generic" if _settles_a_dispute(token, index) else None
@@ -396,6 +396,18 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         return "transaction" if partners or (priced and business) else None
     # buy, acquire, purchase: a business or a share of one ("bought a 5% stake in X", "acquired its rival").
     return "transaction" if business else None
+
+
+# "agreed to cease hostilities", "agreed to stop the fighting": a truce in other words.
+_STOPPING = frozenset("cease stop halt end suspend".split())
+_FIGHTING = frozenset("hostility fighting fight attack fire war conflict violence shelling".split())
+
+
+def _stops_fighting(verb: Token) -> bool:
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _STOPPING and any(o.dep_ == "dobj" and o.lemma_.lower() in _FIGHTING for o in c.children)
+        for c in verb.children
+    )
 
 
 def _shares_a_view(verb: Token, subject: Token | None, preps: set[str]) -> bool:
@@ -1420,7 +1432,8 @@ def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Ent
     if _from_another_time(mention, noun):
         return None
     kinds = _kinds_of(mention) - {"generic"}
-    named = [e for e in entries if any((n := _deal_noun(m)) is not None and not _names_another(m) for m in e.mentions)]
+    # An agreement is known by its noun ("a collective deal") or by its kind ("agreed to cease hostilities").
+    named = [e for e in entries if e.kinds - {"generic"} or any((n := _deal_noun(m)) is not None and not _names_another(m) for m in e.mentions)]
     entry = next((e for e in reversed(named) if kinds <= e.kinds), None)
     if entry is None or _made_by_others(mention, entry, index) or _owned_by_another(mention, entry, index):
         return None

@@ -677,6 +677,9 @@ def test_who_passed_the_bill_a_leader_agreed_to_sign_is_a_side(facts, text):
         # The same thing agreed to, told again.
         ("Velland and Dorn agreed to exchange prisoners on Monday. Karl Amis said the two sides had agreed to exchange "
          "500 prisoners each.", None),
+        # Agreeing to cease hostilities is a truce, and the peace agreement the sides then announce is it.
+        ("Velland and the Dorn Front agreed to cease hostilities on Sunday. Velland and the Dorn Front have agreed to "
+         "announce that they have concluded a peace agreement.", None),
         # Agreeing to announce a peace agreement: the peace agreement told before.
         ("Velland and the Dorn Front signed a peace agreement on Sunday. Velland and the Dorn Front have agreed to "
          "announce that they have concluded a peace agreement.", None),
