@@ -18,10 +18,11 @@ import pytest
 # 0.929, 0.779. Issue 13's second round (generalisation checked on PolNeAR): conditions 0.812, agreements 0.875,
 # agreement_parties 0.786, quotes 0.946, parties 0.927; then agreement_parties 0.857 (the other side of "a deal
 # with the two counties", who brought the suits settled or passed the bill signed, who backs a deal); then parties
-# 0.933 (role nouns of one kind of body, days, states in brackets after lawmakers, plural acronyms, broadcasters).
+# 0.933 (role nouns of one kind of body, days, states in brackets after lawmakers, plural acronyms, broadcasters);
+# then agreements 0.918 (one deal named again in other words is one agreement; checked on unseen deal reports).
 F1_FLOORS = {
     "parties": 0.913,
-    "agreements": 0.855,
+    "agreements": 0.898,
     "conditions": 0.79,
     "commentary": 0.86,
     "quotes": 0.926,

@@ -77,7 +77,9 @@ _IRREALIS_HEADS = frozenset(
     "demand ask need prepare prepared willing ready keen eager likely unlikely fail failure refuse refusal reject "
     "decline option right bid effort talk talks negotiation negotiations progress chance possibility prospect lead "
     "alternative threaten promise pledge vow insist condition precondition would-be prospective potential set "
-    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race press pressure lobby encourage future".split()
+    "possible proposed draft planned appeal help vie strive struggle scramble determination drive quest race press pressure lobby encourage future "
+    # "had been unable to agree on the bills", "is open to a cease-fire": an agreement not (yet) made.
+    "unable open".split()
 )
 # A definite mention ("the deal") stands for an agreement already made even under a modal ("the deal could
 # collapse"); only a hope or a condition over it makes it hypothetical.
@@ -170,6 +172,9 @@ _SIDE_NOUNS = {
     "firm": PartyKind.organization, "company": PartyKind.organization, "group": PartyKind.organization,
     "country": PartyKind.country, "nation": PartyKind.country, "government": PartyKind.country,
     "state": PartyKind.country, "partner": None,
+    # "the two economic superpowers", "the two neighbours", "the two allies".
+    "superpower": PartyKind.country, "power": PartyKind.country, "neighbour": PartyKind.country,
+    "neighbor": PartyKind.country, "ally": PartyKind.country, "rival": PartyKind.country,
 }
 # Verbs whose subject is an agreement and whose object its terms.
 _TERMS_VERBS = frozenset("include mean involve give require allow see cover provide oblige commit let make".split())
@@ -347,7 +352,7 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
             return None
         if deps & {"xcomp", "ccomp", "dobj", "nsubjpass"} or preps & {"to", "on", "upon"}:
             kinds = {k for c in token.subtree if (k := _noun_kind(c)) and c.i != token.i}
-            return "truce" if "truce" in kinds else "generic"
+            return "truce" if "truce" in kinds or _stops_fighting(token) else "generic"
         return None
     if lemma == "settle":
         return "generic" if _settles_a_dispute(token, index) else None
@@ -391,6 +396,18 @@ def _verb_trigger(token: Token, index: PartyIndex) -> str | None:
         return "transaction" if partners or (priced and business) else None
     # buy, acquire, purchase: a business or a share of one ("bought a 5% stake in X", "acquired its rival").
     return "transaction" if business else None
+
+
+# "agreed to cease hostilities", "agreed to stop the fighting": a truce in other words.
+_STOPPING = frozenset("cease stop halt end suspend".split())
+_FIGHTING = frozenset("hostility fighting fight attack fire war conflict violence shelling".split())
+
+
+def _stops_fighting(verb: Token) -> bool:
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _STOPPING and any(o.dep_ == "dobj" and o.lemma_.lower() in _FIGHTING for o in c.children)
+        for c in verb.children
+    )
 
 
 def _shares_a_view(verb: Token, subject: Token | None, preps: set[str]) -> bool:
@@ -509,7 +526,7 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 def _irrealis(token: Token, definite: bool = False) -> bool:
     """True when `token` sits under a hope, plan, offer, demand, refusal, condition, failure, negation or modal."""
-    current = token
+    current, coordinate = token, False
     for _ in range(12):
         children = list(current.children)
         if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in children):
@@ -530,7 +547,9 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
                 return True
         # "The agreement still needs approval": what the agreement's own verb wants is not a wish for it.
         own_verb = current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and definite
-        if current != token and not own_verb and _word_in(current, _HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
+        # "a list of children Kyiv wanted returned, but the delegation agreed to ...": the small model makes "agreed" a
+        # conjunct of "wanted"; what is coordinate with a wish is not under it.
+        if current != token and not own_verb and not coordinate and _word_in(current, _HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS):
             return True
         if not definite and current != token and current.lower_ in _TOWARD:
             return True
@@ -541,6 +560,12 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
         if current != token and current.lemma_.lower() in _APPROACH and not (current.pos_ == "VERB" and current.lemma_.lower() == "close"):
             return True
         if current == token.head and token.dep_ == "nsubj" and _unreal_predicate(current):
+            return True
+        # "A formal agreement will be published before May": an agreement still to come, unless told as made ("a
+        # ceasefire agreed on Friday will take effect").
+        if not definite and current == token.head and token.dep_ in {"nsubj", "nsubjpass"} and _will(current) and not any(
+            c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" for c in token.children
+        ):
             return True
         if not definite and current.dep_ == "xcomp" and _future_or_aim(current.head):
             return True
@@ -556,14 +581,19 @@ def _irrealis(token: Token, definite: bool = False) -> bool:
             return head.lemma_.lower() in (_HYPOTHETICAL_HEADS if definite else _IRREALIS_HEADS) or (
                 not definite and any(c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in {"expect", "think", "believe"}
             )
+        coordinate = current.dep_ == "conj"
         current = current.head
     return False
 
 
+def _will(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "'ll"} for c in verb.children)
+
+
 def _word_in(token: Token, words: frozenset[str]) -> bool:
-    """Whether a word is one of `words`, also where the small model's lemma is wrong ("hopes" -> "hop")."""
+    """Whether a word is one of `words`, also where the small model's lemma is wrong ("hopes", "hoped" -> "hop")."""
     lower = token.lower_
-    return token.lemma_.lower() in words or lower in words or lower.endswith("s") and lower[:-1] in words
+    return token.lemma_.lower() in words or lower in words or lower.endswith(("s", "d")) and lower[:-1] in words
 
 
 def _unreal_predicate(verb: Token) -> bool:
@@ -680,6 +710,10 @@ def _party_of(token: Token, index: PartyIndex) -> str | None:
             party = index.get(found)
             if party is not None and (party.kind is PartyKind.person) == (token.lower_ in {"he", "she"}):
                 return found
+    # "A committee of attorneys general announced a settlement": an indefinite noun brings in someone new, not the
+    # organisation named last.
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and not index.at(token.idx, token.idx + len(token)):
+        return None
     found = index.refer(token)
     if found:
         return found
@@ -798,7 +832,8 @@ def _mention_parties(mention: _Mention, index: PartyIndex, entries: list[_Entry]
         listed = _listed_among(subject) if subject is not None else None
         if listed is not None:
             return _parties_in(listed, index)
-        if subject is not None and subject.i < mention.tokens[0].i and subject.dep_ in {"nsubj", "nsubjpass"}:
+        # (Not the subject a conjunct shares: "X wanted a full truce but agreed to a local one".)
+        if subject is not None and subject.i < mention.tokens[0].i and subject.dep_ in {"nsubj", "nsubjpass"} and anchor.dep_ != "conj":
             # The small model makes the dateline the subject and the real one its apposition.
             subject = next((c for c in subject.subtree if c.dep_ == "appos" and c.i >= mention.tokens[0].i), None)
             if subject is not None:
@@ -935,16 +970,24 @@ def _named_as_no_side(mention: _Mention, index: PartyIndex) -> set[str]:
         if pid is None:
             continue
         head = token
-        while head.dep_ in {"compound", "flat"} and head.head != head:
+        # "talks in Pretoria, South Africa": a place in apposition to a place is where, too.
+        while head.dep_ in {"compound", "flat", "appos"} and head.head != head:
             head = head.head
         locating = head.dep_ == "pobj" and head.head.lower_ in _LOCATING | {"against"}
         locating |= head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_.lower() in _STANCE_VERBS
+        # "the deal, which needs to be approved by X": who is still to approve it is not (yet) a side.
+        locating |= head.dep_ == "pobj" and head.head.dep_ == "agent" and _still_to_come(head.head.head)
         # "postpone the Regatta", "sales of the Model X", "under the Clean Air Act": events, products, buildings
         # and laws are no sides.
         thing = token.ent_type_ in _THING_ENTITIES
         thing |= _names_a_locality(token) or _names_the_venue(token) or _in_description(token, mention.anchor)
         where[pid] = where.get(pid, True) and (locating or thing)
     return {pid for pid, locating in where.items() if locating}
+
+
+def _still_to_come(verb: Token) -> bool:
+    """ "needs to be approved", "is expected to be ratified": a step not yet taken."""
+    return verb.dep_ == "xcomp" and _word_in(verb.head, _IRREALIS_HEADS | {"expect", "require"})
 
 
 def _without_affiliations(parties: list[str], mention: _Mention, index: PartyIndex) -> list[str]:
@@ -1088,17 +1131,37 @@ def _denied(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
+    # "ended without agreement on a ceasefire": what no agreement was reached on.
+    over = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "over", "for"} else None
+    if over is not None and over.pos_ == "NOUN" and _lexical_kind(over) and _denied(over):
+        return True
     # "That's a big deal": the small model reads the contracted copula as a verb with an object.
     predicate = noun if noun.dep_ == "attr" or noun.dep_ == "dobj" and noun.head.lower_ in {"'s", "’s"} else noun.head if noun.dep_ in {"conj", "appos"} and noun.head.dep_ == "attr" else None
     return predicate is not None and not _is_definite(predicate) and any(c.dep_ == "det" for c in predicate.children)
 
 
 def _verb_content(verb: Token) -> bool:
-    """ "They reached a partial agreement" says no more than its noun; "agreed to ...", "sold X to Y" do."""
+    """ "They reached a partial agreement" says no more than its noun; "agreed to ...", "sold X to Y" do; "has also
+    agreed to sign", "what they had agreed to" say no more than that there is a deal."""
+    if verb.lemma_.lower() == "agree":
+        return not _bare_agreeing(verb)
     if verb.lemma_.lower() not in _ACCEPT_VERBS:
         return True
     noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     return noun is None or _has_content(noun) or any(c.dep_ == "prep" and c.lower_ in {"on", "over", "for"} for c in verb.children)
+
+
+def _bare_agreeing(verb: Token) -> bool:
+    """ "X has also agreed to sign", "what they had agreed to": agreeing to an agreement the clause does not name."""
+    children = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in children):
+        return False
+    # A stranded "to" ("what they had agreed to") is parsed as a clause of its own.
+    said = [c for c in children if c.dep_ in {"dobj", "xcomp"} and c.tag_ != "TO"]
+    said += [o for c in children if c.dep_ == "prep" for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+    if any(c.dep_ == "xcomp" and (c.lemma_.lower() not in _ACCEPT_VERBS or any(o.dep_ in {"dobj", "prep"} for o in c.children)) for c in said):
+        return False
+    return all(c.tag_ in {"WDT", "WP"} or c.dep_ == "xcomp" for c in said)
 
 
 def _is_definite(noun: Token) -> bool:
@@ -1129,7 +1192,11 @@ def _under(noun: Token) -> bool:
     head = noun.head
     if head.lower_ == "of" and head.head.lemma_.lower() in {"term", "condition", "provision"} and head.head.dep_ == "pobj":
         head = head.head.head
-    return head.lower_ in {"under", "with"} and head.i < noun.i
+    if head.lower_ == "with":
+        # "With this deal, we strive to ...": fronted before the verb it frames; not "satisfied with the deal",
+        # "bills that fall in line with the deal".
+        return head.head.pos_ in {"VERB", "AUX"} and head.i < head.head.i
+    return head.lower_ == "under" and head.i < noun.i
 
 
 def _sentence_tokens(sent: SpacySpan) -> list[Token]:
@@ -1253,6 +1320,8 @@ def _group(mentions: list[_Mention], doc: Doc, index: PartyIndex) -> list[_Entry
                 continue
         if target is None and mention.kind == "transaction" and mention.anchor.pos_ in {"NOUN", "PROPN"} and not index.within(mention.start, mention.end):
             continue  # "the sale of alcohol": a sale by or to no one in the story
+        if target is None and not other:
+            target = _retold(mention, entries, index)
         if target is None:
             target = _Entry([], set())
             entries.append(target)
@@ -1297,6 +1366,138 @@ def _names_another(mention: _Mention) -> bool:
         return True
     head = noun.head
     return noun.dep_ == "pobj" and (head.lower_ == "like" or head.lower_ == "to" and head.head.lemma_.lower() in {"similar", "comparable", "akin", "identical"})
+
+
+# Words that date a deal to a time before the story's: "agreed a ceasefire in May last year", "a 2019 accord".
+_EARLIER = frozenset("last ago earlier previous previously prior before former once january february march april may june july "
+                     "august september october november december".split())
+
+
+def _deal_noun(mention: _Mention) -> Token | None:
+    """The agreement noun a mention names: its anchor, the object of its verb, or what was agreed to ("agreed to a
+    cease-fire")."""
+    noun = _named_by(mention)
+    anchor = mention.anchor
+    lemma = anchor.lemma_.lower()
+    if noun is None and lemma == "agree":
+        objects = [o for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for o in c.children if o.dep_ == "pobj"]
+        # "have agreed to announce that they have concluded a peace agreement": what they announce names it.
+        objects += [t for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.reporting_verbs() | _REPORTING_EXTRA for t in c.subtree]
+        noun = next((o for o in objects if _noun_kind(o)), None)
+    if noun is None and lemma in _ACCEPT_VERBS:
+        # "voted to accept an improved offer": the offer accepted is the deal.
+        noun = next((c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ACCEPTABLE), None)
+    return noun
+
+
+def _topic(noun: Token) -> set[str]:
+    """What a deal is about, as the nouns before it say ("the trade deal", "the withdrawal agreement"); not the words
+    of a kind of agreement ("a cease-fire deal"), the parts of a hyphenated word, numbers or lengths."""
+    doc = noun.doc
+    return {
+        c.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "compound"
+        and not _lexical_kind(c)
+        and not (c.i + 2 == noun.i and doc[c.i + 1].text == "-")
+        and not any(t.like_num or t.ent_type_ in {"DATE", "MONEY", "CARDINAL"} for t in c.subtree)
+    }
+
+
+def _named_counterpart(noun: Token) -> bool:
+    """ "an agreement with a technology company", "a settlement with Y": the noun names its other side."""
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in noun.children)
+
+
+def _counterparts(noun: Token, index: PartyIndex) -> list[str]:
+    """The parties a deal noun names as its sides: "a settlement with X", "a truce between X and Y"."""
+    objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "between"} for o in c.children if o.dep_ == "pobj"]
+    # "with a cable company" names a side not told before, whatever company was.
+    objects = [o for o in objects if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in o.children)]
+    return [p for o in objects for t in (o, *o.conjuncts) for p in _parties_in(t, index)]
+
+
+def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Entry | None:
+    """A report tells its deal many times, in other words each time: "X and Y reached a ceasefire agreement ... Z
+    confirmed that a ceasefire agreement had been reached", "reached a collective deal ... members approved the new
+    six-year collective agreement", "signed a peace deal ... signed the peace accord". An agreement noun of the kind
+    of the latest agreement named by a noun, naming no deal of another topic, no other sides and no earlier time,
+    is that agreement told again."""
+    # "an agreement had also been made to return the remains": one more agreement.
+    if any(c.dep_ == "advmod" and c.lower_ in {"also", "too", "additionally"} for t in (mention.anchor, mention.anchor.head) for c in t.children):
+        return None
+    noun = _deal_noun(mention)
+    if noun is None:
+        return _same_undertaking(mention, entries)
+    if _from_another_time(mention, noun):
+        return None
+    kinds = _kinds_of(mention) - {"generic"}
+    # An agreement is known by its noun ("a collective deal") or by its kind ("agreed to cease hostilities").
+    named = [e for e in entries if e.kinds - {"generic"} or any((n := _deal_noun(m)) is not None and not _names_another(m) for m in e.mentions)]
+    entry = next((e for e in reversed(named) if kinds <= e.kinds), None)
+    if entry is None or _made_by_others(mention, entry, index) or _owned_by_another(mention, entry, index):
+        return None
+    topics = {w for m in entry.mentions if (n := _deal_noun(m)) is not None for w in _topic(n)}
+    if topics and _topic(noun) and not topics & _topic(noun):
+        return None
+    sides = {p for m in entry.mentions for p in m.parties}
+    if not _is_definite(noun) and not _retold_nearby(mention, entry, noun):
+        return None
+    if _is_definite(noun) and not any(t.pos_ == "PROPN" or index.at(t.idx, t.idx + len(t)) for c in noun.children if c.i < noun.i for t in c.subtree):
+        return entry  # "the peace accord", "the new collective agreement": the deal told before
+    # "They have agreed to a cease-fire," a negotiator said: "they" names no new side ("it" names the one last told).
+    subject = _subject(mention.anchor) if mention.anchor.pos_ not in {"NOUN", "PROPN"} else None
+    if not set(mention.parties) <= sides:
+        if subject is None or subject.lower_ not in {"they", "we"}:
+            return None
+        mention.parties = [p for p in mention.parties if p in sides]
+    # "an agreement with Y" after "a settlement with X": a noun naming its other side is another deal, unless it
+    # names a side told before.
+    if _named_counterpart(noun):
+        return entry if set(_counterparts(noun, index)) & sides else None
+    return entry
+
+
+# How far (in paragraphs) a report retells its deal with "a ceasefire agreement" before it is telling of another: a
+# deal report names its deal every few paragraphs; a feature's other deals come many paragraphs on.
+_RETOLD_PARAGRAPHS = 8
+
+
+def _retold_nearby(mention: _Mention, entry: _Entry, noun: Token) -> bool:
+    """An indefinite "a deal" retells the deal told just before, not one paragraphs away in a long story ("the Paris
+    agreement ... [forty paragraphs on] an agreement to set goals")."""
+    return noun.doc.text[entry.mentions[-1].end : mention.start].count("\n") <= _RETOLD_PARAGRAPHS
+
+
+def _undertaking(mention: _Mention) -> tuple[str, str] | None:
+    """What the sides agreed to do, as a verb and its object: "agreed to exchange 1,000 prisoners" -> (exchange,
+    prisoner)."""
+    anchor = mention.anchor
+    if anchor.lemma_.lower() != "agree":
+        return None
+    for clause in (c for c in anchor.children if c.dep_ == "xcomp"):
+        obj = next((o for o in clause.children if o.dep_ == "dobj"), None)
+        if obj is not None:
+            return clause.lemma_.lower(), obj.lemma_.lower()
+    return None
+
+
+def _same_undertaking(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    """ "both sides agreeing to exchange more prisoners ... the two sides had agreed to exchange 1,000 prisoners": the
+    same thing agreed, told again."""
+    undertaking = _undertaking(mention)
+    if undertaking is None:
+        return None
+    return next((e for e in reversed(entries) if any(_undertaking(m) == undertaking for m in e.mentions)), None)
+
+
+def _from_another_time(mention: _Mention, noun: Token) -> bool:
+    own = {t.i for c in noun.children if c.dep_ in {"amod", "compound", "nummod"} for t in c.subtree}
+    return any(
+        t.ent_type_ == "DATE" and t.lower_ in _EARLIER or t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4 or t.lower_ in {"earlier", "previously"}
+        for t in mention.tokens
+        if t.i not in own
+    )
 
 
 def _same_sides(mention: _Mention, entries: list[_Entry]) -> _Entry | None:

@@ -371,6 +371,9 @@ def test_a_similar_deal_is_another_agreement(facts, text, main_evidence):
          "two lawsuits over quotas.", {"Atlantic Fishing Guild"}),
         # "the state's agreement" names no one by itself: not the speaker named before it.
         ("Tribal lawyer Tim Cole told reporters the state's agreement with the tribes was crucial.", set()),
+        # "the two neighbours": the two countries named last.
+        ("After months of talks, Brazil and Argentina announced Friday the two neighbours have reached an agreement "
+         "on a trade deal.", {"Brazil", "Argentina"}),
     ],
 )
 def test_the_parties_are_those_who_agreed(facts, text, parties):
@@ -648,3 +651,146 @@ def test_who_passed_the_bill_a_leader_agreed_to_sign_is_a_side(facts, text):
     assert len(sheet.agreements) == 1
     names = _names(sheet, sheet.agreements[0].parties)
     assert {"Tom Berg", "National Assembly", "Federal Council"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # The same kind of agreement named again by a third party is the one reached.
+        ("Norland and the Vessa rebels reached a ceasefire agreement on Friday. Mediator Ana Ruiz confirmed that a "
+         "ceasefire agreement had been reached.", {"Norland"}),
+        # "the new collective agreement" the members approved is the collective deal reached.
+        ("Workers at Tarvo Steel ended their strike after reaching a collective deal with management. Members of the "
+         "Metal Union approved the new four-year collective agreement on Monday.", None),
+        # "signed the peace accord" after "signed a peace deal".
+        ("The government of Velland signed a peace deal with the Dorn Front. Velland's Justice Minister Karl Amis "
+         "signed the peace accord in the town of Sert.", None),
+        # "They" in a mediator's quotation is the side told before, not the mediators.
+        ('Dorn rebels agreed to a truce on Thursday, mediators said. "They have agreed to a truce," mediator Ana Ruiz '
+         "said.", None),
+        # A deal the sides have, told in the first person.
+        ("Velland and Dorn agreed a prisoner swap on Sunday. \"We have a deal for the prisoners,\" Karl Amis "
+         "posted.", None),
+        # The offer accepted is the deal reached.
+        ("Tarvo Steel reached a deal with its workers on Monday, ending a strike. Four fifths of the workforce voted "
+         "to accept an improved offer.", None),
+        # The same thing agreed to, told again.
+        ("Velland and Dorn agreed to exchange prisoners on Monday. Karl Amis said the two sides had agreed to exchange "
+         "500 prisoners each.", None),
+        # Agreeing to cease hostilities is a truce, and the peace agreement the sides then announce is it.
+        ("Velland and the Dorn Front agreed to cease hostilities on Sunday. Velland and the Dorn Front have agreed to "
+         "announce that they have concluded a peace agreement.", None),
+        # Agreeing to announce a peace agreement: the peace agreement told before.
+        ("Velland and the Dorn Front signed a peace agreement on Sunday. Velland and the Dorn Front have agreed to "
+         "announce that they have concluded a peace agreement.", None),
+    ],
+)
+def test_a_deal_named_again_in_other_words_is_one_agreement(facts, text, parties):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+    assert len(sheet.agreements[0].evidence) == 2
+    if parties is not None:
+        assert parties <= _names(sheet, sheet.agreements[0].parties)
+    assert "Ana Ruiz" not in _names(sheet, sheet.agreements[0].parties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An agreement of an earlier time is another one.
+        "Velland and Dorn agreed a ceasefire on Sunday. Velland and Dorn had agreed a ceasefire in May last year, but "
+        "fighting resumed after a week.",
+        # A deal of another kind.
+        "Tarvo Steel reached a pay deal with its workers on Monday. Earlier this month, Tarvo Steel agreed to a "
+        "takeover by its rival Omeco.",
+        # "also": one more agreement.
+        "Velland and Dorn agreed to exchange prisoners on Monday. Karl Amis said an agreement had also been made to "
+        "return the remains of soldiers.",
+        # A deal told many paragraphs after another: one more.
+        "Velland and Dorn reached a fishing agreement on Monday.\n" + "The talks had lasted three days.\n" * 9
+        + "At a later meeting, the two sides reached a fishing agreement.",
+        # A deal with another side.
+        "Regulators announced a settlement with Orion Bank on Monday. The regulators also announced an agreement "
+        "with a cable company.",
+    ],
+)
+def test_a_deal_of_another_time_kind_or_side_is_another_agreement(facts, text):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 2, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dorn Front has agreed to sign a peace deal with the government of Velland. The government of Velland has "
+        "also agreed to sign.",
+        "Senator Ana Ruiz and Senator Karl Amis agreed on a budget deal on Sunday. There were already disagreements as "
+        "to what they had agreed to.",
+    ],
+)
+def test_agreeing_without_saying_to_what_is_the_deal_told_before(facts, text):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [(a.summary, _evidence(sheet, a)) for a in sheet.agreements]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since last year, the budget committees had been unable to agree on the annual spending bills.",
+        "The government of Velland has made clear it is open to a cease-fire.",
+        "Talks between Velland and Dorn ended without agreement on a ceasefire on Monday.",
+        # Still to come.
+        "A full and formal agreement to cover fishing will be published in May.",
+        # "hoped", which the small model lemmatises as "hop".
+        "The Dorn Front hoped to sign a ceasefire with Velland.",
+        "Karl Amis left the talks on Sunday, having hoped to sign a full ceasefire with the Dorn Front.",
+    ],
+)
+def test_an_agreement_not_reached_is_none(facts, text):
+    sheet = facts(text)
+    assert sheet.agreements == [], [a.summary for a in sheet.agreements]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_side"),
+    [
+        # A place in apposition to where the talks were.
+        ("The Velland government and the country's rebel forces agreed to cease hostilities after days of peace talks "
+         "in Arusha, Tanzania, according to a statement.", "Tanzania"),
+        # Who is "half-satisfied with the deal" (not a sentence framed by "With the deal, ...").
+        ("Velland and Dorn reached a trade deal on Monday. Senator Karl Amis was only half-satisfied with the deal, "
+         "having hoped for more.", "Karl Amis"),
+        ("The White House reached a budget deal with Congress on Monday. Senator Ana Ruiz said she will work with "
+         "Senator Karl Amis to pass bills that fall in line with the new deal.", "Karl Amis"),
+        # Who still has to approve it.
+        ("Leaders of the Nordic Union approved a fishing deal with Velland on Sunday. The deal, which needs to be "
+         "approved by the Ostmark Assembly, covers cod.", "Ostmark Assembly"),
+    ],
+)
+def test_who_is_only_near_the_deal_is_no_side(facts, text, not_a_side):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    assert not_a_side not in _names(sheet, sheet.agreements[0].parties)
+
+
+def test_an_indefinite_body_is_not_the_organisation_named_last(facts):
+    sheet = facts(
+        "A panel of twelve attorneys general announced a settlement with Orvex Pharma on Monday. A committee of "
+        "regulators announced a $3bn settlement with Delmar Foods."
+    )
+    assert len(sheet.agreements) == 2, [a.summary for a in sheet.agreements]
+    assert "Orvex Pharma" not in _names(sheet, sheet.agreements[1].parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # The small model makes "agreed" a conjunct of the wish: coordinate with it, not under it; the subject is shared.
+        ("Velland wanted a full ceasefire but agreed to a local truce with Dorn.", "Velland"),
+        ("The Dorn Front hoped for more money but accepted the offer of Velland.", "Velland"),
+    ],
+)
+def test_an_agreement_coordinate_with_a_wish_is_an_agreement(facts, text, party):
+    sheet = facts(text)
+    assert len(sheet.agreements) == 1, [a.summary for a in sheet.agreements]
+    assert party in _names(sheet, sheet.agreements[0].parties)
