@@ -102,7 +102,8 @@ class _Found:
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
-    tokens = [t for t in tokens if not t.is_space] or tokens
+    # A non-projective parse yields a subtree out of order ("insisted on X -- an objective that Y reiterated").
+    tokens = sorted([t for t in tokens if not t.is_space] or tokens, key=lambda t: t.i)
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens = tokens[:-1]
     while len(tokens) > 1 and tokens[0].is_punct:
@@ -130,6 +131,9 @@ def _subject(verb: Token) -> Token | None:
                 continue
         if head.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "acomp"} and head.head != head:
             head = head.head
+            continue
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head.head  # "X seeks survival by demanding ...": the one who acts demands
             continue
         return None
     return None
@@ -698,6 +702,12 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         infinitive = list(doc[end + 1].subtree)
         what = what + [t for t in infinitive if t.i >= end]
         evidence = evidence + [t for t in infinitive if t.i >= end]
+    elif end < len(doc) and doc[end].dep_ == "mark" and doc[end].lower_ == "that" and doc[end].head.head == token.head and doc[end].head.i > end:
+        # "discussing the demand that Y ...": the small model hangs the demand's clause on the verb above the noun.
+        clause = [t for t in doc[end].head.subtree if t.i >= end]
+        what, evidence = what + clause[1:], evidence + clause
+        if of is None:
+            of = _party(next((c for c in doc[end].head.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
     if not what:
         return None
     # "demand for steel" is a market; "a demand for X to do Y", "the union's demands for ..." or "the union's demand
@@ -806,6 +816,10 @@ def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
     if token.lower_ != "without" or token.dep_ != "prep":
         return None
     main = token.head
+    # "will not agree to the release of X without Y": the small model hangs the phrase on the object of the step.
+    step = main.head.head if main.dep_ == "pobj" and main.head.dep_ == "prep" else main.head
+    if main.pos_ == "NOUN" and main.dep_ in {"pobj", "dobj"} and step.pos_ == "VERB" and _step(step) and _negated(step):
+        main = step
     # A refusal to act ("will not sign"), or no deal at all ("there will be no deal"): "without him, the enthusiasm
     # might not be there" is a guess.
     if main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"attr", "dobj", "nsubj"}:
