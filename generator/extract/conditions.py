@@ -59,11 +59,16 @@ _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 _COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant"})
 _STARTING_VERBS = frozenset({"begin", "start", "open", "hold", "negotiate", "talk", "proceed", "enter"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
+_PROPOSAL_NOUNS = frozenset({"offer", "proposal", "plan", "draft", "framework"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
 _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
 _APPROVAL_VERBS = frozenset({"approve", "ratify", "endorse", "vote"})
 _AWAITING_VERBS = frozenset({"need", "require", "await"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
+# "conditions to end the war", "conditions for talks": what a condition gates, not what it asks.
+_CONDITION_NOUNS = frozenset({"condition", "precondition", "prerequisite", "requirement"})
+# "demands being met", "conditions accepted by Y": what is done with a demand, in a participle.
+_ANSWERING_VERBS = frozenset({"accept", "meet", "fulfil", "fulfill", "satisfy", "reject", "refuse", "drop", "dismiss", "make", "set", "issue", "outline"})
 # Nouns of asking, which state a demand only with what is asked: "a call for Y to ...", "X's advice that Y should ...".
 _ASKING_NOUNS = frozenset({"call", "request", "appeal", "advice"})
 # "X sounded (issued, renewed) a call for ...": the subject of these verbs makes the demand their object names.
@@ -71,6 +76,7 @@ _MAKING_VERBS = frozenset({"make", "issue", "renew", "repeat", "reiterate", "sou
 _SETTING_VERBS = frozenset({"set", "lay", "attach", "impose", "outline"})  # "X set conditions for ..."
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
 _NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health", "phone", "conference", "close", "wake", "roll"})
+_FAILING_VERBS = frozenset({"collapse", "fail", "falter", "founder", "stall"})
 _OFFER_ADJECTIVES = frozenset({"prepared", "willing", "ready", "happy", "open"})
 _RESTRICTING_VERBS = frozenset({"permit", "allow", "eligible", "able", "entitle", "let"})
 _DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy", "response", "answer", "vote", "approval", "offer"})
@@ -306,14 +312,14 @@ def _step(verb: Token) -> bool:
 
 def _under_terms(verb: Token) -> bool:
     """ "Under the settlement, X said Y must ...", "As part of the deal, Y is required to ...": the terms of an agreement
-    reached, not a demand."""
+    reached, not a demand; "Under the proposal, X would ... in return for ...": the terms of a proposal, no one's demand."""
     for head in [verb, *verb.ancestors]:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"under", "as"}:
                 continue
             nouns = [o for o in prep.children if o.dep_ == "pobj"]
             nouns += [o for part in nouns if part.lemma_.lower() == "part" for of in part.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
-            if any(_noun_kind(n) for n in nouns):
+            if any(_noun_kind(n) or n.lemma_.lower() in _PROPOSAL_NOUNS for n in nouns):
                 return True
     return False
 
@@ -342,6 +348,13 @@ def _fellows(verb: Token, index: PartyIndex) -> list[str]:
     if subject is None:
         return []
     return [pid for c in subject.conjuncts if (pid := _party(c, index))]
+
+
+def _restated(keys: set[str], earlier: set[str]) -> bool:
+    """The same demand again: one's words all among the other's, or two words shared. One shared verb is not enough:
+    "release the hostages only after Y allowed aid in" and "demands that Y allow the displaced to return" are two."""
+    shared = keys & earlier
+    return bool(shared) and (shared in (keys, earlier) or len(shared) >= 2)
 
 
 def _keys(tokens: list[Token]) -> set[str]:
@@ -646,8 +659,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     # "on (under) condition that ...": the main clause's subject sets it.
     if lemma == "condition" and token.dep_ == "pobj" and head.lower_ in {"on", "upon", "under"}:
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
-        if clause is None:
-            return None
+        if clause is None or token.tag_ != "NN" or _about_the_demand(token, clause):
+            return None  # "would rely on three conditions being accepted by Y": no condition stated
         what = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
         # "attend the summit on condition that ...": the small model may hang the condition on the verb's object
         verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), head.head)
@@ -659,6 +672,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         reporter = _reporter(head)
         if subject is None or reporter is None or _negated(head):
             return None  # "X should not be a requirement" is no condition
+        if subject.lemma_.lower() in _DEMAND_NOUNS | _ASKING_NOUNS:
+            return None  # "Y's conditions were an ultimatum": a view of a demand made by another
         what = list(subject.subtree)
         evidence = [t for t in head.subtree if subject.left_edge.i <= t.i <= token.right_edge.i]
         return _Found(_demander(reporter, index), None, what, [_span(evidence)], token, _keys(what) | {subject.lemma_.lower()})
@@ -689,7 +704,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
             target = next((o for o in child.children if o.dep_ == "pobj"), None)
             of = _party(target, index)
             what = sorted({*what, *list(child.subtree)[1:]}, key=lambda t: t.i)
-        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"} and not (child.dep_ == "relcl" and lemma in _ASKING_NOUNS):
+        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"} and not (child.dep_ == "relcl" and lemma in _ASKING_NOUNS) and not _about_the_demand(token, child):
             # "a demand for Y to do Z": Y and what it is to do ("an appeal that presaged her defeat" describes the
             # appeal, not what it asks)
             what = sorted({*what, *child.subtree}, key=lambda t: t.i)
@@ -717,6 +732,16 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         return None
     evidence = [t for t in evidence if t.i >= min(token.left_edge.i, head.i if made else token.i)]
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
+
+
+def _about_the_demand(noun: Token, clause: Token) -> bool:
+    """A clause on a noun of demanding that says what the demand is for or what became of it, not what it asks: "his
+    conditions to end the war", "three conditions being accepted by Y", "demands that the leaders rejected"."""
+    if clause.lemma_.lower() in _ANSWERING_VERBS and clause.tag_ == "VBN":
+        return True  # "a call for Y to accept Z" asks Y to accept
+    if noun.lemma_.lower() in _CONDITION_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return True
+    return clause.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in clause.children)
 
 
 def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
@@ -759,6 +784,10 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         current = current.head
     if token.lower_ in {"after", "once"} and not only:
         return None
+    if clause.lemma_.lower() in _FAILING_VERBS:
+        return None  # "X will ramp up pressure if the talks collapse": a plan for a failure, nothing asked of anyone
+    if token.lower_ == "unless" and not (only or offer is not None or _negated(main) or _step(main) or _threat(main, clause) or _pressure_kept_up(main)):
+        return None  # "unless Y passes a bill, the government will close": a consequence, no party's condition
     # "a lie unless proven otherwise": a condition names who is to act.
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
         return None
@@ -853,7 +882,7 @@ def _in_return(token: Token, index: PartyIndex) -> _Found | None:
         return None
     modal = any(c.dep_ == "aux" and c.lower_ in {"would", "will", "could", "'d", "'ll"} for c in main.children)
     offering = any(t.lemma_.lower() in _OFFER_VERBS | _OFFER_ADJECTIVES for t in [main, *main.ancestors][:3])
-    if not (modal or offering):
+    if not (modal or offering) or _under_terms(main):
         return None
     noun = next(o for o in token.children if o.dep_ == "pobj")
     for_ = next(c for c in noun.children if c.lower_ == "for")
@@ -1053,7 +1082,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
             continue  # inside a demand already read ("demanding that X ... before Y will agree to ...")
         seen.add(hit.anchor.i)
         # The same demand stated again ("give in to demands to free the prisoners") adds its evidence.
-        same = next((f for f in found if hit.keys and hit.keys & f.keys and (hit.by is None or hit.by == f.by)), None)
+        same = next((f for f in found if _restated(hit.keys, f.keys) and (hit.by is None or hit.by == f.by)), None)
         if same is not None:
             same.evidence.extend(e for e in hit.evidence if e not in same.evidence)
             continue

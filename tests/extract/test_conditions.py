@@ -444,3 +444,79 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
     sheet = facts(text)
     assert len(sheet.conditions) == 1, [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
     assert "urging" not in sheet.conditions[0].evidence[0].text_of(sheet.text)
+
+
+# Constructions read on real negotiation reports nobody tuned on (round 4): each sentence is invented.
+@pytest.mark.parametrize(
+    ("text", "by", "of", "evidence_words"),
+    [
+        # "by demanding": the one who acts through the participle demands.
+        ("Chile seeks survival by demanding a permanent truce from Peru.", "Chile", None, ["demanding a permanent truce"]),
+        # "will not agree to the release of X without Y": the phrase hangs on the object of the refused step.
+        (
+            "Chile has said it will not agree to the release of the prisoners without Peru committing to a full truce.",
+            "Chile",
+            "Peru",
+            ["without Peru committing"],
+        ),
+        # "the demand that Y ...", whose clause the small model hangs on the verb above the noun.
+        (
+            "The two spoke by telephone discussing the US demand that Brazil put forward a concrete offer before the official negotiations start.",
+            "United States",
+            "Brazil",
+            ["demand that Brazil put forward a concrete offer"],
+        ),
+        # "the movement", "the organization": the organisation named before.
+        (
+            "The Harbour Movement held a rally in Lima. A spokesman said the movement demands a full review of the pay scales.",
+            "Harbour Movement",
+            None,
+            ["demands a full review"],
+        ),
+        # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
+        (
+            "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
+            "Tunde Bakare",
+            None,
+            ["insisted on remaining in office"],
+        ),
+    ],
+)
+def test_a_demand_of_real_negotiation_reports_is_found(facts, text, by, of, evidence_words):
+    sheet = facts(text)
+    assert len(sheet.conditions) == 1, [c.summary for c in sheet.conditions]
+    condition = sheet.conditions[0]
+    assert _name(sheet, condition.by) == by
+    if of is not None:
+        assert _name(sheet, condition.of) == of
+    evidence = condition.evidence[0].text_of(sheet.text)
+    assert all(word in evidence for word in evidence_words), evidence
+
+
+def test_two_demands_sharing_one_verb_are_two_conditions(facts):
+    """ "only after Y ... allowed boats in" and "demands that Y allow the villagers to return" share "allow" alone."""
+    sheet = facts(
+        "Chile said it would free the sailors only after Peru has withdrawn its ships and allowed fishing boats into the bay. "
+        "In addition, Chile demands that Peru allow the displaced villagers to return to their homes."
+    )
+    assert len(sheet.conditions) == 2, [c.summary for c in sheet.conditions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The terms of a proposal are no one's demand.
+        "Under the proposal, Chile would release ten sailors in exchange for Peruvian prisoners.",
+        # What a condition is for ("to end the dispute"), or what became of it, is not what it asks.
+        "Chile and Peru met in Lima. Chile's conditions to end the dispute include non-starters for Peru.",
+        "Chile and Peru met. Peru appeared to suggest an end to the fighting would rely on three conditions being accepted by Chile.",
+        # A demand called an ultimatum is a view of another's demand.
+        "Peru's conditions were an ultimatum that cannot be accepted, Chile claimed.",
+        # "unless" before a consequence no party chooses; "if the talks collapse": a plan for a failure.
+        "Unless Congress passes a bill before midnight, the government will partially close.",
+        "Chile is ready to ramp up pressure on Peru if the talks collapse.",
+    ],
+)
+def test_what_asks_nothing_of_anyone_is_not_a_condition(facts, text):
+    sheet = facts(text)
+    assert sheet.conditions == [], [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
