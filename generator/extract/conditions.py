@@ -59,6 +59,8 @@ _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 _COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant"})
 _STARTING_VERBS = frozenset({"begin", "start", "open", "hold", "negotiate", "talk", "proceed", "enter"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
+# Measures a party can be asked to undo: "the sanctions must be lifted".
+_MEASURE_NOUNS = frozenset({"sanction", "tariff", "embargo", "blockade", "ban", "restriction", "duty", "quota", "levy"})
 _PROPOSAL_NOUNS = frozenset({"offer", "proposal", "plan", "draft", "framework"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
 _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
@@ -574,20 +576,43 @@ def _speculated(verb: Token) -> bool:
 
 
 def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
-    """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head):
+    """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party;
+    "X said any deal must include ...", "the sanctions must be lifted, X said": a condition X sets on a deal or a
+    measure."""
+    reporter = _reporting_verb(token)
+    if reporter is None or _negated(reporter) or not _obliged(token):
         return None  # "X does not believe Y should ...": no demand
-    if not _obliged(token):
-        return None
+    by = _demander(reporter, index)
+    what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
     # Only an actor can be asked to act: "the Games must be rescheduled" is a decision on a thing.
     # The subject names the party itself: "X's performance should boost ..." is a forecast about X.
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     of = index.refer(subject) if subject is not None and subject.pos_ != "PRON" else None
-    by = _demander(token.head, index)
-    if of is None or by is None or of == by:
+    if of is not None:
+        return _Found(by, of, what, [_span(what)], token, _keys(what)) if by is not None and of != by else None
+    subject = subject or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or by is None or not _deal_or_measure_asked(subject, token):
         return None
-    what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
-    return _Found(by, of, what, [_span(what)], token, _keys(what))
+    return _Found(by, None, what, [_span(what)], token, _keys(what) | {subject.lemma_.lower()})
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The verb that reports `verb`'s clause: "X said [Y must ...]", or the aside "[Y], X said, [must ...]"."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.reporting_verbs():
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "parataxis" and c.lemma_.lower() in lexicon.reporting_verbs()), None)
+
+
+def _deal_or_measure_asked(subject: Token, verb: Token) -> bool:
+    """ "any agreement must include ...", "the sanctions must be lifted", "tariffs should be lowered": what a deal
+    must hold, or a measure to be undone, is a condition on the deal. Not "the deal must be approved by X" (the
+    approver's condition) nor "the talks must continue" (a hope)."""
+    lemma = subject.lemma_.lower()
+    if not (_gated_noun(subject) or lemma in _MEASURE_NOUNS):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in subject.children):
+        return True
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _obliged(verb: Token) -> bool:

@@ -473,6 +473,9 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
             None,
             ["demands a full review"],
         ),
+        # "X said any deal must ...", "the tariffs must be lifted, X said": a condition on a deal, or a measure to undo.
+        ("Chile and Peru met in Lima. Chile said any agreement must include the return of all fishing boats.", "Chile", None, ["any agreement must include"]),
+        ("Chile and Peru met in Lima. In addition, Chile said, the import tariffs must be lifted.", "Chile", None, ["tariffs must be lifted"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -515,6 +518,9 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         # "unless" before a consequence no party chooses; "if the talks collapse": a plan for a failure.
         "Unless Congress passes a bill before midnight, the government will partially close.",
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
+        # Talks that must go on are a hope; terms of a deal reached are no demand.
+        "Chile and Peru met in Lima. Chile said the talks must continue.",
+        "Chile and Peru met in Lima. Under the deal, Chile said, the tariffs must be lifted by May.",
     ],
 )
 def test_what_asks_nothing_of_anyone_is_not_a_condition(facts, text):
