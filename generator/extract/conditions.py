@@ -37,6 +37,9 @@ from generator.extract.parties import PartyIndex
 from generator.model import Agreement, Condition, Party, PartyKind, Quote, Span
 
 _DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
+# "X requested (sought) Z from Y": a demand where what is sought is another's to give.
+_SEEKING_VERBS = frozenset({"seek", "request"})
+_SOUGHT_NOUNS = frozenset({"assurance", "guarantee", "concession", "commitment", "pledge", "apology", "compensation", "release", "withdrawal", "removal", "relief", "raise", "increase", "cut", "reduction", "recognition", "exemption", "waiver", "ceasefire", "truce", "halt", "end", "return", "access", "refund", "resignation"})
 # "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
 # where the object is a party: "told reporters to expect delays" is no demand.
 _OBJECT_CONTROL_VERBS = frozenset({"urge", "press", "push", "pressure", "implore", "warn"})
@@ -379,12 +382,14 @@ def _previous_subject(sent: SpacySpan, index: PartyIndex) -> str | None:
 
 def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
-    if lemma not in _DEMAND_VERBS or token.pos_ not in {"VERB", "AUX"} or _negated(token):
+    if lemma not in _DEMAND_VERBS | _SEEKING_VERBS or token.pos_ not in {"VERB", "AUX"} or _negated(token):
         return None  # "she had not demanded that ...": no demand
     children = list(token.children)
     clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None)
     on = next((c for c in children if c.dep_ == "prep" and c.lower_ == "on"), None)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if lemma in _SEEKING_VERBS and not _sought_of_another(token, obj, clause, index):
+        return None
     if lemma == "insist":
         # "insisted the deal was fair" reports a view; "insisted on X", "insisted that Y must ..." demand.
         obliged = clause is not None and (
@@ -425,6 +430,21 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     if of is None and clause is not None:
         of = _party(next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
     return _Found(by, of, what, [_span(_right_of(token))], token, _keys(what), _fellows(token, index))
+
+
+def _sought_of_another(verb: Token, obj: Token | None, clause: Token | None, index: PartyIndex) -> bool:
+    """ "X requested guarantees (that Y ...)", "X sought assurances from Y", "X are seeking a raise": what one party asks
+    another to give. Not "X seeks survival", "X seeks to ..." (a goal of its own) nor "requested anonymity"."""
+    if obj is None:
+        return verb.lemma_.lower() == "request" and clause is not None and clause.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in clause.children)
+    if obj.lemma_.lower() in _REPORTING_FAVOURS:
+        return False
+    if verb.lemma_.lower() == "request":
+        return True
+    source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if source is not None and _party(next((o for o in source.children if o.dep_ == "pobj"), None), index):
+        return True
+    return any(o.lemma_.lower() in _SOUGHT_NOUNS for o in [obj, *obj.conjuncts])
 
 
 def _to_clause(verb: Token, after: int) -> Token | None:

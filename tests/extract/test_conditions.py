@@ -476,6 +476,11 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         # "X said any deal must ...", "the tariffs must be lifted, X said": a condition on a deal, or a measure to undo.
         ("Chile and Peru met in Lima. Chile said any agreement must include the return of all fishing boats.", "Chile", None, ["any agreement must include"]),
         ("Chile and Peru met in Lima. In addition, Chile said, the import tariffs must be lifted.", "Chile", None, ["tariffs must be lifted"]),
+        # "X requested (sought) Z from Y", "X is seeking a raise": what another party is to give.
+        ("Chile and Peru met. Chile is requesting guarantees from the United Nations that Peru will respect the truce.", "Chile", None, ["requesting guarantees"]),
+        ("Chile and Peru met. Peru has sought specific assurances from Chile regarding the release of the sailors.", "Peru", None, ["sought specific assurances"]),
+        ("The Harbour Union is seeking smaller classes, more nurses and a 12 per cent raise.", "Harbour Union", None, ["12 per cent raise"]),
+        ("Chile and Peru met. Chile requested that Peru delay the vote.", "Chile", "Peru", ["requested that Peru delay the vote"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -518,6 +523,10 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         # "unless" before a consequence no party chooses; "if the talks collapse": a plan for a failure.
         "Unless Congress passes a bill before midnight, the government will partially close.",
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
+        # A goal of one's own, or the terms of an interview, is sought of no one.
+        "Chile seeks survival in a hostile region.",
+        "Peru is seeking to expand its ports.",
+        "Chile and Peru met. A Chilean diplomat, who requested anonymity, said the talks went well.",
         # Talks that must go on are a hope; terms of a deal reached are no demand.
         "Chile and Peru met in Lima. Chile said the talks must continue.",
         "Chile and Peru met in Lima. Under the deal, Chile said, the tariffs must be lifted by May.",
