@@ -831,8 +831,11 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         return None
     if clause.lemma_.lower() in _FAILING_VERBS:
         return None  # "X will ramp up pressure if the talks collapse": a plan for a failure, nothing asked of anyone
-    if token.lower_ == "unless" and not (only or offer is not None or _negated(main) or _step(main) or _threat(main, clause) or _pressure_kept_up(main)):
-        return None  # "unless Y passes a bill, the government will close": a consequence, no party's condition
+    # "Unless Y passes a bill, the government will close", in the narration: a consequence, no party's condition. A
+    # party's refusal, threat or step, or what a party says will happen unless ..., is one.
+    chosen = only or offer is not None or _negated(main) or _step(main) or _threat(main, clause) or _pressure_kept_up(main)
+    if token.lower_ == "unless" and not (chosen or _reporter(main) is not None or index.in_quote(token.idx)):
+        return None
     # "a lie unless proven otherwise": a condition names who is to act.
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
         return None

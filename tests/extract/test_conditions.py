@@ -481,6 +481,8 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         ("Chile and Peru met. Peru has sought specific assurances from Chile regarding the release of the sailors.", "Peru", None, ["sought specific assurances"]),
         ("The Harbour Union is seeking smaller classes, more nurses and a 12 per cent raise.", "Harbour Union", None, ["12 per cent raise"]),
         ("Chile and Peru met. Chile requested that Peru delay the vote.", "Chile", "Peru", ["requested that Peru delay the vote"]),
+        # What a party says will happen "unless" another acts is its condition (in the narration, a consequence).
+        ("Chile and Peru met. Chile said the border will close unless Peru pays its debts.", "Chile", "Peru", ["unless Peru pays its debts"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
