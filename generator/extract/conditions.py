@@ -39,7 +39,7 @@ from generator.model import Agreement, Condition, Party, PartyKind, Quote, Span
 _DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
 # "X requested (sought) Z from Y": a demand where what is sought is another's to give.
 _SEEKING_VERBS = frozenset({"seek", "request"})
-_SOUGHT_NOUNS = frozenset({"assurance", "guarantee", "concession", "commitment", "pledge", "apology", "compensation", "release", "withdrawal", "removal", "relief", "raise", "increase", "cut", "reduction", "recognition", "exemption", "waiver", "ceasefire", "truce", "halt", "end", "return", "access", "refund", "resignation"})
+_SOUGHT_NOUNS = frozenset({"assurance", "guarantee", "concession", "commitment", "pledge", "apology", "compensation", "release", "withdrawal", "removal", "relief", "raise", "increase", "cut", "reduction", "recognition", "exemption", "waiver", "ceasefire", "truce", "halt", "end", "return", "access", "refund", "resignation", "restoration", "reinstatement", "protection", "repeal", "reversal", "extension", "delay", "freeze", "cap"})
 # "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
 # where the object is a party: "told reporters to expect delays" is no demand.
 _OBJECT_CONTROL_VERBS = frozenset({"urge", "press", "push", "pressure", "implore", "warn"})
@@ -52,6 +52,7 @@ _OBLIGATION_MODALS = frozenset({"must", "should"})
 _DURATION_VERBS = frozenset({"take", "last", "live"})
 _EXCHANGE_NOUNS = frozenset({"return", "exchange"})
 _REFUSAL_VERBS = frozenset({"refuse", "decline"})
+_REJECTING_VERBS = frozenset({"reject", "oppose", "veto", "resist"})
 _PRESSURE_VERBS = frozenset({"block", "hold", "withhold", "boycott", "freeze", "suspend", "stall", "strike", "fight", "protest", "oppose", "blockade", "occupy", "picket", "filibuster"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
 _HYPOTHETICAL_MODALS = frozenset({"could", "might", "may"})  # "X could threaten to ...": a worry, not a threat
@@ -444,7 +445,8 @@ def _sought_of_another(verb: Token, obj: Token | None, clause: Token | None, ind
     source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     if source is not None and _party(next((o for o in source.children if o.dep_ == "pobj"), None), index):
         return True
-    return any(o.lemma_.lower() in _SOUGHT_NOUNS for o in [obj, *obj.conjuncts])
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    return any(o.lemma_.lower() in _SOUGHT_NOUNS for o in objects)
 
 
 def _to_clause(verb: Token, after: int) -> Token | None:
@@ -533,9 +535,10 @@ def _in_exchange(prep: Token) -> bool:
 
 def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     """ "X called on Y to ...", "X calls upon Y to ...", "X appealed to Y to ...", "X called (pushed, pressed) for Y to
-    ..." / "... for a Z"."""
+    ..." / "... for a Z", "X held out for Z"."""
     lemma = token.lemma_.lower()
-    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB" or _negated(token) or _speculated(token):
+    holding_out = lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)  # "X held out for Z"
+    if lemma not in _ASKING_FOR_VERBS and not holding_out or token.pos_ != "VERB" or _negated(token) or _speculated(token):
         return None  # "she had not yet called for his resignation": no call
     # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
     on = next(
@@ -833,7 +836,8 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         return None  # "X will ramp up pressure if the talks collapse": a plan for a failure, nothing asked of anyone
     # "Unless Y passes a bill, the government will close", in the narration: a consequence, no party's condition. A
     # party's refusal, threat or step, or what a party says will happen unless ..., is one.
-    chosen = only or offer is not None or _negated(main) or _step(main) or _threat(main, clause) or _pressure_kept_up(main)
+    refused = _negated(main) or main.lemma_.lower() in _REJECTING_VERBS  # "X will reject a delay unless Y ..."
+    chosen = only or offer is not None or refused or _step(main) or _threat(main, clause) or _pressure_kept_up(main)
     if token.lower_ == "unless" and not (chosen or _reporter(main) is not None or index.in_quote(token.idx)):
         return None
     # "a lie unless proven otherwise": a condition names who is to act.

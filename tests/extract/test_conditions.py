@@ -483,6 +483,16 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         ("Chile and Peru met. Chile requested that Peru delay the vote.", "Chile", "Peru", ["requested that Peru delay the vote"]),
         # What a party says will happen "unless" another acts is its condition (in the narration, a consequence).
         ("Chile and Peru met. Chile said the border will close unless Peru pays its debts.", "Chile", "Peru", ["unless Peru pays its debts"]),
+        # "X held out for Z"; "X is seeking Z, an end to W": every thing sought.
+        ("Chile and Peru met. Chile is holding out for lower tariffs and other provisions.", "Chile", None, ["holding out for lower tariffs"]),
+        (
+            "The Harbour Union held a rally. The union is seeking restoration of cost-of-living pay raises, an end to varying tiers of wages for dock jobs.",
+            "Harbour Union",
+            None,
+            ["an end to varying tiers"],
+        ),
+        # "X will reject Z unless Y ...": a refusal with its condition.
+        ("Chile and Peru met. Chile will reject the idea of delaying the vote unless Peru first ratifies the fishing treaty.", "Chile", "Peru", ["unless Peru first ratifies"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -527,6 +537,7 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
+        "Chile held out the hope of a deal for Peru.",
         "Peru is seeking to expand its ports.",
         "Chile and Peru met. A Chilean diplomat, who requested anonymity, said the talks went well.",
         # Talks that must go on are a hope; terms of a deal reached are no demand.
