@@ -162,7 +162,7 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ == "NN":
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
             return None  # "a group of teachers", "a coalition": someone new, not the organisation named before
-        return index.before(token.idx, {PartyKind.organization})
+        return _organisation_meant(token, index)
     if token.lemma_.lower() in _ROLE_PLACES and token.tag_ == "NN":
         return index.before(token.idx, {_ROLE_PLACES[token.lemma_.lower()]})
     found = index.refer(token)
@@ -185,6 +185,23 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
         return named[0]  # "others, including X and Y, urged ...": the first named of them
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     return inside[-1] if inside else None
+
+
+def _organisation_meant(noun: Token, index: PartyIndex) -> str | None:
+    """The organisation a role noun ("the union", "the company") stands for: the last named before it whose name holds
+    the noun ("the Harbour Union ... the union", where another firm was named between them), else the last named."""
+    word = noun.lemma_.lower()
+    named = [
+        (m.start, p)
+        for p in index.parties
+        # Its own name, not an alias: "the company" among the aliases is the placement being second-guessed here.
+        if p.kind is PartyKind.organization and word in p.name.lower().split()
+        for m in p.mentions
+        if m.end <= noun.idx and not index.in_quote(m.start)
+    ]
+    if named:
+        return max(named, key=lambda hit: hit[0])[1].id
+    return index.before(noun.idx, {PartyKind.organization})
 
 
 _POSSESSIVE_KINDS = {

@@ -493,6 +493,13 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         ),
         # "X will reject Z unless Y ...": a refusal with its condition.
         ("Chile and Peru met. Chile will reject the idea of delaying the vote unless Peru first ratifies the fishing treaty.", "Chile", "Peru", ["unless Peru first ratifies"]),
+        # "the union" is the organisation named before whose own name holds the noun, not the firm named between.
+        (
+            "The Harbour Union called a strike at the Acme Corporation. The Acme Corporation said talks would resume on Monday. The union is asking for a significant pay rise.",
+            "Harbour Union",
+            None,
+            ["asking for a significant pay rise"],
+        ),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
