@@ -752,7 +752,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     owner = next((p for m in modifiers if m.dep_ == "poss" and (p := _party(m, index))), None)
     if lemma in {"condition", "requirement"} and token.tag_ == "NNS" and owner is None:
         return None  # "conditions for investors", "capital requirements": circumstances, not a party's demand
-    by = next((p for m in modifiers if (p := _party(m, index))), None)
+    by = next((p for m in modifiers if (p := _party(m, index) or _members(m, index))), None)
     by_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
     if by is None and by_prep is not None:
         by = _party(next((o for o in by_prep.children if o.dep_ == "pobj"), None), index)
@@ -788,15 +788,30 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         what, evidence = what + clause[1:], evidence + clause
         if of is None:
             of = _party(next((c for c in doc[end].head.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
+    if not what and token.dep_ == "appos" and by is not None:
+        # "... significant cuts to spending, a key Republican demand": the demand is what the noun renames.
+        renamed = token.head
+        while renamed.dep_ == "pobj" and renamed.head.dep_ == "prep" and renamed.head.head.pos_ in {"NOUN", "PROPN"}:
+            renamed = renamed.head.head
+        what = [t for t in renamed.subtree if t.i < token.left_edge.i and not (t.is_punct and t.i == token.left_edge.i - 1)]
+        evidence = [*what, *evidence]
+        if what:
+            return _Found(by, None, what, [_span(evidence)], token, _keys(what) | {renamed.lemma_.lower()})
     if not what:
         return None
     # "demand for steel" is a market; "a demand for X to do Y", "the union's demands for ..." or "the union's demand
     # for ..." is a party's.
-    owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None)
+    owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None) or by is not None and token.tag_ == "NNS"
     if (not owned or lemma in _ASKING_NOUNS) and not any(t.pos_ in {"VERB", "AUX"} for t in what):
         return None
     evidence = [t for t in evidence if t.i >= min(token.left_edge.i, head.i if made else token.i)]
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
+
+
+def _members(modifier: Token, index: PartyIndex) -> str | None:
+    """The party a member's adjective names: "Republican demands" are the demands of the Republicans."""
+    plural = f"{modifier.lower_}s"
+    return next((p.id for p in index.parties if p.name.lower() == plural or p.name.lower() == f"the {plural}"), None)
 
 
 def _about_the_demand(noun: Token, clause: Token) -> bool:

@@ -500,6 +500,14 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
             None,
             ["asking for a significant pay rise"],
         ),
+        # "Republican demands for Z": the members' adjective names the party; "Z, a key Republican demand": what it renames.
+        ("Republicans and Democrats met on Monday. Negotiations stalled over Republican demands for spending cuts.", "Republicans", None, ["demands for spending cuts"]),
+        (
+            "Republicans and Democrats met on Monday. They had made little progress in persuading the Democrats to accept significant cuts to federal spending, a key Republican demand.",
+            "Republicans",
+            None,
+            ["significant cuts to federal spending"],
+        ),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -544,6 +552,8 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
+        # A market's demand for a good.
+        "Chile and Peru met. Chilean demand for copper rose.",
         "Chile held out the hope of a deal for Peru.",
         "Peru is seeking to expand its ports.",
         "Chile and Peru met. A Chilean diplomat, who requested anonymity, said the talks went well.",
