@@ -525,6 +525,8 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
             what, of = list(clause.subtree), _party(actor, index) or next((p for p in _parties_in(clause, index) if p != by), None)
         elif to and actor is None and seen is not None and (of := _party(seen if seen.dep_ == "dobj" else _subject(seen), index)):
             what = list(clause.subtree)  # "want to see Y out of business"
+        elif to and actor is None and seen is not None and _thing_done(seen):
+            what = list(clause.subtree)  # "want to see work requirements added": a thing done, as "wanted Z lifted"
         elif clause.tag_ in {"VBN", "VBD"} and actor is not None and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
             what, of = list(clause.subtree), _party(actor, index)  # "wanted the sanctions lifted"
     elif obj is not None:
@@ -534,10 +536,25 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         )
         if exchange is not None:  # "wanted complete relief for dismantling the plant"
             what = [*obj.subtree, *exchange.subtree]
+        elif not _as_a_condition(token) and any(o.lemma_.lower() in _SOUGHT_NOUNS for o in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos"))):
+            what = list(obj.subtree)  # "X wants guarantees", "X want clean legislation, an increase without conditions"
     if not what:
         return None
     evidence = [t for t in token.subtree if t.i >= token.i and t.i <= what[-1].i]
     return _Found(by, of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+
+
+def _thing_done(seen: Token) -> bool:
+    """ "see [work requirements added]", "see [the tariffs] lifted": a named thing and what is to be done to it (not "see
+    this done": a pronoun names nothing asked for)."""
+    if seen.dep_ == "dobj":
+        return seen.pos_ != "PRON" and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in seen.children)
+    return seen.tag_ == "VBN" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in seen.children)
+
+
+def _as_a_condition(verb: Token) -> bool:
+    """ "wanted Z as a precondition for ...": the noun of demanding reads it, with its demander."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(o.lemma_.lower() in _DEMAND_NOUNS for o in c.children) for c in verb.children)
 
 
 def _parties_in(head: Token, index: PartyIndex) -> list[str]:

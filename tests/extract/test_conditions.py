@@ -508,6 +508,9 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
             None,
             ["significant cuts to federal spending"],
         ),
+        # "X want Z" where Z is another's to give; "X want to see Z done".
+        ("Republicans and Democrats met. Democrats want clean legislation, a debt ceiling increase without conditions.", "Democrats", None, ["debt ceiling increase"]),
+        ("Republicans and Democrats met. Republicans want to see work requirements added for adults who apply for benefits.", "Republicans", None, ["work requirements added"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -552,6 +555,8 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
+        "Chile wants a seat at the table.",
+        "Republicans and Democrats met. He wants to see this done as soon as possible.",
         # A market's demand for a good.
         "Chile and Peru met. Chilean demand for copper rose.",
         "Chile held out the hope of a deal for Peru.",
