@@ -64,7 +64,7 @@ _COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "ap
 _STARTING_VERBS = frozenset({"begin", "start", "open", "hold", "negotiate", "talk", "proceed", "enter"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
 # Measures a party can be asked to undo: "the sanctions must be lifted".
-_MEASURE_NOUNS = frozenset({"sanction", "tariff", "embargo", "blockade", "ban", "restriction", "duty", "quota", "levy"})
+_MEASURE_NOUNS = frozenset({"cut", "sanction", "tariff", "embargo", "blockade", "ban", "restriction", "duty", "quota", "levy"})
 _PROPOSAL_NOUNS = frozenset({"offer", "proposal", "plan", "draft", "framework"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
 _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
@@ -1020,6 +1020,9 @@ def _dependence(token: Token, index: PartyIndex) -> _Found | None:
     if preps is None or token.pos_ not in {"VERB", "ADJ"}:
         return None
     on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if on is None and token.dep_ == "acomp" and token.i + 1 < len(token.doc):
+        # "it would be conditional on ...": the small model hangs the phrase on the verb.
+        on = next((c for c in token.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i == token.i + 1), None)
     if on is None:
         return None
     verb = token if token.pos_ == "VERB" else token.head
@@ -1027,7 +1030,8 @@ def _dependence(token: Token, index: PartyIndex) -> _Found | None:
     # "The economy depends on exports" is a fact: a deal, a step of the talks ("the length of the extension") or a
     # party's decision waits on a condition.
     if subject is None or not any(_gated_noun(t) or t.lemma_.lower() in _DECISION_NOUNS for t in subject.subtree if t.i >= subject.i):
-        return None
+        if subject is None or subject.lower_ != "it" or not any(_gated_noun(t) for t in token.sent if t.i < subject.i):
+            return None  # "a short extension would be possible, but it would be conditional on ...": "it" is the step
     what = list(on.subtree)[1:]
     by = _conditioner(verb, index)
     evidence = [t for t in token.sent if subject.left_edge.i <= t.i <= on.right_edge.i]

@@ -511,6 +511,9 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         # "X want Z" where Z is another's to give; "X want to see Z done".
         ("Republicans and Democrats met. Democrats want clean legislation, a debt ceiling increase without conditions.", "Democrats", None, ["debt ceiling increase"]),
         ("Republicans and Democrats met. Republicans want to see work requirements added for adults who apply for benefits.", "Republicans", None, ["work requirements added"]),
+        # "it would be conditional on Z", "it" a step named before; "Z must be paired with any W": a measure asked.
+        ("Ireland and Malta met. Ireland said a short extension would be possible but it would be conditional on a positive vote in parliament.", "Ireland", None, ["conditional on a positive vote"]),
+        ("Republicans and Democrats met. Republicans have long said that spending cuts must be paired with any increase in the debt limit.", "Republicans", None, ["spending cuts must be paired"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -555,6 +558,7 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
+        "Ireland and Malta met. The weather was fine but it was conditional on the wind.",
         "Chile wants a seat at the table.",
         "Republicans and Democrats met. He wants to see this done as soon as possible.",
         # A market's demand for a good.
