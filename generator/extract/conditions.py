@@ -48,6 +48,7 @@ _OBJECT_CONTROL_VERBS_OF_A_PARTY = frozenset({"ask", "tell", "order", "force", "
 _ASKING_FOR_VERBS = frozenset({"call", "push", "press", "lobby", "appeal", "ask"})
 _ASKING_OF = {"call": {"on", "upon"}, "appeal": {"to"}}
 _OBLIGATION_MODALS = frozenset({"must", "should"})
+_KNOWING_VERBS = frozenset({"know", "understand", "realize", "realise", "remember", "learn"})
 # "as long as it takes", "as long as they live": a duration, not a condition.
 _DURATION_VERBS = frozenset({"take", "last", "live"})
 _EXCHANGE_NOUNS = frozenset({"return", "exchange"})
@@ -680,7 +681,10 @@ def _obliged(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     # "Should Y win the vote, ...", "Should Y resign?": a modal before its subject asks nothing of it
     modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS and (subject is None or c.i > subject.i) for c in verb.children)
-    return modal or verb.lemma_.lower() in {"need", "have"} and _to_clause(verb, verb.i) is not None
+    # "you don't have to share my faith": nothing asked ("Y must not ..." forbids); "Y need to know that ...": a
+    # warning, no act asked.
+    needed = verb.lemma_.lower() in {"need", "have"} and (clause := _to_clause(verb, verb.i)) is not None and clause.lemma_.lower() not in _KNOWING_VERBS
+    return modal and verb.lemma_.lower() not in _KNOWING_VERBS or needed and not _negated(verb)
 
 
 def _told_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _Found | None:
@@ -881,8 +885,8 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
         current = current.head
     if token.lower_ in {"after", "once"} and not only:
         return None
-    if clause.lemma_.lower() in _FAILING_VERBS:
-        return None  # "X will ramp up pressure if the talks collapse": a plan for a failure, nothing asked of anyone
+    if clause.lemma_.lower() in _FAILING_VERBS or any(c.dep_ == "nsubj" and c.lower_ in {"that", "this"} for c in clause.children):
+        return None  # "X will ramp up pressure if the talks collapse", "if that happens": an event, nothing asked of anyone
     # "Unless Y passes a bill, the government will close", in the narration: a consequence, no party's condition. A
     # party's refusal, threat or step, or what a party says will happen unless ..., is one.
     refused = _negated(main) or main.lemma_.lower() in _REJECTING_VERBS  # "X will reject a delay unless Y ..."
@@ -937,8 +941,13 @@ def _conditional_commitment(main: Token) -> bool:
     if _negated(main):
         return False  # "X would not accept it if it were offered" is a refusal, no promise
     modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
-    promised = any(t.lemma_.lower() in _PROMISE_VERBS for t in [main, *main.ancestors][:2])
-    return modal and main.lemma_.lower() in _COMMITMENT_VERBS or promised
+    # A promise of a step: "agreed to extend", "offered to sign". "If Y ..., X offers voters what they want" is a forecast.
+    promised = (
+        main.dep_ == "xcomp" and main.head.lemma_.lower() in _PROMISE_VERBS
+        or main.lemma_.lower() in _PROMISE_VERBS and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in main.children)
+    )
+    ending_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in main.children)  # "X will end up passing ...": an outcome
+    return modal and main.lemma_.lower() in _COMMITMENT_VERBS and not ending_up or promised
 
 
 def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:

@@ -473,6 +473,9 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
             None,
             ["demands a full review"],
         ),
+        # "Y must not ..." forbids; "X offered to sign if Y ...": a promise of a step.
+        ("Chile and Peru met. Chile said Peru must not build the dam.", "Chile", "Peru", ["must not build the dam"]),
+        ("Chile and Peru met. Chile offered to sign the treaty if Peru cut its tariffs.", "Chile", "Peru", ["if Peru cut its tariffs"]),
         # "X said any deal must ...", "the tariffs must be lifted, X said": a condition on a deal, or a measure to undo.
         ("Chile and Peru met in Lima. Chile said any agreement must include the return of all fishing boats.", "Chile", None, ["any agreement must include"]),
         ("Chile and Peru met in Lima. In addition, Chile said, the import tariffs must be lifted.", "Chile", None, ["tariffs must be lifted"]),
@@ -566,6 +569,13 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile held out the hope of a deal for Peru.",
         "Peru is seeking to expand its ports.",
         "Chile and Peru met. A Chilean diplomat, who requested anonymity, said the talks went well.",
+        # Read on political news: what need not be done, what one needs to know, a forecast with "offers", an event
+        # ("if that happens"), an outcome ("end up").
+        'Chile and Peru met. "You don\'t have to share my faith to share my disgust," Chile told Peru.',
+        "Chile and Peru met. Chile said Peru needs to know that there are consequences to leaving.",
+        "Chile and Peru met. If Peru moderates its rhetoric, Chile offers voters what they want most.",
+        "Chile and Peru met. If that happens, Chile will sign the treaty.",
+        "Chile and Peru met. If the vote is close, Chile will almost certainly end up passing a different tax bill.",
         # Talks that must go on are a hope; terms of a deal reached are no demand.
         "Chile and Peru met in Lima. Chile said the talks must continue.",
         "Chile and Peru met in Lima. Under the deal, Chile said, the tariffs must be lifted by May.",
