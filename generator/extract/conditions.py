@@ -252,6 +252,8 @@ def _demander(verb: Token, index: PartyIndex) -> str | None:
             # "by listing the troubles that Y faces and calling for ...": who acts in a relative clause does not call
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ != "relcl" and (pid := _subject_party(token, index)):
                 return pid
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return _party(verb.head, index)  # "with X urging Y to ...", "a group urging Y to ...": the noun acts
     return _subject_party(_subject(verb), index)
 
 

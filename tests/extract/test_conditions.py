@@ -517,6 +517,13 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         # "it would be conditional on Z", "it" a step named before; "Z must be paired with any W": a measure asked.
         ("Ireland and Malta met. Ireland said a short extension would be possible but it would be conditional on a positive vote in parliament.", "Ireland", None, ["conditional on a positive vote"]),
         ("Republicans and Democrats met. Republicans have long said that spending cuts must be paired with any increase in the debt limit.", "Republicans", None, ["spending cuts must be paired"]),
+        # "with X urging Y to ...": the participle's noun asks.
+        (
+            "During a press conference Monday, Harbour Board officials said they need greater civil penalty authority to respond to incidents such as the Lakeside spill, with Harbour Board Chairman Joseph Simons urging Congress to pass data privacy legislation.",
+            "Joseph Simons",
+            None,
+            ["urging Congress to pass"],
+        ),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
