@@ -94,6 +94,8 @@ _MAX_SUMMARY_TOKENS = 24
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TELLING_VERBS = frozenset({"tell", "warn", "urge"})
 _ADDRESSEE_REACH = 60  # characters between a quotation and the "X told Y" that attributes it
+# Words of the names of unions: "the union" is the "... Workers" or the "... Federation" named before.
+_ROLE_NAME_WORDS = {"union": frozenset({"workers", "federation", "association", "brotherhood", "teamsters", "guild", "confederation"})}
 _CANDIDATE_NOUNS = frozenset({"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "challenger", "incumbent", "contender"})
 _MEMBER_NOUNS = frozenset({"official", "leader", "member", "representative", "negotiator", "diplomat", "lawmaker", "aide", "employee", "delegate"})
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
@@ -190,13 +192,14 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
 
 def _organisation_meant(noun: Token, index: PartyIndex) -> str | None:
     """The organisation a role noun ("the union", "the company") stands for: the last named before it whose name holds
-    the noun ("the Harbour Union ... the union", where another firm was named between them), else the last named."""
-    word = noun.lemma_.lower()
+    the noun or a word of such names ("the Harbour Union ... the union", "the Steel Workers ... the union", where another
+    firm was named between them), else the last named."""
+    words = {noun.lemma_.lower(), *_ROLE_NAME_WORDS.get(noun.lemma_.lower(), ())}
     named = [
         (m.start, p)
         for p in index.parties
         # Its own name, not an alias: "the company" among the aliases is the placement being second-guessed here.
-        if p.kind is PartyKind.organization and word in p.name.lower().split()
+        if p.kind is PartyKind.organization and words & set(p.name.lower().split())
         for m in p.mentions
         if m.end <= noun.idx and not index.in_quote(m.start)
     ]

@@ -524,6 +524,12 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
             None,
             ["urging Congress to pass"],
         ),
+        (
+            "The Steel Workers called a strike at the Acme Corporation. The Acme Corporation said talks would resume on Monday. The union is asking for a significant pay rise.",
+            "Steel Workers",
+            None,
+            ["asking for a significant pay rise"],
+        ),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
