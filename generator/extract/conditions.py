@@ -333,8 +333,10 @@ def _gated_noun(noun: Token) -> bool:
 
 def _step(verb: Token) -> bool:
     """A step of a deal or of talks, which a condition can hold back: "sign the accord", "begin that process", "there
-    could be no deal"."""
+    could be no deal", "recommend entering talks"."""
     if verb.lemma_.lower() in _COMMITMENT_VERBS | _STARTING_VERBS:
+        return True
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _STARTING_VERBS for c in verb.children):
         return True
     return any(c.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and _gated_noun(c) for c in verb.children)
 
@@ -531,6 +533,10 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
             what, of = list(clause.subtree), _party(actor, index) or next((p for p in _parties_in(clause, index) if p != by), None)
         elif to and actor is None and seen is not None and (of := _party(seen if seen.dep_ == "dobj" else _subject(seen), index)):
             what = list(clause.subtree)  # "want to see Y out of business"
+        elif to and actor is None and (ensured := _ensured(clause)) is not None and (
+            (of := next((p for p in [_party(_subject(ensured), index)] if p != by), None)) or _gated_noun(_subject(ensured) or clause)
+        ):
+            what = list(ensured.subtree)  # "X wants to guarantee that the talks lead to ...": an assurance asked of another
         elif to and actor is None and seen is not None and _thing_done(seen):
             what = list(clause.subtree)  # "want to see work requirements added": a thing done, as "wanted Z lifted"
         elif clause.tag_ in {"VBN", "VBD"} and actor is not None and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
@@ -548,6 +554,13 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         return None
     evidence = [t for t in token.subtree if t.i >= token.i and t.i <= what[-1].i]
     return _Found(by, of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+
+
+def _ensured(clause: Token) -> Token | None:
+    """What "want to ensure (guarantee) that ..." wants made sure: the clause of the verb of ensuring."""
+    if clause.lemma_.lower() not in {"ensure", "guarantee", "secure"}:
+        return None
+    return next((c for c in clause.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 def _thing_done(seen: Token) -> bool:

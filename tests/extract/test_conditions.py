@@ -530,6 +530,11 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
             None,
             ["asking for a significant pay rise"],
         ),
+        # "X wants to guarantee (ensure) that Y ...": an assurance asked of another or of the talks.
+        ("Chile and Peru met. Chile wants to guarantee that these talks would lead to the end of the dispute.", "Chile", None, ["guarantee that these talks"]),
+        ("Chile and Peru met. Chile wants to ensure that Peru lifts the tariffs.", "Chile", "Peru", ["ensure that Peru lifts the tariffs"]),
+        # "could not recommend entering talks until Y ...": a step held back.
+        ("Chile and Peru met. Chile said it could not recommend entering full trade talks with Peru until Peru recognized the border.", "Chile", "Peru", ["until Peru recognized the border"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -574,6 +579,7 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
+        "Chile and Peru met. Chile wants to ensure that its farmers are paid on time.",
         "Ireland and Malta met. The weather was fine but it was conditional on the wind.",
         "Chile wants a seat at the table.",
         "Republicans and Democrats met. He wants to see this done as soon as possible.",
