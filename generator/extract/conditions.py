@@ -696,6 +696,9 @@ def _obliged(verb: Token) -> bool:
     "Y should be the president" (a view of a state), nor an obligation under the terms of an agreement reached."""
     if verb.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children) or _under_terms(verb):
         return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBG" and "be" in auxiliaries or verb.tag_ == "VBN" and "have" in auxiliaries:
+        return False  # "Y must be feeling the pressure", "Y must have known": a guess, no act asked
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     # "Should Y win the vote, ...", "Should Y resign?": a modal before its subject asks nothing of it
     modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS and (subject is None or c.i > subject.i) for c in verb.children)
@@ -718,6 +721,22 @@ def _told_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _F
     verb = token.head
     what = [t for t in verb.subtree if t.i >= token.i]
     return _Found(quote.speaker, of, what, [_span(what)], verb, _keys(what))
+
+
+def _quoted_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _Found | None:
+    """ '"Y must withdraw its ships. We will not wait," X said': a sentence of a quotation that asks another party to act
+    is its speaker's demand, though no verb of saying governs it (the last sentence's "X said" reads that one)."""
+    if token.dep_ != "ROOT" or not _obliged(token):
+        return None
+    quote = next((q for q in quotes if q.speaker and q.evidence.start <= token.idx < q.evidence.end), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if quote is None or subject is None or subject.pos_ == "PRON":
+        return None
+    of = index.refer(subject)
+    if of is None or of == quote.speaker:
+        return None
+    what = list(token.subtree)
+    return _Found(quote.speaker, of, what, [_span(what)], token, _keys(what))
 
 
 def _quoted_first_person(anchor: Token, quotes: list[Quote]) -> str | None:
@@ -1196,6 +1215,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
             or _call_on(token, index)
             or _reported_obligation(token, index)
             or _told_obligation(token, index, quotes)
+            or _quoted_obligation(token, index, quotes)
             or _demand_noun(token, index)
             or _conditional_clause(token, index)
             or _refusal_without(token, index)

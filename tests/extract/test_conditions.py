@@ -535,6 +535,8 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         ("Chile and Peru met. Chile wants to ensure that Peru lifts the tariffs.", "Chile", "Peru", ["ensure that Peru lifts the tariffs"]),
         # "could not recommend entering talks until Y ...": a step held back.
         ("Chile and Peru met. Chile said it could not recommend entering full trade talks with Peru until Peru recognized the border.", "Chile", "Peru", ["until Peru recognized the border"]),
+        # A sentence of a quotation that asks another party to act, with no verb of saying of its own.
+        ('Chile and Peru met in Lima. "Peru must withdraw its ships from the bay. We will not wait forever," Chile said.', "Chile", "Peru", ["Peru must withdraw its ships"]),
         # A non-projective parse ("insisted on X -- an objective that Y reiterated") gives its subtree out of order.
         (
             "Governor Tunde Bakare has insisted on remaining in office — an objective that his deputy reiterated shortly after the vote.",
@@ -579,6 +581,9 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
+        # "must" of a guess.
+        'Chile and Peru met in Lima. "Peru must be feeling the pressure. We will not wait forever," Chile said.',
+        "Chile and Peru met in Lima. Chile said Peru must have known about the ships.",
         "Chile and Peru met. Chile wants to ensure that its farmers are paid on time.",
         "Ireland and Malta met. The weather was fine but it was conditional on the wind.",
         "Chile wants a seat at the table.",
