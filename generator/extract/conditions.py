@@ -111,6 +111,7 @@ class _Found:
     anchor: Token
     keys: set[str] = field(default_factory=set)  # content words, to recognise the same demand stated again
     fellows: list[str] = field(default_factory=list)  # parties demanding it with `by`: "X and Y called for ..."
+    unstated: bool = False  # "X laid out conditions for talks": that there are conditions, not what they are
 
 
 # --- small helpers ----------------------------------------------------------------------------------------
@@ -806,7 +807,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
             return None  # "X might try to lay out conditions": a rumour or a worry, none set
         what = list(token.subtree)
         evidence = [t for t in head.subtree if head.i <= t.i <= token.right_edge.i]
-        return _Found(_demander(head, index), None, what, [_span(evidence)], token, _keys(what) | {token.lemma_.lower()})
+        return _Found(_demander(head, index), None, what, [_span(evidence)], token, _keys(what) | {token.lemma_.lower()}, unstated=True)
     owner = next((p for m in modifiers if m.dep_ == "poss" and (p := _party(m, index))), None)
     if lemma in {"condition", "requirement"} and token.tag_ == "NNS" and owner is None:
         return None  # "conditions for investors", "capital requirements": circumstances, not a party's demand
@@ -1202,6 +1203,26 @@ def _gated(found: _Found, agreements: list[Agreement]) -> str | None:
     return None
 
 
+def _fold_unstated(found: list[_Found]) -> list[_Found]:
+    """ "X could not recommend talks until Y ... She laid out conditions for talks": conditions said to be set, beside a
+    demand of the same party stated a sentence away, are that demand, and add their evidence to it."""
+    kept = []
+    for hit in found:
+        stated = next((f for f in found if f is not hit and not f.unstated and f.by == hit.by and _adjacent(f.anchor.sent, hit.anchor.sent)), None)
+        if hit.unstated and stated is not None:
+            stated.evidence.extend(e for e in hit.evidence if e not in stated.evidence)
+        else:
+            kept.append(hit)
+    return kept
+
+
+def _adjacent(one: SpacySpan, other: SpacySpan) -> bool:
+    """The same sentence, or one right after the other."""
+    if one.start > other.start:
+        one, other = other, one
+    return one == other or other.start > 0 and other.doc[other.start - 1].sent == one
+
+
 def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], quotes: list[Quote]) -> list[Condition]:
     """Every demand, precondition and condition in the article, each once, with who demands it of whom."""
     found: list[_Found] = []
@@ -1241,6 +1262,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
         if hit.by is None or _commentator(index.get(hit.by)):
             continue  # a demand no party can be found for; an expert's "should" is commentary
         found.append(hit)
+    found = _fold_unstated(found)
     conditions = []
     for hit in found:
         for by in dict.fromkeys([hit.by, *hit.fellows]):

@@ -608,3 +608,10 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
 def test_what_asks_nothing_of_anyone_is_not_a_condition(facts, text):
     sheet = facts(text)
     assert sheet.conditions == [], [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
+
+
+def test_conditions_said_to_be_set_beside_a_stated_demand_are_that_demand(facts):
+    """ "X set out its conditions" a sentence after X's stated demand adds evidence to it; alone it stays a condition."""
+    sheet = facts("Sweden said it would not sign the treaty until Norway ended its whaling. Sweden set out its conditions for an extension.")
+    assert len(sheet.conditions) == 1, [c.summary for c in sheet.conditions]
+    assert len(sheet.conditions[0].evidence) == 2
