@@ -96,6 +96,7 @@ _TELLING_VERBS = frozenset({"tell", "warn", "urge"})
 _ADDRESSEE_REACH = 60  # characters between a quotation and the "X told Y" that attributes it
 # Words of the names of unions: "the union" is the "... Workers" or the "... Federation" named before.
 _ROLE_NAME_WORDS = {"union": frozenset({"workers", "federation", "association", "brotherhood", "teamsters", "guild", "confederation"})}
+_LEGISLATOR_NOUNS = frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman", "mp", "mep", "deputy", "parliamentarian"})
 _CANDIDATE_NOUNS = frozenset({"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "challenger", "incumbent", "contender"})
 _MEMBER_NOUNS = frozenset({"official", "leader", "member", "representative", "negotiator", "diplomat", "lawmaker", "aide", "employee", "delegate"})
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
@@ -188,6 +189,9 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if including is not None and (named := index.within(including.idx, including.right_edge.idx + len(including.right_edge))):
         return named[0]  # "others, including X and Y, urged ...": the first named of them
     inside = index.within(token.left_edge.idx, token.idx + len(token))
+    if lemma in _LEGISLATOR_NOUNS:
+        # "U.S. lawmakers", "British MPs": members of a legislature do not speak for their country's government.
+        inside = [pid for pid in inside if (party := index.get(pid)) is not None and party.kind is not PartyKind.country]
     return inside[-1] if inside else None
 
 

@@ -615,3 +615,9 @@ def test_conditions_said_to_be_set_beside_a_stated_demand_are_that_demand(facts)
     sheet = facts("Sweden said it would not sign the treaty until Norway ended its whaling. Sweden set out its conditions for an extension.")
     assert len(sheet.conditions) == 1, [c.summary for c in sheet.conditions]
     assert len(sheet.conditions[0].evidence) == 2
+
+
+def test_lawmakers_do_not_speak_for_their_country(facts):
+    """ "U.S. lawmakers called for ...": members of a legislature are not their country's government."""
+    sheet = facts("Chile and the United States met. Several U.S. lawmakers have called for further action in the wake of the settlement.")
+    assert all(_name(sheet, c.by) != "United States" for c in sheet.conditions), [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
