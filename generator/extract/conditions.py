@@ -467,7 +467,11 @@ def _sought_of_another(verb: Token, obj: Token | None, clause: Token | None, ind
     """ "X requested guarantees (that Y ...)", "X sought assurances from Y", "X are seeking a raise": what one party asks
     another to give. Not "X seeks survival", "X seeks to ..." (a goal of its own) nor "requested anonymity"."""
     if obj is None:
-        return verb.lemma_.lower() == "request" and clause is not None and clause.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in clause.children)
+        # "requested that Y delay the vote", "requested that the vote be delayed"; not "requested that its ministries
+        # come up with ideas": what no party is asked to do.
+        if verb.lemma_.lower() != "request" or clause is None or clause.dep_ != "ccomp":
+            return False
+        return any(c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and _party(c, index) for c in clause.children)
     if obj.lemma_.lower() in _REPORTING_FAVOURS:
         return False
     if verb.lemma_.lower() == "request":

@@ -581,6 +581,7 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
+        "Chile and Peru met. Chile has requested that different cabinet ministries come up with specific expectations.",
         # "must" of a guess.
         'Chile and Peru met in Lima. "Peru must be feeling the pressure. We will not wait forever," Chile said.',
         "Chile and Peru met in Lima. Chile said Peru must have known about the ships.",
