@@ -5,23 +5,29 @@ agreement. The rules read these shapes:
 
 - a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "Y was demanded by X", "X insists on
   ...", "X called on Y to ...", "X appealed to Y to ...", "X pushed for ...", "X urged (warned, told, forced) Y to ...",
-  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...",
-  "'You should resign,' X told Y";
+  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X wants guarantees", "X wants to
+  ensure that Y ...", "X requested (sought) Z from Y", "X held out for Z", "X said Y must (should) ...", "X said any deal
+  must ...", "the sanctions must be lifted, X said", "'You should resign,' X told Y", "'Y must ... We will not wait,' X
+  said";
 - a noun of demanding or asking: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition
-  that", "X said Y will be a condition of ...", "X sounded a call for Y to ...", "X's advice that Y should ...";
+  that", "X said Y will be a condition of ...", "X sounded a call for Y to ...", "X's advice that Y should ...",
+  "Liberal demands for Z", "Z, a key Liberal demand";
 - a conditional commitment: "negotiations will start only if ...", "X will only sign if ...", "X is prepared to ... if Y
   ...", "unless", "as long as", "no progress until ...", "will not sign without ...", "would ... in return for ...",
   "depends on ...";
 - an approval a deal awaits: "it still needs approval from X", "if ratified by X", "X must then vote on it";
 - a restriction: "only firms ... will be permitted to bid", by whoever decided it ("X's decision to bar ...");
-- a repeated demand ("give in to demands to free the prisoners") adds evidence to the demand it repeats.
+- a repeated demand ("give in to demands to free the prisoners"), or conditions said to be set a sentence from a stated
+  demand of the same party ("X laid out conditions for talks"), adds evidence to the demand it repeats.
 
 The one who demands is the subject of the verb of demanding or, for what another may do ("Y could ... only if"), the one
 who reported it; "I" in a quotation is its speaker.
 
-Not conditions: hopes and predictions (no shape above reads them), the terms of an agreement already reached
-("Under the agreement, X must ..."), a demand denied ("X has not called for ..."), and a demand no party can be found
-for.
+Not conditions: hopes and predictions (no shape above reads them; "if that happens", "if the talks collapse", "Y must
+be feeling the pressure"), the terms of an agreement already reached or proposed ("Under the agreement (proposal), X
+must (would) ..."), a consequence the narration states ("unless Y passes a bill, the government will close"), what a
+condition is for or what became of it ("conditions to end the war", "conditions being accepted"), a demand denied ("X
+has not called for ...", "you don't have to ..."), and a demand no party can be found for.
 """
 
 from __future__ import annotations
@@ -190,7 +196,7 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
         return named[0]  # "others, including X and Y, urged ...": the first named of them
     inside = index.within(token.left_edge.idx, token.idx + len(token))
     if lemma in _LEGISLATOR_NOUNS:
-        # "U.S. lawmakers", "British MPs": members of a legislature do not speak for their country's government.
+        # "Canadian lawmakers", "British MPs": members of a legislature do not speak for their country's government.
         inside = [pid for pid in inside if (party := index.get(pid)) is not None and party.kind is not PartyKind.country]
     return inside[-1] if inside else None
 
@@ -260,8 +266,6 @@ def _demander(verb: Token, index: PartyIndex) -> str | None:
             # "by listing the troubles that Y faces and calling for ...": who acts in a relative clause does not call
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ != "relcl" and (pid := _subject_party(token, index)):
                 return pid
-    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return _party(verb.head, index)  # "with X urging Y to ...", "a group urging Y to ...": the noun acts
     return _subject_party(_subject(verb), index)
 
 
@@ -388,7 +392,7 @@ def _fellows(verb: Token, index: PartyIndex) -> list[str]:
 
 def _restated(keys: set[str], earlier: set[str]) -> bool:
     """The same demand again: one's words all among the other's, or two words shared. One shared verb is not enough:
-    "release the hostages only after Y allowed aid in" and "demands that Y allow the displaced to return" are two."""
+    "free the sailors only after Y allowed boats in" and "demands that Y allow the villagers to return" are two."""
     shared = keys & earlier
     return bool(shared) and (shared in (keys, earlier) or len(shared) >= 2)
 
@@ -547,7 +551,7 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         ):
             what = list(ensured.subtree)  # "X wants to guarantee that the talks lead to ...": an assurance asked of another
         elif to and actor is None and seen is not None and _thing_done(seen):
-            what = list(clause.subtree)  # "want to see work requirements added": a thing done, as "wanted Z lifted"
+            what = list(clause.subtree)  # "want to see speed limits added": a thing done, as "wanted Z lifted"
         elif clause.tag_ in {"VBN", "VBD"} and actor is not None and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
             what, of = list(clause.subtree), _party(actor, index)  # "wanted the sanctions lifted"
     elif obj is not None:
@@ -573,7 +577,7 @@ def _ensured(clause: Token) -> Token | None:
 
 
 def _thing_done(seen: Token) -> bool:
-    """ "see [work requirements added]", "see [the tariffs] lifted": a named thing and what is to be done to it (not "see
+    """ "see [speed limits added]", "see [the tariffs] lifted": a named thing and what is to be done to it (not "see
     this done": a pronoun names nothing asked for)."""
     if seen.dep_ == "dobj":
         return seen.pos_ != "PRON" and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in seen.children)
@@ -856,7 +860,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         if of is None:
             of = _party(next((c for c in doc[end].head.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
     if not what and token.dep_ == "appos" and by is not None:
-        # "... significant cuts to spending, a key Republican demand": the demand is what the noun renames.
+        # "... lower fuel taxes, a key Liberal demand": the demand is what the noun renames.
         renamed = token.head
         while renamed.dep_ == "pobj" and renamed.head.dep_ == "prep" and renamed.head.head.pos_ in {"NOUN", "PROPN"}:
             renamed = renamed.head.head
@@ -876,7 +880,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
 
 
 def _members(modifier: Token, index: PartyIndex) -> str | None:
-    """The party a member's adjective names: "Republican demands" are the demands of the Republicans."""
+    """The party a member's adjective names: "Liberal demands" are the demands of the Liberals."""
     plural = f"{modifier.lower_}s"
     return next((p.id for p in index.parties if p.name.lower() == plural or p.name.lower() == f"the {plural}"), None)
 
@@ -1086,7 +1090,7 @@ def _dependence(token: Token, index: PartyIndex) -> _Found | None:
     # party's decision waits on a condition.
     if subject is None or not any(_gated_noun(t) or t.lemma_.lower() in _DECISION_NOUNS for t in subject.subtree if t.i >= subject.i):
         if subject is None or subject.lower_ != "it" or not any(_gated_noun(t) for t in token.sent if t.i < subject.i):
-            return None  # "a short extension would be possible, but it would be conditional on ...": "it" is the step
+            return None  # "a loan would be possible, but it would be conditional on ...": "it" is the step
     what = list(on.subtree)[1:]
     by = _conditioner(verb, index)
     evidence = [t for t in token.sent if subject.left_edge.i <= t.i <= on.right_edge.i]

@@ -461,8 +461,8 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         ),
         # "the demand that Y ...", whose clause the small model hangs on the verb above the noun.
         (
-            "The two spoke by telephone discussing the US demand that Brazil put forward a concrete offer before the official negotiations start.",
-            "United States",
+            "The two spoke by telephone discussing the EU demand that Brazil put forward a concrete offer before the official negotiations start.",
+            "European Union",
             "Brazil",
             ["demand that Brazil put forward a concrete offer"],
         ),
@@ -489,10 +489,10 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
         # "X held out for Z"; "X is seeking Z, an end to W": every thing sought.
         ("Chile and Peru met. Chile is holding out for lower tariffs and other provisions.", "Chile", None, ["holding out for lower tariffs"]),
         (
-            "The Harbour Union held a rally. The union is seeking restoration of cost-of-living pay raises, an end to varying tiers of wages for dock jobs.",
+            "The Harbour Union held a rally. The union is seeking restoration of holiday pay, an end to split shifts for dock jobs.",
             "Harbour Union",
             None,
-            ["an end to varying tiers"],
+            ["an end to split shifts"],
         ),
         # "X will reject Z unless Y ...": a refusal with its condition.
         ("Chile and Peru met. Chile will reject the idea of delaying the vote unless Peru first ratifies the fishing treaty.", "Chile", "Peru", ["unless Peru first ratifies"]),
@@ -503,27 +503,21 @@ def test_an_indefinite_group_is_not_the_organisation_named_before(facts, text):
             None,
             ["asking for a significant pay rise"],
         ),
-        # "Republican demands for Z": the members' adjective names the party; "Z, a key Republican demand": what it renames.
-        ("Republicans and Democrats met on Monday. Negotiations stalled over Republican demands for spending cuts.", "Republicans", None, ["demands for spending cuts"]),
+        # "Socialist demands for Z": the members' adjective names the party; "Z, a key Socialist demand": what it renames.
+        ("Socialists and Liberals met on Monday. Talks stalled over Socialist demands for lower fuel taxes.", "Socialists", None, ["demands for lower fuel taxes"]),
         (
-            "Republicans and Democrats met on Monday. They had made little progress in persuading the Democrats to accept significant cuts to federal spending, a key Republican demand.",
-            "Republicans",
+            "Socialists and Liberals met on Monday. They had made little progress in persuading the Liberals to accept significant cuts to farm subsidies, a key Socialist demand.",
+            "Socialists",
             None,
-            ["significant cuts to federal spending"],
+            ["significant cuts to farm subsidies"],
         ),
         # "X want Z" where Z is another's to give; "X want to see Z done".
-        ("Republicans and Democrats met. Democrats want clean legislation, a debt ceiling increase without conditions.", "Democrats", None, ["debt ceiling increase"]),
-        ("Republicans and Democrats met. Republicans want to see work requirements added for adults who apply for benefits.", "Republicans", None, ["work requirements added"]),
+        ("Liberals and Greens met. The Greens want clean legislation, a pension increase without conditions.", "Greens", None, ["pension increase"]),
+        ("Liberals and Greens met. The Greens want to see speed limits added for trucks that use the mountain roads.", "Greens", None, ["speed limits added"]),
         # "it would be conditional on Z", "it" a step named before; "Z must be paired with any W": a measure asked.
-        ("Ireland and Malta met. Ireland said a short extension would be possible but it would be conditional on a positive vote in parliament.", "Ireland", None, ["conditional on a positive vote"]),
-        ("Republicans and Democrats met. Republicans have long said that spending cuts must be paired with any increase in the debt limit.", "Republicans", None, ["spending cuts must be paired"]),
-        # "with X urging Y to ...": the participle's noun asks.
-        (
-            "During a press conference Monday, Harbour Board officials said they need greater civil penalty authority to respond to incidents such as the Lakeside spill, with Harbour Board Chairman Joseph Simons urging Congress to pass data privacy legislation.",
-            "Joseph Simons",
-            None,
-            ["urging Congress to pass"],
-        ),
+        ("Ireland and Malta met. Ireland said a loan would be possible but it would be conditional on a positive vote in parliament.", "Ireland", None, ["conditional on a positive vote"]),
+        ("Liberals and Greens met. The Liberals have long said that tax cuts must be paired with any increase in the fuel levy.", "Liberals", None, ["tax cuts must be paired"]),
+        # "the union" is also the "... Workers" named before.
         (
             "The Steel Workers called a strike at the Acme Corporation. The Acme Corporation said talks would resume on Monday. The union is asking for a significant pay rise.",
             "Steel Workers",
@@ -577,7 +571,7 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         # A demand called an ultimatum is a view of another's demand.
         "Peru's conditions were an ultimatum that cannot be accepted, Chile claimed.",
         # "unless" before a consequence no party chooses; "if the talks collapse": a plan for a failure.
-        "Unless Congress passes a bill before midnight, the government will partially close.",
+        "Unless the Assembly passes a bill before midnight, the government will partially close.",
         "Chile is ready to ramp up pressure on Peru if the talks collapse.",
         # A goal of one's own, or the terms of an interview, is sought of no one.
         "Chile seeks survival in a hostile region.",
@@ -588,7 +582,7 @@ def test_two_demands_sharing_one_verb_are_two_conditions(facts):
         "Chile and Peru met. Chile wants to ensure that its farmers are paid on time.",
         "Ireland and Malta met. The weather was fine but it was conditional on the wind.",
         "Chile wants a seat at the table.",
-        "Republicans and Democrats met. He wants to see this done as soon as possible.",
+        "Liberals and Greens met. He wants to see this done as soon as possible.",
         # A market's demand for a good.
         "Chile and Peru met. Chilean demand for copper rose.",
         "Chile held out the hope of a deal for Peru.",
@@ -619,6 +613,6 @@ def test_conditions_said_to_be_set_beside_a_stated_demand_are_that_demand(facts)
 
 
 def test_lawmakers_do_not_speak_for_their_country(facts):
-    """ "U.S. lawmakers called for ...": members of a legislature are not their country's government."""
-    sheet = facts("Chile and the United States met. Several U.S. lawmakers have called for further action in the wake of the settlement.")
-    assert all(_name(sheet, c.by) != "United States" for c in sheet.conditions), [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
+    """ "U.K. lawmakers called for ...": members of a legislature are not their country's government."""
+    sheet = facts("Chile and the United Kingdom met. Several U.K. lawmakers have called for further action in the wake of the settlement.")
+    assert all(_name(sheet, c.by) != "United Kingdom" for c in sheet.conditions), [(c.summary, _name(sheet, c.by)) for c in sheet.conditions]
