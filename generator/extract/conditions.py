@@ -5,23 +5,29 @@ agreement. The rules read these shapes:
 
 - a verb of demanding: "X demanded that Y stop ...", "..., demanding that Y ...", "Y was demanded by X", "X insists on
   ...", "X called on Y to ...", "X appealed to Y to ...", "X pushed for ...", "X urged (warned, told, forced) Y to ...",
-  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X said Y must (should) ...",
-  "'You should resign,' X told Y";
+  "X wants Y to ...", "X wants the deal to ...", "X wanted the sanctions lifted", "X wants guarantees", "X wants to
+  ensure that Y ...", "X requested (sought) Z from Y", "X held out for Z", "X said Y must (should) ...", "X said any deal
+  must ...", "the sanctions must be lifted, X said", "'You should resign,' X told Y", "'Y must ... We will not wait,' X
+  said";
 - a noun of demanding or asking: "an X demand for Y to ...", "X's demands", "as a precondition for ...", "on condition
-  that", "X said Y will be a condition of ...", "X sounded a call for Y to ...", "X's advice that Y should ...";
+  that", "X said Y will be a condition of ...", "X sounded a call for Y to ...", "X's advice that Y should ...",
+  "Liberal demands for Z", "Z, a key Liberal demand";
 - a conditional commitment: "negotiations will start only if ...", "X will only sign if ...", "X is prepared to ... if Y
   ...", "unless", "as long as", "no progress until ...", "will not sign without ...", "would ... in return for ...",
   "depends on ...";
 - an approval a deal awaits: "it still needs approval from X", "if ratified by X", "X must then vote on it";
 - a restriction: "only firms ... will be permitted to bid", by whoever decided it ("X's decision to bar ...");
-- a repeated demand ("give in to demands to free the prisoners") adds evidence to the demand it repeats.
+- a repeated demand ("give in to demands to free the prisoners"), or conditions said to be set a sentence from a stated
+  demand of the same party ("X laid out conditions for talks"), adds evidence to the demand it repeats.
 
 The one who demands is the subject of the verb of demanding or, for what another may do ("Y could ... only if"), the one
 who reported it; "I" in a quotation is its speaker.
 
-Not conditions: hopes and predictions (no shape above reads them), the terms of an agreement already reached
-("Under the agreement, X must ..."), a demand denied ("X has not called for ..."), and a demand no party can be found
-for.
+Not conditions: hopes and predictions (no shape above reads them; "if that happens", "if the talks collapse", "Y must
+be feeling the pressure"), the terms of an agreement already reached or proposed ("Under the agreement (proposal), X
+must (would) ..."), a consequence the narration states ("unless Y passes a bill, the government will close"), what a
+condition is for or what became of it ("conditions to end the war", "conditions being accepted"), a demand denied ("X
+has not called for ...", "you don't have to ..."), and a demand no party can be found for.
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ from generator.extract.parties import PartyIndex
 from generator.model import Agreement, Condition, Party, PartyKind, Quote, Span
 
 _DEMAND_VERBS = frozenset({"demand", "insist", "stipulate"})
+# "X requested (sought) Z from Y": a demand where what is sought is another's to give.
+_SEEKING_VERBS = frozenset({"seek", "request"})
+_SOUGHT_NOUNS = frozenset({"assurance", "guarantee", "concession", "commitment", "pledge", "apology", "compensation", "release", "withdrawal", "removal", "relief", "raise", "increase", "cut", "reduction", "recognition", "exemption", "waiver", "ceasefire", "truce", "halt", "end", "return", "access", "refund", "resignation", "restoration", "reinstatement", "protection", "repeal", "reversal", "extension", "delay", "freeze", "cap"})
 # "X urged Y to ...": verbs whose object is asked to act. The everyday ones ("asked", "told", "forced") only
 # where the object is a party: "told reporters to expect delays" is no demand.
 _OBJECT_CONTROL_VERBS = frozenset({"urge", "press", "push", "pressure", "implore", "warn"})
@@ -45,10 +54,12 @@ _OBJECT_CONTROL_VERBS_OF_A_PARTY = frozenset({"ask", "tell", "order", "force", "
 _ASKING_FOR_VERBS = frozenset({"call", "push", "press", "lobby", "appeal", "ask"})
 _ASKING_OF = {"call": {"on", "upon"}, "appeal": {"to"}}
 _OBLIGATION_MODALS = frozenset({"must", "should"})
+_KNOWING_VERBS = frozenset({"know", "understand", "realize", "realise", "remember", "learn"})
 # "as long as it takes", "as long as they live": a duration, not a condition.
 _DURATION_VERBS = frozenset({"take", "last", "live"})
 _EXCHANGE_NOUNS = frozenset({"return", "exchange"})
 _REFUSAL_VERBS = frozenset({"refuse", "decline"})
+_REJECTING_VERBS = frozenset({"reject", "oppose", "veto", "resist"})
 _PRESSURE_VERBS = frozenset({"block", "hold", "withhold", "boycott", "freeze", "suspend", "stall", "strike", "fight", "protest", "oppose", "blockade", "occupy", "picket", "filibuster"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
 _HYPOTHETICAL_MODALS = frozenset({"could", "might", "may"})  # "X could threaten to ...": a worry, not a threat
@@ -59,11 +70,18 @@ _FUTURE_MODALS = frozenset({"will", "would", "'ll", "'d", "wo"})
 _COMMITMENT_VERBS = frozenset({"agree", "accept", "sign", "support", "back", "approve", "ratify", "endorse", "join", "resume", "lift", "drop", "withdraw", "release", "allow", "end", "halt", "stop", "suspend", "delay", "extend", "grant"})
 _STARTING_VERBS = frozenset({"begin", "start", "open", "hold", "negotiate", "talk", "proceed", "enter"})
 _OFFER_VERBS = frozenset({"offer", "propose"})
+# Measures a party can be asked to undo: "the sanctions must be lifted".
+_MEASURE_NOUNS = frozenset({"cut", "sanction", "tariff", "embargo", "blockade", "ban", "restriction", "duty", "quota", "levy"})
+_PROPOSAL_NOUNS = frozenset({"offer", "proposal", "plan", "draft", "framework"})
 _DEPENDING_WORDS = {"depend": {"on", "upon"}, "hinge": {"on", "upon"}, "contingent": {"on", "upon"}, "conditional": {"on", "upon"}}
 _APPROVAL_NOUNS = frozenset({"approval", "ratification", "consent", "endorsement", "vote"})
 _APPROVAL_VERBS = frozenset({"approve", "ratify", "endorse", "vote"})
 _AWAITING_VERBS = frozenset({"need", "require", "await"})
 _DEMAND_NOUNS = frozenset({"demand", "precondition", "condition", "ultimatum", "requirement", "prerequisite"})
+# "conditions to end the war", "conditions for talks": what a condition gates, not what it asks.
+_CONDITION_NOUNS = frozenset({"condition", "precondition", "prerequisite", "requirement"})
+# "demands being met", "conditions accepted by Y": what is done with a demand, in a participle.
+_ANSWERING_VERBS = frozenset({"accept", "meet", "fulfil", "fulfill", "satisfy", "reject", "refuse", "drop", "dismiss", "make", "set", "issue", "outline"})
 # Nouns of asking, which state a demand only with what is asked: "a call for Y to ...", "X's advice that Y should ...".
 _ASKING_NOUNS = frozenset({"call", "request", "appeal", "advice"})
 # "X sounded (issued, renewed) a call for ...": the subject of these verbs makes the demand their object names.
@@ -71,6 +89,7 @@ _MAKING_VERBS = frozenset({"make", "issue", "renew", "repeat", "reiterate", "sou
 _SETTING_VERBS = frozenset({"set", "lay", "attach", "impose", "outline"})  # "X set conditions for ..."
 # "demand for oil", "the conditions in the camps": senses of the nouns that are not a party's demand.
 _NOT_A_DEMAND = frozenset({"market", "consumer", "customer", "energy", "oil", "power", "weather", "economic", "living", "working", "health", "phone", "conference", "close", "wake", "roll"})
+_FAILING_VERBS = frozenset({"collapse", "fail", "falter", "founder", "stall"})
 _OFFER_ADJECTIVES = frozenset({"prepared", "willing", "ready", "happy", "open"})
 _RESTRICTING_VERBS = frozenset({"permit", "allow", "eligible", "able", "entitle", "let"})
 _DECISION_NOUNS = frozenset({"decision", "ruling", "law", "rule", "ban", "move", "order", "decree", "regulation", "policy", "response", "answer", "vote", "approval", "offer"})
@@ -81,6 +100,9 @@ _MAX_SUMMARY_TOKENS = 24
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TELLING_VERBS = frozenset({"tell", "warn", "urge"})
 _ADDRESSEE_REACH = 60  # characters between a quotation and the "X told Y" that attributes it
+# Words of the names of unions: "the union" is the "... Workers" or the "... Federation" named before.
+_ROLE_NAME_WORDS = {"union": frozenset({"workers", "federation", "association", "brotherhood", "teamsters", "guild", "confederation"})}
+_LEGISLATOR_NOUNS = frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman", "mp", "mep", "deputy", "parliamentarian"})
 _CANDIDATE_NOUNS = frozenset({"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "challenger", "incumbent", "contender"})
 _MEMBER_NOUNS = frozenset({"official", "leader", "member", "representative", "negotiator", "diplomat", "lawmaker", "aide", "employee", "delegate"})
 # What a condition gates when the sentence names no actor: "negotiations will start only if ...".
@@ -96,13 +118,15 @@ class _Found:
     anchor: Token
     keys: set[str] = field(default_factory=set)  # content words, to recognise the same demand stated again
     fellows: list[str] = field(default_factory=list)  # parties demanding it with `by`: "X and Y called for ..."
+    unstated: bool = False  # "X laid out conditions for talks": that there are conditions, not what they are
 
 
 # --- small helpers ----------------------------------------------------------------------------------------
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
-    tokens = [t for t in tokens if not t.is_space] or tokens
+    # A non-projective parse yields a subtree out of order ("insisted on X -- an objective that Y reiterated").
+    tokens = sorted([t for t in tokens if not t.is_space] or tokens, key=lambda t: t.i)
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens = tokens[:-1]
     while len(tokens) > 1 and tokens[0].is_punct:
@@ -131,6 +155,9 @@ def _subject(verb: Token) -> Token | None:
         if head.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp", "acomp"} and head.head != head:
             head = head.head
             continue
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head.head  # "X seeks survival by demanding ...": the one who acts demands
+            continue
         return None
     return None
 
@@ -146,7 +173,7 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ == "NN":
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
             return None  # "a group of teachers", "a coalition": someone new, not the organisation named before
-        return index.before(token.idx, {PartyKind.organization})
+        return _organisation_meant(token, index)
     if token.lemma_.lower() in _ROLE_PLACES and token.tag_ == "NN":
         return index.before(token.idx, {_ROLE_PLACES[token.lemma_.lower()]})
     found = index.refer(token)
@@ -168,7 +195,28 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if including is not None and (named := index.within(including.idx, including.right_edge.idx + len(including.right_edge))):
         return named[0]  # "others, including X and Y, urged ...": the first named of them
     inside = index.within(token.left_edge.idx, token.idx + len(token))
+    if lemma in _LEGISLATOR_NOUNS:
+        # "Canadian lawmakers", "British MPs": members of a legislature do not speak for their country's government.
+        inside = [pid for pid in inside if (party := index.get(pid)) is not None and party.kind is not PartyKind.country]
     return inside[-1] if inside else None
+
+
+def _organisation_meant(noun: Token, index: PartyIndex) -> str | None:
+    """The organisation a role noun ("the union", "the company") stands for: the last named before it whose name holds
+    the noun or a word of such names ("the Harbour Union ... the union", "the Steel Workers ... the union", where another
+    firm was named between them), else the last named."""
+    words = {noun.lemma_.lower(), *_ROLE_NAME_WORDS.get(noun.lemma_.lower(), ())}
+    named = [
+        (m.start, p)
+        for p in index.parties
+        # Its own name, not an alias: "the company" among the aliases is the placement being second-guessed here.
+        if p.kind is PartyKind.organization and words & set(p.name.lower().split())
+        for m in p.mentions
+        if m.end <= noun.idx and not index.in_quote(m.start)
+    ]
+    if named:
+        return max(named, key=lambda hit: hit[0])[1].id
+    return index.before(noun.idx, {PartyKind.organization})
 
 
 _POSSESSIVE_KINDS = {
@@ -294,22 +342,24 @@ def _gated_noun(noun: Token) -> bool:
 
 def _step(verb: Token) -> bool:
     """A step of a deal or of talks, which a condition can hold back: "sign the accord", "begin that process", "there
-    could be no deal"."""
+    could be no deal", "recommend entering talks"."""
     if verb.lemma_.lower() in _COMMITMENT_VERBS | _STARTING_VERBS:
+        return True
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _STARTING_VERBS for c in verb.children):
         return True
     return any(c.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and _gated_noun(c) for c in verb.children)
 
 
 def _under_terms(verb: Token) -> bool:
     """ "Under the settlement, X said Y must ...", "As part of the deal, Y is required to ...": the terms of an agreement
-    reached, not a demand."""
+    reached, not a demand; "Under the proposal, X would ... in return for ...": the terms of a proposal, no one's demand."""
     for head in [verb, *verb.ancestors]:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"under", "as"}:
                 continue
             nouns = [o for o in prep.children if o.dep_ == "pobj"]
             nouns += [o for part in nouns if part.lemma_.lower() == "part" for of in part.children if of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
-            if any(_noun_kind(n) for n in nouns):
+            if any(_noun_kind(n) or n.lemma_.lower() in _PROPOSAL_NOUNS for n in nouns):
                 return True
     return False
 
@@ -340,6 +390,13 @@ def _fellows(verb: Token, index: PartyIndex) -> list[str]:
     return [pid for c in subject.conjuncts if (pid := _party(c, index))]
 
 
+def _restated(keys: set[str], earlier: set[str]) -> bool:
+    """The same demand again: one's words all among the other's, or two words shared. One shared verb is not enough:
+    "free the sailors only after Y allowed boats in" and "demands that Y allow the villagers to return" are two."""
+    shared = keys & earlier
+    return bool(shared) and (shared in (keys, earlier) or len(shared) >= 2)
+
+
 def _keys(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens if t.pos_ == "VERB" and not t.is_stop}
 
@@ -360,12 +417,14 @@ def _previous_subject(sent: SpacySpan, index: PartyIndex) -> str | None:
 
 def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     lemma = token.lemma_.lower()
-    if lemma not in _DEMAND_VERBS or token.pos_ not in {"VERB", "AUX"} or _negated(token):
+    if lemma not in _DEMAND_VERBS | _SEEKING_VERBS or token.pos_ not in {"VERB", "AUX"} or _negated(token):
         return None  # "she had not demanded that ...": no demand
     children = list(token.children)
     clause = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None)
     on = next((c for c in children if c.dep_ == "prep" and c.lower_ == "on"), None)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if lemma in _SEEKING_VERBS and not _sought_of_another(token, obj, clause, index):
+        return None
     if lemma == "insist":
         # "insisted the deal was fair" reports a view; "insisted on X", "insisted that Y must ..." demand.
         obliged = clause is not None and (
@@ -406,6 +465,26 @@ def _demand_verb(token: Token, index: PartyIndex) -> _Found | None:
     if of is None and clause is not None:
         of = _party(next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
     return _Found(by, of, what, [_span(_right_of(token))], token, _keys(what), _fellows(token, index))
+
+
+def _sought_of_another(verb: Token, obj: Token | None, clause: Token | None, index: PartyIndex) -> bool:
+    """ "X requested guarantees (that Y ...)", "X sought assurances from Y", "X are seeking a raise": what one party asks
+    another to give. Not "X seeks survival", "X seeks to ..." (a goal of its own) nor "requested anonymity"."""
+    if obj is None:
+        # "requested that Y delay the vote", "requested that the vote be delayed"; not "requested that its ministries
+        # come up with ideas": what no party is asked to do.
+        if verb.lemma_.lower() != "request" or clause is None or clause.dep_ != "ccomp":
+            return False
+        return any(c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and _party(c, index) for c in clause.children)
+    if obj.lemma_.lower() in _REPORTING_FAVOURS:
+        return False
+    if verb.lemma_.lower() == "request":
+        return True
+    source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if source is not None and _party(next((o for o in source.children if o.dep_ == "pobj"), None), index):
+        return True
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    return any(o.lemma_.lower() in _SOUGHT_NOUNS for o in objects)
 
 
 def _to_clause(verb: Token, after: int) -> Token | None:
@@ -467,6 +546,12 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
             what, of = list(clause.subtree), _party(actor, index) or next((p for p in _parties_in(clause, index) if p != by), None)
         elif to and actor is None and seen is not None and (of := _party(seen if seen.dep_ == "dobj" else _subject(seen), index)):
             what = list(clause.subtree)  # "want to see Y out of business"
+        elif to and actor is None and (ensured := _ensured(clause)) is not None and (
+            (of := next((p for p in [_party(_subject(ensured), index)] if p != by), None)) or _gated_noun(_subject(ensured) or clause)
+        ):
+            what = list(ensured.subtree)  # "X wants to guarantee that the talks lead to ...": an assurance asked of another
+        elif to and actor is None and seen is not None and _thing_done(seen):
+            what = list(clause.subtree)  # "want to see speed limits added": a thing done, as "wanted Z lifted"
         elif clause.tag_ in {"VBN", "VBD"} and actor is not None and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
             what, of = list(clause.subtree), _party(actor, index)  # "wanted the sanctions lifted"
     elif obj is not None:
@@ -476,10 +561,32 @@ def _wish_of_another(token: Token, index: PartyIndex) -> _Found | None:
         )
         if exchange is not None:  # "wanted complete relief for dismantling the plant"
             what = [*obj.subtree, *exchange.subtree]
+        elif not _as_a_condition(token) and any(o.lemma_.lower() in _SOUGHT_NOUNS for o in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos"))):
+            what = list(obj.subtree)  # "X wants guarantees", "X want clean legislation, an increase without conditions"
     if not what:
         return None
     evidence = [t for t in token.subtree if t.i >= token.i and t.i <= what[-1].i]
     return _Found(by, of, what, [_span(evidence)], token, _keys(what), _fellows(token, index))
+
+
+def _ensured(clause: Token) -> Token | None:
+    """What "want to ensure (guarantee) that ..." wants made sure: the clause of the verb of ensuring."""
+    if clause.lemma_.lower() not in {"ensure", "guarantee", "secure"}:
+        return None
+    return next((c for c in clause.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def _thing_done(seen: Token) -> bool:
+    """ "see [speed limits added]", "see [the tariffs] lifted": a named thing and what is to be done to it (not "see
+    this done": a pronoun names nothing asked for)."""
+    if seen.dep_ == "dobj":
+        return seen.pos_ != "PRON" and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in seen.children)
+    return seen.tag_ == "VBN" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in seen.children)
+
+
+def _as_a_condition(verb: Token) -> bool:
+    """ "wanted Z as a precondition for ...": the noun of demanding reads it, with its demander."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(o.lemma_.lower() in _DEMAND_NOUNS for o in c.children) for c in verb.children)
 
 
 def _parties_in(head: Token, index: PartyIndex) -> list[str]:
@@ -494,9 +601,10 @@ def _in_exchange(prep: Token) -> bool:
 
 def _call_on(token: Token, index: PartyIndex) -> _Found | None:
     """ "X called on Y to ...", "X calls upon Y to ...", "X appealed to Y to ...", "X called (pushed, pressed) for Y to
-    ..." / "... for a Z"."""
+    ..." / "... for a Z", "X held out for Z"."""
     lemma = token.lemma_.lower()
-    if lemma not in _ASKING_FOR_VERBS or token.pos_ != "VERB" or _negated(token) or _speculated(token):
+    holding_out = lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)  # "X held out for Z"
+    if lemma not in _ASKING_FOR_VERBS and not holding_out or token.pos_ != "VERB" or _negated(token) or _speculated(token):
         return None  # "she had not yet called for his resignation": no call
     # The preposition right after the verb: "called X on Friday to thank her" is a phone call.
     on = next(
@@ -557,20 +665,43 @@ def _speculated(verb: Token) -> bool:
 
 
 def _reported_obligation(token: Token, index: PartyIndex) -> _Found | None:
-    """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lexicon.reporting_verbs() or _negated(token.head):
+    """ "X said (added) that Y must (should) ...": a demand of Y by the one who said it, where Y is another party;
+    "X said any deal must include ...", "the sanctions must be lifted, X said": a condition X sets on a deal or a
+    measure."""
+    reporter = _reporting_verb(token)
+    if reporter is None or _negated(reporter) or not _obliged(token):
         return None  # "X does not believe Y should ...": no demand
-    if not _obliged(token):
-        return None
+    by = _demander(reporter, index)
+    what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
     # Only an actor can be asked to act: "the Games must be rescheduled" is a decision on a thing.
     # The subject names the party itself: "X's performance should boost ..." is a forecast about X.
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     of = index.refer(subject) if subject is not None and subject.pos_ != "PRON" else None
-    by = _demander(token.head, index)
-    if of is None or by is None or of == by:
+    if of is not None:
+        return _Found(by, of, what, [_span(what)], token, _keys(what)) if by is not None and of != by else None
+    subject = subject or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or by is None or not _deal_or_measure_asked(subject, token):
         return None
-    what = [t for t in token.subtree if t.dep_ != "mark" or t.head != token]
-    return _Found(by, of, what, [_span(what)], token, _keys(what))
+    return _Found(by, None, what, [_span(what)], token, _keys(what) | {subject.lemma_.lower()})
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The verb that reports `verb`'s clause: "X said [Y must ...]", or the aside "[Y], X said, [must ...]"."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.reporting_verbs():
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "parataxis" and c.lemma_.lower() in lexicon.reporting_verbs()), None)
+
+
+def _deal_or_measure_asked(subject: Token, verb: Token) -> bool:
+    """ "any agreement must include ...", "the sanctions must be lifted", "tariffs should be lowered": what a deal
+    must hold, or a measure to be undone, is a condition on the deal. Not "the deal must be approved by X" (the
+    approver's condition) nor "the talks must continue" (a hope)."""
+    lemma = subject.lemma_.lower()
+    if not (_gated_noun(subject) or lemma in _MEASURE_NOUNS):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in subject.children):
+        return True
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _obliged(verb: Token) -> bool:
@@ -578,10 +709,16 @@ def _obliged(verb: Token) -> bool:
     "Y should be the president" (a view of a state), nor an obligation under the terms of an agreement reached."""
     if verb.lemma_.lower() == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children) or _under_terms(verb):
         return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBG" and "be" in auxiliaries or verb.tag_ == "VBN" and "have" in auxiliaries:
+        return False  # "Y must be feeling the pressure", "Y must have known": a guess, no act asked
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     # "Should Y win the vote, ...", "Should Y resign?": a modal before its subject asks nothing of it
     modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS and (subject is None or c.i > subject.i) for c in verb.children)
-    return modal or verb.lemma_.lower() in {"need", "have"} and _to_clause(verb, verb.i) is not None
+    # "you don't have to share my faith": nothing asked ("Y must not ..." forbids); "Y need to know that ...": a
+    # warning, no act asked.
+    needed = verb.lemma_.lower() in {"need", "have"} and (clause := _to_clause(verb, verb.i)) is not None and clause.lemma_.lower() not in _KNOWING_VERBS
+    return modal and verb.lemma_.lower() not in _KNOWING_VERBS or needed and not _negated(verb)
 
 
 def _told_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _Found | None:
@@ -597,6 +734,22 @@ def _told_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _F
     verb = token.head
     what = [t for t in verb.subtree if t.i >= token.i]
     return _Found(quote.speaker, of, what, [_span(what)], verb, _keys(what))
+
+
+def _quoted_obligation(token: Token, index: PartyIndex, quotes: list[Quote]) -> _Found | None:
+    """ '"Y must withdraw its ships. We will not wait," X said': a sentence of a quotation that asks another party to act
+    is its speaker's demand, though no verb of saying governs it (the last sentence's "X said" reads that one)."""
+    if token.dep_ != "ROOT" or not _obliged(token):
+        return None
+    quote = next((q for q in quotes if q.speaker and q.evidence.start <= token.idx < q.evidence.end), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if quote is None or subject is None or subject.pos_ == "PRON":
+        return None
+    of = index.refer(subject)
+    if of is None or of == quote.speaker:
+        return None
+    what = list(token.subtree)
+    return _Found(quote.speaker, of, what, [_span(what)], token, _keys(what))
 
 
 def _quoted_first_person(anchor: Token, quotes: list[Quote]) -> str | None:
@@ -642,8 +795,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
     # "on (under) condition that ...": the main clause's subject sets it.
     if lemma == "condition" and token.dep_ == "pobj" and head.lower_ in {"on", "upon", "under"}:
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
-        if clause is None:
-            return None
+        if clause is None or token.tag_ != "NN" or _about_the_demand(token, clause):
+            return None  # "would rely on three conditions being accepted by Y": no condition stated
         what = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
         # "attend the summit on condition that ...": the small model may hang the condition on the verb's object
         verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), head.head)
@@ -655,6 +808,8 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         reporter = _reporter(head)
         if subject is None or reporter is None or _negated(head):
             return None  # "X should not be a requirement" is no condition
+        if subject.lemma_.lower() in _DEMAND_NOUNS | _ASKING_NOUNS:
+            return None  # "Y's conditions were an ultimatum": a view of a demand made by another
         what = list(subject.subtree)
         evidence = [t for t in head.subtree if subject.left_edge.i <= t.i <= token.right_edge.i]
         return _Found(_demander(reporter, index), None, what, [_span(evidence)], token, _keys(what) | {subject.lemma_.lower()})
@@ -664,11 +819,11 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
             return None  # "X might try to lay out conditions": a rumour or a worry, none set
         what = list(token.subtree)
         evidence = [t for t in head.subtree if head.i <= t.i <= token.right_edge.i]
-        return _Found(_demander(head, index), None, what, [_span(evidence)], token, _keys(what) | {token.lemma_.lower()})
+        return _Found(_demander(head, index), None, what, [_span(evidence)], token, _keys(what) | {token.lemma_.lower()}, unstated=True)
     owner = next((p for m in modifiers if m.dep_ == "poss" and (p := _party(m, index))), None)
     if lemma in {"condition", "requirement"} and token.tag_ == "NNS" and owner is None:
         return None  # "conditions for investors", "capital requirements": circumstances, not a party's demand
-    by = next((p for m in modifiers if (p := _party(m, index))), None)
+    by = next((p for m in modifiers if (p := _party(m, index) or _members(m, index))), None)
     by_prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
     if by is None and by_prep is not None:
         by = _party(next((o for o in by_prep.children if o.dep_ == "pobj"), None), index)
@@ -685,7 +840,7 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
             target = next((o for o in child.children if o.dep_ == "pobj"), None)
             of = _party(target, index)
             what = sorted({*what, *list(child.subtree)[1:]}, key=lambda t: t.i)
-        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"} and not (child.dep_ == "relcl" and lemma in _ASKING_NOUNS):
+        elif child.dep_ in {"acl", "relcl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"} and not (child.dep_ == "relcl" and lemma in _ASKING_NOUNS) and not _about_the_demand(token, child):
             # "a demand for Y to do Z": Y and what it is to do ("an appeal that presaged her defeat" describes the
             # appeal, not what it asks)
             what = sorted({*what, *child.subtree}, key=lambda t: t.i)
@@ -698,15 +853,46 @@ def _demand_noun(token: Token, index: PartyIndex) -> _Found | None:
         infinitive = list(doc[end + 1].subtree)
         what = what + [t for t in infinitive if t.i >= end]
         evidence = evidence + [t for t in infinitive if t.i >= end]
+    elif end < len(doc) and doc[end].dep_ == "mark" and doc[end].lower_ == "that" and doc[end].head.head == token.head and doc[end].head.i > end:
+        # "discussing the demand that Y ...": the small model hangs the demand's clause on the verb above the noun.
+        clause = [t for t in doc[end].head.subtree if t.i >= end]
+        what, evidence = what + clause[1:], evidence + clause
+        if of is None:
+            of = _party(next((c for c in doc[end].head.children if c.dep_ in {"nsubj", "nsubjpass"}), None), index)
+    if not what and token.dep_ == "appos" and by is not None:
+        # "... lower fuel taxes, a key Liberal demand": the demand is what the noun renames.
+        renamed = token.head
+        while renamed.dep_ == "pobj" and renamed.head.dep_ == "prep" and renamed.head.head.pos_ in {"NOUN", "PROPN"}:
+            renamed = renamed.head.head
+        what = [t for t in renamed.subtree if t.i < token.left_edge.i and not (t.is_punct and t.i == token.left_edge.i - 1)]
+        evidence = [*what, *evidence]
+        if what:
+            return _Found(by, None, what, [_span(evidence)], token, _keys(what) | {renamed.lemma_.lower()})
     if not what:
         return None
     # "demand for steel" is a market; "a demand for X to do Y", "the union's demands for ..." or "the union's demand
     # for ..." is a party's.
-    owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None)
+    owned = any(m.dep_ == "poss" for m in modifiers) and (token.tag_ == "NNS" or by is not None) or by is not None and token.tag_ == "NNS"
     if (not owned or lemma in _ASKING_NOUNS) and not any(t.pos_ in {"VERB", "AUX"} for t in what):
         return None
     evidence = [t for t in evidence if t.i >= min(token.left_edge.i, head.i if made else token.i)]
     return _Found(by, of, [t for t in what if t.lower_ != "to" or t is not what[0]], [_span(evidence)], token, _keys(what))
+
+
+def _members(modifier: Token, index: PartyIndex) -> str | None:
+    """The party a member's adjective names: "Liberal demands" are the demands of the Liberals."""
+    plural = f"{modifier.lower_}s"
+    return next((p.id for p in index.parties if p.name.lower() == plural or p.name.lower() == f"the {plural}"), None)
+
+
+def _about_the_demand(noun: Token, clause: Token) -> bool:
+    """A clause on a noun of demanding that says what the demand is for or what became of it, not what it asks: "his
+    conditions to end the war", "three conditions being accepted by Y", "demands that the leaders rejected"."""
+    if clause.lemma_.lower() in _ANSWERING_VERBS and clause.tag_ == "VBN":
+        return True  # "a call for Y to accept Z" asks Y to accept
+    if noun.lemma_.lower() in _CONDITION_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return True
+    return clause.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in clause.children)
 
 
 def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
@@ -748,6 +934,14 @@ def _conditional_clause(token: Token, index: PartyIndex) -> _Found | None:
             break
         current = current.head
     if token.lower_ in {"after", "once"} and not only:
+        return None
+    if clause.lemma_.lower() in _FAILING_VERBS or any(c.dep_ == "nsubj" and c.lower_ in {"that", "this"} for c in clause.children):
+        return None  # "X will ramp up pressure if the talks collapse", "if that happens": an event, nothing asked of anyone
+    # "Unless Y passes a bill, the government will close", in the narration: a consequence, no party's condition. A
+    # party's refusal, threat or step, or what a party says will happen unless ..., is one.
+    refused = _negated(main) or main.lemma_.lower() in _REJECTING_VERBS  # "X will reject a delay unless Y ..."
+    chosen = only or offer is not None or refused or _step(main) or _threat(main, clause) or _pressure_kept_up(main)
+    if token.lower_ == "unless" and not (chosen or _reporter(main) is not None or index.in_quote(token.idx)):
         return None
     # "a lie unless proven otherwise": a condition names who is to act.
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
@@ -797,8 +991,13 @@ def _conditional_commitment(main: Token) -> bool:
     if _negated(main):
         return False  # "X would not accept it if it were offered" is a refusal, no promise
     modal = any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in main.children)
-    promised = any(t.lemma_.lower() in _PROMISE_VERBS for t in [main, *main.ancestors][:2])
-    return modal and main.lemma_.lower() in _COMMITMENT_VERBS or promised
+    # A promise of a step: "agreed to extend", "offered to sign". "If Y ..., X offers voters what they want" is a forecast.
+    promised = (
+        main.dep_ == "xcomp" and main.head.lemma_.lower() in _PROMISE_VERBS
+        or main.lemma_.lower() in _PROMISE_VERBS and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in main.children)
+    )
+    ending_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in main.children)  # "X will end up passing ...": an outcome
+    return modal and main.lemma_.lower() in _COMMITMENT_VERBS and not ending_up or promised
 
 
 def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
@@ -806,6 +1005,10 @@ def _refusal_without(token: Token, index: PartyIndex) -> _Found | None:
     if token.lower_ != "without" or token.dep_ != "prep":
         return None
     main = token.head
+    # "will not agree to the release of X without Y": the small model hangs the phrase on the object of the step.
+    step = main.head.head if main.dep_ == "pobj" and main.head.dep_ == "prep" else main.head
+    if main.pos_ == "NOUN" and main.dep_ in {"pobj", "dobj"} and step.pos_ == "VERB" and _step(step) and _negated(step):
+        main = step
     # A refusal to act ("will not sign"), or no deal at all ("there will be no deal"): "without him, the enthusiasm
     # might not be there" is a guess.
     if main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"attr", "dobj", "nsubj"}:
@@ -839,7 +1042,7 @@ def _in_return(token: Token, index: PartyIndex) -> _Found | None:
         return None
     modal = any(c.dep_ == "aux" and c.lower_ in {"would", "will", "could", "'d", "'ll"} for c in main.children)
     offering = any(t.lemma_.lower() in _OFFER_VERBS | _OFFER_ADJECTIVES for t in [main, *main.ancestors][:3])
-    if not (modal or offering):
+    if not (modal or offering) or _under_terms(main):
         return None
     noun = next(o for o in token.children if o.dep_ == "pobj")
     for_ = next(c for c in noun.children if c.lower_ == "for")
@@ -876,6 +1079,9 @@ def _dependence(token: Token, index: PartyIndex) -> _Found | None:
     if preps is None or token.pos_ not in {"VERB", "ADJ"}:
         return None
     on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if on is None and token.dep_ == "acomp" and token.i + 1 < len(token.doc):
+        # "it would be conditional on ...": the small model hangs the phrase on the verb.
+        on = next((c for c in token.head.children if c.dep_ == "prep" and c.lower_ in preps and c.i == token.i + 1), None)
     if on is None:
         return None
     verb = token if token.pos_ == "VERB" else token.head
@@ -883,7 +1089,8 @@ def _dependence(token: Token, index: PartyIndex) -> _Found | None:
     # "The economy depends on exports" is a fact: a deal, a step of the talks ("the length of the extension") or a
     # party's decision waits on a condition.
     if subject is None or not any(_gated_noun(t) or t.lemma_.lower() in _DECISION_NOUNS for t in subject.subtree if t.i >= subject.i):
-        return None
+        if subject is None or subject.lower_ != "it" or not any(_gated_noun(t) for t in token.sent if t.i < subject.i):
+            return None  # "a loan would be possible, but it would be conditional on ...": "it" is the step
     what = list(on.subtree)[1:]
     by = _conditioner(verb, index)
     evidence = [t for t in token.sent if subject.left_edge.i <= t.i <= on.right_edge.i]
@@ -1008,6 +1215,26 @@ def _gated(found: _Found, agreements: list[Agreement]) -> str | None:
     return None
 
 
+def _fold_unstated(found: list[_Found]) -> list[_Found]:
+    """ "X could not recommend talks until Y ... She laid out conditions for talks": conditions said to be set, beside a
+    demand of the same party stated a sentence away, are that demand, and add their evidence to it."""
+    kept = []
+    for hit in found:
+        stated = next((f for f in found if f is not hit and not f.unstated and f.by == hit.by and _adjacent(f.anchor.sent, hit.anchor.sent)), None)
+        if hit.unstated and stated is not None:
+            stated.evidence.extend(e for e in hit.evidence if e not in stated.evidence)
+        else:
+            kept.append(hit)
+    return kept
+
+
+def _adjacent(one: SpacySpan, other: SpacySpan) -> bool:
+    """The same sentence, or one right after the other."""
+    if one.start > other.start:
+        one, other = other, one
+    return one == other or other.start > 0 and other.doc[other.start - 1].sent == one
+
+
 def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], quotes: list[Quote]) -> list[Condition]:
     """Every demand, precondition and condition in the article, each once, with who demands it of whom."""
     found: list[_Found] = []
@@ -1021,6 +1248,7 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
             or _call_on(token, index)
             or _reported_obligation(token, index)
             or _told_obligation(token, index, quotes)
+            or _quoted_obligation(token, index, quotes)
             or _demand_noun(token, index)
             or _conditional_clause(token, index)
             or _refusal_without(token, index)
@@ -1039,13 +1267,14 @@ def find_conditions(doc: Doc, index: PartyIndex, agreements: list[Agreement], qu
             continue  # inside a demand already read ("demanding that X ... before Y will agree to ...")
         seen.add(hit.anchor.i)
         # The same demand stated again ("give in to demands to free the prisoners") adds its evidence.
-        same = next((f for f in found if hit.keys and hit.keys & f.keys and (hit.by is None or hit.by == f.by)), None)
+        same = next((f for f in found if _restated(hit.keys, f.keys) and (hit.by is None or hit.by == f.by)), None)
         if same is not None:
             same.evidence.extend(e for e in hit.evidence if e not in same.evidence)
             continue
         if hit.by is None or _commentator(index.get(hit.by)):
             continue  # a demand no party can be found for; an expert's "should" is commentary
         found.append(hit)
+    found = _fold_unstated(found)
     conditions = []
     for hit in found:
         for by in dict.fromkeys([hit.by, *hit.fellows]):
