@@ -19,10 +19,11 @@ import pytest
 # agreement_parties 0.786, quotes 0.946, parties 0.927; then agreement_parties 0.857 (the other side of "a deal
 # with the two counties", who brought the suits settled or passed the bill signed, who backs a deal); then parties
 # 0.933 (role nouns of one kind of body, days, states in brackets after lawmakers, plural acronyms, broadcasters);
-# then agreements 0.918 (one deal named again in other words is one agreement; checked on unseen deal reports).
+# then agreements 0.903 (one deal named again in other words is one agreement, within three paragraphs when it is
+# "a deal": the reach chosen on unseen reports; checked on unseen deal reports).
 F1_FLOORS = {
     "parties": 0.913,
-    "agreements": 0.898,
+    "agreements": 0.883,
     "conditions": 0.79,
     "commentary": 0.86,
     "quotes": 0.926,

@@ -1460,7 +1460,7 @@ def _retold(mention: _Mention, entries: list[_Entry], index: PartyIndex) -> _Ent
 
 # How far (in paragraphs) a report retells its deal with "a ceasefire agreement" before it is telling of another: a
 # deal report names its deal every few paragraphs; a feature's other deals come many paragraphs on.
-_RETOLD_PARAGRAPHS = 8
+_RETOLD_PARAGRAPHS = 3
 
 
 def _retold_nearby(mention: _Mention, entry: _Entry, noun: Token) -> bool:
