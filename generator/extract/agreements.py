@@ -710,10 +710,6 @@ def _party_of(token: Token, index: PartyIndex) -> str | None:
             party = index.get(found)
             if party is not None and (party.kind is PartyKind.person) == (token.lower_ in {"he", "she"}):
                 return found
-    # "A committee of attorneys general announced a settlement": an indefinite noun brings in someone new, not the
-    # organisation named last.
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and not index.at(token.idx, token.idx + len(token)):
-        return None
     found = index.refer(token)
     if found:
         return found
