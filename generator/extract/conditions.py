@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from generator.extract import lexicon
+from generator.extract import lexicon, resolve
 from generator.extract.agreements import _noun_kind  # the same agreement nouns
 from generator.extract.parties import PartyIndex
 from generator.model import Agreement, Condition, Party, PartyKind, Quote, Span
@@ -100,8 +100,6 @@ _MAX_SUMMARY_TOKENS = 24
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TELLING_VERBS = frozenset({"tell", "warn", "urge"})
 _ADDRESSEE_REACH = 60  # characters between a quotation and the "X told Y" that attributes it
-# Words of the names of unions: "the union" is the "... Workers" or the "... Federation" named before.
-_ROLE_NAME_WORDS = {"union": frozenset({"workers", "federation", "association", "brotherhood", "teamsters", "guild", "confederation"})}
 _LEGISLATOR_NOUNS = frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman", "mp", "mep", "deputy", "parliamentarian"})
 _CANDIDATE_NOUNS = frozenset({"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "challenger", "incumbent", "contender"})
 _MEMBER_NOUNS = frozenset({"official", "leader", "member", "representative", "negotiator", "diplomat", "lawmaker", "aide", "employee", "delegate"})
@@ -173,7 +171,7 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
     if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ == "NN":
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
             return None  # "a group of teachers", "a coalition": someone new, not the organisation named before
-        return _organisation_meant(token, index)
+        return resolve.organisation_meant(index, token)
     if token.lemma_.lower() in _ROLE_PLACES and token.tag_ == "NN":
         return index.before(token.idx, {_ROLE_PLACES[token.lemma_.lower()]})
     found = index.refer(token)
@@ -199,24 +197,6 @@ def _party(token: Token | None, index: PartyIndex) -> str | None:
         # "Canadian lawmakers", "British MPs": members of a legislature do not speak for their country's government.
         inside = [pid for pid in inside if (party := index.get(pid)) is not None and party.kind is not PartyKind.country]
     return inside[-1] if inside else None
-
-
-def _organisation_meant(noun: Token, index: PartyIndex) -> str | None:
-    """The organisation a role noun ("the union", "the company") stands for: the last named before it whose name holds
-    the noun or a word of such names ("the Harbour Union ... the union", "the Steel Workers ... the union", where another
-    firm was named between them), else the last named."""
-    words = {noun.lemma_.lower(), *_ROLE_NAME_WORDS.get(noun.lemma_.lower(), ())}
-    named = [
-        (m.start, p)
-        for p in index.parties
-        # Its own name, not an alias: "the company" among the aliases is the placement being second-guessed here.
-        if p.kind is PartyKind.organization and words & set(p.name.lower().split())
-        for m in p.mentions
-        if m.end <= noun.idx and not index.in_quote(m.start)
-    ]
-    if named:
-        return max(named, key=lambda hit: hit[0])[1].id
-    return index.before(noun.idx, {PartyKind.organization})
 
 
 _POSSESSIVE_KINDS = {

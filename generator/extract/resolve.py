@@ -52,8 +52,30 @@ def refer(index: PartyIndex, token: Token) -> str | None:
     # "the company" names again the organisation named last; "a group of parents" is a new one.
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children)
     if token.lemma_.lower() in lexicon.organization_nouns() and token.tag_ in {"NN", "NNP"} and not indefinite:
-        return index.before(token.idx, {PartyKind.organization})
+        return organisation_meant(index, token)
     return None
+
+
+# Words of the names of unions: "the union" is the "... Workers" or the "... Federation" named before.
+_ROLE_NAME_WORDS = {"union": frozenset({"workers", "federation", "association", "brotherhood", "teamsters", "guild", "confederation"})}
+
+
+def organisation_meant(index: PartyIndex, noun: Token) -> str | None:
+    """The organisation a role noun ("the union", "the company") stands for: the last named before it whose name holds
+    the noun or a word of such names ("the Harbour Union ... the union", "the Steel Workers ... the union", where another
+    firm was named between them), else the last named."""
+    words = {noun.lemma_.lower(), *_ROLE_NAME_WORDS.get(noun.lemma_.lower(), ())}
+    named = [
+        (m.start, p)
+        for p in index.parties
+        # Its own name, not an alias: "the company" among the aliases is the placement being second-guessed here.
+        if p.kind is PartyKind.organization and words & set(p.name.lower().split())
+        for m in p.mentions
+        if m.end <= noun.idx and not index.in_quote(m.start)
+    ]
+    if named:
+        return max(named, key=lambda hit: hit[0])[1].id
+    return index.before(noun.idx, {PartyKind.organization})
 
 
 def subject_in_focus(index: PartyIndex, pronoun: Token, kinds: set[PartyKind]) -> str | None:

@@ -36,6 +36,9 @@ def _resolve(nlp, text: str, word: str, nth: int = 0) -> str | None:
          "He said the vote was close.", "He", "Tomas Ruzicka"),
         # A role noun to the organisation named last.
         ("Brightwater Utilities said it would close two plants. The company blamed rising costs.", "company", "Brightwater Utilities"),
+        # "the union" to the union named before, not to the firm named between them.
+        ("The Dockside Workers met Brightwater Utilities on Monday. Brightwater Utilities offered a raise. The union rejected it.",
+         "union", "Dockside Workers"),
     ],
 )
 def test_refer_resolves_to_the_nearest_compatible_party(nlp, text, word, expected):
